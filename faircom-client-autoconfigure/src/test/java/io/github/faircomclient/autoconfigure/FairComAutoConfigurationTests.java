@@ -1,9 +1,14 @@
 package io.github.faircomclient.autoconfigure;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.annotation.PreDestroy;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.Test;
@@ -148,6 +153,37 @@ class FairComAutoConfigurationTests {
 				context.getBean(RestClient.Builder.class);
 				assertThat(bootCustomizations.get()).as("Boot's own builder still gets them").isOne();
 			});
+	}
+
+	@Test
+	void httpCallsAreObservedWithTheContextsObservationRegistry() {
+		List<String> observations = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observations.add(context.getName());
+			}
+
+		});
+		AtomicReference<MockRestServiceServer> server = new AtomicReference<>();
+		this.configured.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(FairComRestClientCustomizer.class,
+					() -> (builder) -> server.set(MockRestServiceServer.bindTo(builder).build()))
+			.run((context) -> {
+				server.get().expect(jsonPath("$.action").value("createSession")).andRespond(session("T1"));
+				server.get().expect(jsonPath("$.action").value("listTables")).andRespond(success("{}"));
+				context.getBean(FairComTemplate.class).execute("db", "listTables", null);
+				server.get().reset();
+				server.get().expect(jsonPath("$.action").value("deleteSession")).andRespond(success("{}"));
+			});
+		assertThat(observations).containsOnly("http.client.requests").hasSizeGreaterThanOrEqualTo(2);
 	}
 
 	@Test

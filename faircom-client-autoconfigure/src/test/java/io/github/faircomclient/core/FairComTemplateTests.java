@@ -7,7 +7,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.http.HttpMethod;
@@ -46,6 +53,7 @@ import static org.springframework.test.web.client.match.MockRestRequestMatchers.
 /**
  * Wire and session behaviour of {@link FairComTemplate}, against MockRestServiceServer.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FairComTemplateTests {
 
 	private static final String URL = "http://faircom.test:8080/api";
@@ -466,6 +474,27 @@ class FairComTemplateTests {
 		}
 		Databases databases = this.template.execute("db", "listDatabases", null).resultAs(Databases.class);
 		assertThat(databases.data()).containsExactly(new Database("ctreeSQL", 999));
+	}
+
+	@Test
+	void debugLogHasOneRedactedLinePerAction(CapturedOutput output) {
+		Logger logger = (Logger) LoggerFactory.getLogger(FairComTemplate.class);
+		Level level = logger.getLevel();
+		logger.setLevel(Level.DEBUG);
+		try {
+			this.template = builder().build();
+			server().expect(action("admin", "createSession")).andRespond(session("SECRET-TOKEN"));
+			server().expect(action("db", "insertRecords")).andRespond(success("{}"));
+			this.template.execute("db", "insertRecords", Map.of("sourceData", "PRIVATE-ROW"));
+		}
+		finally {
+			logger.setLevel(level);
+		}
+		assertThat(output).containsPattern("FairCom admin/createSession requestId=\\S+ errorCode=0 in \\d+ ms")
+			.containsPattern("FairCom db/insertRecords requestId=\\S+ errorCode=0 in \\d+ ms")
+			.doesNotContain("secret")
+			.doesNotContain("SECRET-TOKEN")
+			.doesNotContain("PRIVATE-ROW");
 	}
 
 	@Test
