@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -57,7 +58,7 @@ public final class FairComTemplateBuilder {
 
 	private @Nullable URI url;
 
-	private @Nullable FairComAuthentication authentication;
+	private @Nullable Function<Clock, FairComAuthentication> authentication;
 
 	private @Nullable SslBundle sslBundle;
 
@@ -129,7 +130,7 @@ public final class FairComTemplateBuilder {
 	 */
 	public FairComTemplateBuilder authentication(FairComAuthentication authentication) {
 		Assert.notNull(authentication, "'authentication' must not be null");
-		this.authentication = authentication;
+		this.authentication = (clock) -> authentication;
 		return this;
 	}
 
@@ -158,7 +159,9 @@ public final class FairComTemplateBuilder {
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder token(String token) {
-		return authentication(new TokenAuthentication(token, this.clock));
+		Assert.hasText(token, "'token' must not be empty");
+		this.authentication = (clock) -> new TokenAuthentication(token, clock);
+		return this;
 	}
 
 	/**
@@ -342,9 +345,9 @@ public final class FairComTemplateBuilder {
 	 */
 	public FairComTemplate build() {
 		URI url = this.url;
-		FairComAuthentication authentication = this.authentication;
 		Assert.state(url != null, "A url is required");
-		Assert.state(authentication != null, "An authentication is required");
+		Assert.state(this.authentication != null, "An authentication is required");
+		FairComAuthentication authentication = this.authentication.apply(this.clock);
 		boolean https = "https".equalsIgnoreCase(url.getScheme());
 		Assert.state(https || !(authentication instanceof ClientCertificateAuthentication),
 				"Client-certificate login needs an https url");

@@ -91,6 +91,36 @@ class TlsIntegrationTests {
 	}
 
 	@Test
+	void serverCertificateForAnotherHostIsRefusedUnlessHostnameVerificationIsOff() {
+		CertificateFiles wrongHost = tls.wrongHostnameServerCertificate();
+		FairComEmulator misnamed = FairComEmulator.builder()
+			.httpsPort(0)
+			.serverCertificate(wrongHost.certificate(), wrongHost.privateKey())
+			.clientAuth(ClientAuth.NONE)
+			.user("app", "secret")
+			.build()
+			.start();
+		try {
+			ApplicationContextRunner misnamedRunner = this.runner
+				.withPropertyValues(
+						"spring.ssl.bundle.pem.faircom.truststore.certificate=" + tls.caCertificate().toUri())
+				.withPropertyValues("faircom.url=" + misnamed.httpsUrl(), "faircom.ssl.bundle=faircom",
+						"faircom.username=app", "faircom.password=secret");
+			misnamedRunner.run((context) -> assertThatExceptionOfType(FairComTlsException.class)
+				.isThrownBy(() -> context.getBean(FairComTemplate.class).execute("admin", "pingSession", null)));
+			assertThat(misnamed.actionCount("createSession")).isZero();
+			misnamedRunner.withPropertyValues("faircom.ssl.verify-hostname=false")
+				.run((context) -> assertThat(
+						context.getBean(FairComTemplate.class).execute("admin", "pingSession", null).isSuccess())
+					.isTrue());
+			assertThat(misnamed.actionCount("createSession")).isOne();
+		}
+		finally {
+			misnamed.stop();
+		}
+	}
+
+	@Test
 	void serverNotTrustedByTheJvmDefaultsIsRefused() {
 		FairComTemplate template = FairComTemplate.builder()
 			.url(emulator.httpsUrl())
