@@ -48,6 +48,17 @@ class FairComConfigurationMetadataTests {
 	}
 
 	@Test
+	void defaultApiHasValueHints() throws IOException {
+		List<String> values = new ArrayList<>();
+		for (JsonNode hint : read().get("hints")) {
+			if (hint.get("name").stringValue().equals("faircom.session.default-api")) {
+				hint.get("values").forEach((value) -> values.add(value.get("value").stringValue()));
+			}
+		}
+		assertThat(values).containsExactly("db", "admin", "hub", "mq", "transform");
+	}
+
+	@Test
 	void autoConfigurationIsRegistered() throws IOException {
 		try (InputStream in = new ClassPathResource(
 				"META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
