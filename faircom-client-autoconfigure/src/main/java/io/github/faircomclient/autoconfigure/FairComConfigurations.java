@@ -37,6 +37,7 @@ final class FairComConfigurations {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(FairComOperations.class)
 	static class ConnectionDetailsConfiguration {
 
 		@Bean
@@ -49,6 +50,7 @@ final class FairComConfigurations {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(FairComOperations.class)
 	static class AuthenticationConfiguration {
 
 		@Bean

@@ -113,6 +113,15 @@ class FairComAutoConfigurationTests {
 	}
 
 	@Test
+	void userTemplateNeedsNoFairComProperties() {
+		this.runner.withUserConfiguration(UserTemplateConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(FairComOperations.class);
+			assertThat(context).doesNotHaveBean(FairComConnectionDetails.class)
+				.doesNotHaveBean(FairComAuthentication.class);
+		});
+	}
+
+	@Test
 	void usesConnectionDetailsAndAuthenticationFromTheApplication() {
 		FairComAuthentication authentication = mock(FairComAuthentication.class);
 		this.runner
