@@ -194,6 +194,22 @@ class FairComWireFormatTests {
 	}
 
 	@Test
+	void mapsTheResultToGenericTypesAndReportsMismatches() {
+		FairComResponse response = decode("{\"errorCode\":0,\"result\":{\"data\":[{\"id\":1},{\"id\":2}]}}");
+		Map<String, java.util.List<Map<String, Integer>>> data = response
+			.resultAs(new tools.jackson.core.type.TypeReference<>() {
+			});
+		assertThat(data.get("data")).extracting((row) -> row.get("id")).containsExactly(1, 2);
+		record Wrong(int data) {
+		}
+		assertThatExceptionOfType(io.github.faircomclient.FairComException.class)
+			.isThrownBy(() -> response.resultAs(Wrong.class))
+			.withMessageContaining("db/listTables")
+			.withMessageContaining("r-1")
+			.withMessageContaining("Wrong");
+	}
+
+	@Test
 	void detectsCursorAndTransactionParams() {
 		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("cursorId", "c")))).isTrue();
 		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("transactionId", "t"))))
