@@ -226,9 +226,6 @@ public final class FairComExceptionTranslator {
 					return candidate;
 				}
 			}
-			if (candidate.getCause() == candidate) {
-				break;
-			}
 		}
 		return null;
 	}

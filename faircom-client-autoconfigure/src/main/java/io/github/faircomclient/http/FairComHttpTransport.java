@@ -19,7 +19,6 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.util.StreamUtils;
@@ -150,14 +149,6 @@ public final class FairComHttpTransport implements AutoCloseable {
 
 	private static boolean isPositive(Duration duration) {
 		return !duration.isNegative() && !duration.isZero();
-	}
-
-	ClientHttpRequestFactory getRequestFactory() {
-		return this.requestFactory;
-	}
-
-	SwappableTlsSocketStrategy getTlsStrategy() {
-		return this.tlsStrategy;
 	}
 
 	/**
