@@ -7,9 +7,13 @@ package io.github.faircomclient.test.db;
  */
 public enum DbError {
 
-    /** Documented: createDatabase failed (the emulator uses it when the database already exists). */
+    /** Documented: createDatabase failed (the emulator uses it when {@code path} is no usable folder). */
     CANNOT_CREATE_DATABASE(19, "Can't create database", true,
-            "documented code and text; that an existing database is one cause is inferred"),
+            "documented code and text for a request with path \"c:\\\"; that an unusable folder is the cause is inferred"),
+
+    /** Documented: createDatabase failed (the emulator uses it when the database already exists). */
+    DATABASE_EXISTS(4021, "Can't create database", true,
+            "documented code and text for a request without path; that an existing database is the cause is inferred"),
 
     /** Documented: getRecordsStartingAtKey found no key. */
     KEY_NOT_FOUND(4046, "Key not found", true, "documented for getRecordsStartingAtKey"),
@@ -27,50 +31,50 @@ public enum DbError {
             "c-tree's DLOK_ERR (42, could not obtain data record lock)"),
 
     /** Provisional: the database does not exist. */
-    DATABASE_NOT_FOUND(4901, "Database '%s' not found", false, "not documented"),
+    DATABASE_NOT_FOUND(99030, "Database '%s' not found", false, "not documented"),
 
     /** Provisional: the index does not exist. */
-    INDEX_NOT_FOUND(4902, "Index '%s' not found on table '%s'", false, "not documented"),
+    INDEX_NOT_FOUND(99031, "Index '%s' not found on table '%s'", false, "not documented"),
 
     /** Provisional: a field named in the request does not exist. */
-    FIELD_NOT_FOUND(4903, "Field '%s' not found in table '%s'", false, "not documented"),
+    FIELD_NOT_FOUND(99032, "Field '%s' not found in table '%s'", false, "not documented"),
 
     /** Provisional: optimistic lock failed. */
-    CHANGE_ID_CONFLICT(4904,
+    CHANGE_ID_CONFLICT(99033,
             "The record with %s was changed by someone else: its changeId is %s, the request sent %s", false,
             "documented as a failure, code not captured"),
 
     /** Provisional: the transactionId is unknown, used up, or owned by another session. */
-    UNKNOWN_TRANSACTION(4905, "'transactionId' %s does not match any open transaction of this session", false,
+    UNKNOWN_TRANSACTION(99034, "'transactionId' %s does not match any open transaction of this session", false,
             "documented as an error, code not captured"),
 
     /** Provisional: getRecordsFromCursor with an unknown, closed or expired cursor. */
-    UNKNOWN_CURSOR(4906, "'cursorId' %s does not match any open cursor of this session", false,
+    UNKNOWN_CURSOR(99035, "'cursorId' %s does not match any open cursor of this session", false,
             "not documented (closeCursor answers success + warning instead)"),
 
     /** Provisional: getRecordsUsingSQL with a statement that is not a query. */
-    NOT_A_QUERY(4907, "getRecordsUsingSQL runs only SELECT statements", false,
+    NOT_A_QUERY(99036, "getRecordsUsingSQL runs only SELECT statements", false,
             "documented as a failure, code not captured"),
 
     /** Provisional: a SQL statement failed. */
-    SQL_ERROR(20000, "SQL error: %s", false,
-            "FairCom SQL errors lie in 10000-50999; the exact code per cause is not captured"),
+    SQL_ERROR(99037, "SQL error: %s", false,
+            "FairCom SQL errors lie in 10000-50999 with per-cause codes that are not captured"),
 
     /** Provisional: a value does not fit the field. */
-    INVALID_VALUE(4908, "Invalid value for field '%s': %s", false, "not documented"),
+    INVALID_VALUE(99038, "Invalid value for field '%s': %s", false, "not documented"),
 
     /** Provisional: a record to update or a key to look up was not found. */
-    RECORD_NOT_FOUND(4909, "No record in table '%s' has %s", false, "not documented"),
+    RECORD_NOT_FOUND(99039, "No record in table '%s' has %s", false, "not documented"),
 
     /** Provisional: createTable or createIndex on a name that exists. */
-    ALREADY_EXISTS(4910, "%s '%s' already exists", false, "not documented"),
+    ALREADY_EXISTS(99040, "%s '%s' already exists", false, "not documented"),
 
     /** Provisional: runSqlStatements called with a transactionId. */
-    SQL_IN_TRANSACTION(4911, "runSqlStatements cannot run inside a transaction", false,
+    SQL_IN_TRANSACTION(99041, "runSqlStatements cannot run inside a transaction", false,
             "documented as not possible, code not captured"),
 
     /** Provisional: a parameter is missing, has the wrong type or an invalid value. */
-    INVALID_PARAMETER(4912, "%s", false, "not documented");
+    INVALID_PARAMETER(99042, "%s", false, "not documented");
 
     private final int code;
 

@@ -1,6 +1,7 @@
 package io.github.faircomclient.test.db;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,14 @@ public interface DbRequestContext {
      * @return now
      */
     Instant now();
+
+    /**
+     * Returns the time zone of the emulator clock (timestamps the server fills in are local times).
+     * @return the zone
+     */
+    default ZoneId zone() {
+        return ZoneId.systemDefault();
+    }
 
     /**
      * Returns the record formats of the request (its {@code responseOptions} over the session's

@@ -166,7 +166,7 @@ public final class DbStore implements AutoCloseable {
         this.lock.lock();
         try {
             if (find(name) != null) {
-                throw new DbException(4021, "Can't create database");
+                throw DbError.DATABASE_EXISTS.exception();
             }
             String folder = (path == null || path.isEmpty()) ? "." : path;
             String separator = folder.endsWith("\\") || folder.endsWith("/") ? "" : "\\";

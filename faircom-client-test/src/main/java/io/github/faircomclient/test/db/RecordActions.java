@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ final class RecordActions {
     }
 
     static LocalDateTime timestamp(DbRequestContext context) {
-        return LocalDateTime.ofInstant(context.now(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS);
+        return LocalDateTime.ofInstant(context.now(), context.zone()).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static List<Long> nextValues(Connection connection, String sequence, int count) throws SQLException {
