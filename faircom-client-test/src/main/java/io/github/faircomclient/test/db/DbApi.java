@@ -240,7 +240,8 @@ public final class DbApi implements AutoCloseable {
             String column = matcher.find() ? matcher.group(1) : "?";
             return DbError.INVALID_VALUE.exception(column, "null is not allowed");
         }
-        if ("HYT00".equals(state) || ex.getErrorCode() == 50200 || ex.getErrorCode() == 40001) {
+        if ("HYT00".equals(state) || ex.getErrorCode() == 50200 || ex.getErrorCode() == 40001
+                || ex.getErrorCode() == 90131) {
             return DbError.LOCK_TIMEOUT.exception(message);
         }
         if (state.startsWith("22")) {
