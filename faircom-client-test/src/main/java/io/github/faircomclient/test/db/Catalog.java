@@ -38,6 +38,8 @@ final class Catalog {
 
     private final Map<String, TableDefinition> cache = new ConcurrentHashMap<>();
 
+    private final Map<String, Long> sqlTableUids = new ConcurrentHashMap<>();
+
     Catalog(Database database, DbStore store) {
         this.database = database;
         this.store = store;
@@ -170,17 +172,7 @@ final class Catalog {
         String changeIdField = meta.hasNonNull("changeIdField") ? meta.get("changeIdField").asString() : null;
         long uid = meta.path("uid").asLong(0);
         if (uid == 0) {
-            uid = nextUid();
-            TableDefinition definition = new TableDefinition(this.database.name(), schema, name, uid, fields, indexes,
-                    changeIdField);
-            try {
-                save(connection, definition);
-                connection.commit();
-            }
-            catch (SQLException ex) {
-                // uid stays unsaved; the next load assigns another
-            }
-            return definition;
+            uid = this.sqlTableUids.computeIfAbsent(key(schema, name), (k) -> nextUid());
         }
         return new TableDefinition(this.database.name(), schema, name, uid, fields, indexes, changeIdField);
     }

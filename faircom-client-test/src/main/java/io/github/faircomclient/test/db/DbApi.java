@@ -3,6 +3,7 @@ package io.github.faircomclient.test.db;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,7 +195,17 @@ public final class DbApi implements AutoCloseable {
                 if (!transaction.isOpen()) {
                     throw DbError.UNKNOWN_TRANSACTION.exception(transactionId);
                 }
-                return work.run(transaction.connection(database), transaction);
+                Connection connection = transaction.connection(database);
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    T result = work.run(connection, transaction);
+                    connection.releaseSavepoint(savepoint);
+                    return result;
+                }
+                catch (SQLException | RuntimeException ex) {
+                    connection.rollback(savepoint);
+                    throw ex;
+                }
             }
             catch (SQLException ex) {
                 throw translate(ex, null);
