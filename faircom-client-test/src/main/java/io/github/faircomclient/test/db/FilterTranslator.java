@@ -7,7 +7,8 @@ import java.util.Set;
  * Translates FairCom filter expressions ({@code tableFilter}, {@code conditionalExpression}, e.g.
  * {@code ranking <= 3}, {@code livedpast2000 == 1}, {@code name < "W"}) into an H2 SQL condition.
  * Only field names of the table, literals, comparison/logical/arithmetic operators, parentheses and
- * a few common functions are accepted, so nothing else can reach the SQL.
+ * a few common functions are accepted, so nothing else can reach the SQL. {@code bit} fields compare
+ * as the numbers 0 and 1 (as in {@code livedpast2000 == 1}); {@code true}/{@code false} mean 1/0.
  */
 final class FilterTranslator {
 
@@ -105,12 +106,16 @@ final class FilterTranslator {
                 else if (call) {
                     throw invalid(expression, "unknown function " + word);
                 }
+                else if ("TRUE".equals(upper) || "FALSE".equals(upper)) {
+                    sql.append("TRUE".equals(upper) ? "1 " : "0 ");
+                }
                 else if (KEYWORDS.contains(upper)) {
                     sql.append(upper).append(' ');
                 }
                 else {
                     FieldDefinition field = table.requireField(word);
-                    sql.append(SqlNames.quote(field.name())).append(' ');
+                    String column = SqlNames.quote(field.name());
+                    sql.append((field.type() == FieldType.BIT) ? "CAST(" + column + " AS INTEGER)" : column).append(' ');
                 }
                 i = j;
                 continue;

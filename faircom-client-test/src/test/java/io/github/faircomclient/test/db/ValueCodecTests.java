@@ -67,7 +67,7 @@ class ValueCodecTests {
                         null, null, true, null, 0, AutoValue.NONE)),
                 java.util.List.of(), null);
         assertThat(FilterTranslator.translate("f <= 3 && livedpast2000 == 1", table))
-            .isEqualTo("\"f\" <= 3 AND \"livedPast2000\" = 1");
+            .isEqualTo("\"f\" <= 3 AND CAST(\"livedPast2000\" AS INTEGER) = 1");
         assertThat(FilterTranslator.translate("f < \"W'\"", table)).isEqualTo("\"f\" < 'W'''");
         assertThatExceptionOfType(DbException.class).isThrownBy(() -> FilterTranslator.translate("f; DROP", table));
         assertThatExceptionOfType(DbException.class)
