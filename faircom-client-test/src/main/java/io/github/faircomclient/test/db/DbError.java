@@ -73,8 +73,14 @@ public enum DbError {
     SQL_IN_TRANSACTION(99041, "runSqlStatements cannot run inside a transaction", false,
             "documented as not possible, code not captured"),
 
-    /** Provisional: a parameter is missing, has the wrong type or an invalid value. */
-    INVALID_PARAMETER(99042, "%s", false, "not documented");
+    /** Provisional: a parameter has an invalid value or parameters contradict each other. */
+    INVALID_PARAMETER(99042, "%s", false, "not documented"),
+
+    /** Provisional (shared with the session layer): a required parameter is missing. */
+    MISSING_PARAMETER(99008, "Missing required parameter '%s'.", false, "not documented"),
+
+    /** Provisional (shared with the session layer): a parameter has the wrong JSON type. */
+    WRONG_TYPE(99004, "Property '%s' must be %s.", false, "not documented");
 
     private final int code;
 

@@ -26,7 +26,7 @@ final class Params {
             return null;
         }
         if (!node.isString()) {
-            throw DbError.INVALID_PARAMETER.exception("'" + name + "' must be a string");
+            throw DbError.WRONG_TYPE.exception("params." + name, "a string");
         }
         return node.stringValue();
     }
@@ -34,7 +34,7 @@ final class Params {
     static String requireString(JsonNode params, String name) {
         String value = string(params, name);
         if (value == null || value.isEmpty()) {
-            throw DbError.INVALID_PARAMETER.exception("'" + name + "' is required");
+            throw DbError.MISSING_PARAMETER.exception(name);
         }
         return value;
     }
@@ -51,7 +51,7 @@ final class Params {
                 || "false".equalsIgnoreCase(node.stringValue()))) {
             return Boolean.parseBoolean(node.stringValue().toLowerCase(java.util.Locale.ROOT));
         }
-        throw DbError.INVALID_PARAMETER.exception("'" + name + "' must be true or false");
+        throw DbError.WRONG_TYPE.exception("params." + name, "true or false");
     }
 
     static long integer(JsonNode params, String name, long defaultValue) {
@@ -70,7 +70,7 @@ final class Params {
                 // falls through
             }
         }
-        throw DbError.INVALID_PARAMETER.exception("'" + name + "' must be an integer");
+        throw DbError.WRONG_TYPE.exception("params." + name, "an integer");
     }
 
     static @Nullable List<String> strings(JsonNode params, String name) {
@@ -79,12 +79,12 @@ final class Params {
             return null;
         }
         if (!node.isArray()) {
-            throw DbError.INVALID_PARAMETER.exception("'" + name + "' must be an array of strings");
+            throw DbError.WRONG_TYPE.exception("params." + name, "an array of strings");
         }
         List<String> values = new ArrayList<>();
         for (JsonNode element : node) {
             if (!element.isString()) {
-                throw DbError.INVALID_PARAMETER.exception("'" + name + "' must be an array of strings");
+                throw DbError.WRONG_TYPE.exception("params." + name, "an array of strings");
             }
             values.add(element.stringValue());
         }
@@ -94,7 +94,8 @@ final class Params {
     static JsonNode requireArray(JsonNode params, String name) {
         JsonNode node = node(params, name);
         if (node == null || !node.isArray()) {
-            throw DbError.INVALID_PARAMETER.exception("'" + name + "' is required and must be an array");
+            throw (node == null) ? DbError.MISSING_PARAMETER.exception(name)
+                    : DbError.WRONG_TYPE.exception("params." + name, "an array");
         }
         return node;
     }
@@ -102,7 +103,8 @@ final class Params {
     static JsonNode requireObject(JsonNode params, String name) {
         JsonNode node = node(params, name);
         if (node == null || !node.isObject()) {
-            throw DbError.INVALID_PARAMETER.exception("'" + name + "' is required and must be an object");
+            throw (node == null) ? DbError.MISSING_PARAMETER.exception(name)
+                    : DbError.WRONG_TYPE.exception("params." + name, "an object");
         }
         return node;
     }

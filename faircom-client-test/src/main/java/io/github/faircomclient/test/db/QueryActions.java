@@ -251,7 +251,7 @@ final class QueryActions {
         String indexName = Params.requireString(source, "indexName");
         JsonNode partialKey = Params.node(source, "partialKey");
         if (partialKey == null) {
-            throw DbError.INVALID_PARAMETER.exception("'partialKey' is required");
+            throw DbError.MISSING_PARAMETER.exception("partialKey");
         }
         String binaryFormat = RecordActions.requestBinaryFormat(params, context);
         return tableQuery(context, params, (table) -> {

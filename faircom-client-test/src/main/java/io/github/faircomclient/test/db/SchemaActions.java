@@ -375,7 +375,7 @@ final class SchemaActions {
         String owner = this.api.owner(params, context);
         List<String> names = Params.strings(params, "tableNames");
         if (names == null || names.isEmpty()) {
-            throw DbError.INVALID_PARAMETER.exception("'tableNames' is required");
+            throw DbError.MISSING_PARAMETER.exception("tableNames");
         }
         try (Connection connection = database.pooledConnection()) {
             List<TableDefinition> tables = new ArrayList<>();
@@ -469,7 +469,7 @@ final class SchemaActions {
         String owner = this.api.owner(params, context);
         List<String> names = Params.strings(params, "tableNames");
         if (names == null || names.isEmpty()) {
-            throw DbError.INVALID_PARAMETER.exception("'tableNames' is required");
+            throw DbError.MISSING_PARAMETER.exception("tableNames");
         }
         return this.api.work(database, params, context, (connection, transaction) -> {
             ArrayNode data = NODES.arrayNode();
@@ -667,7 +667,7 @@ final class SchemaActions {
         String tableName = Params.requireString(params, "tableName");
         List<String> names = Params.strings(params, "indexNames");
         if (names == null || names.isEmpty()) {
-            throw DbError.INVALID_PARAMETER.exception("'indexNames' is required");
+            throw DbError.MISSING_PARAMETER.exception("indexNames");
         }
         try (Connection connection = database.pooledConnection()) {
             TableDefinition table = database.catalog().require(connection, owner, tableName);

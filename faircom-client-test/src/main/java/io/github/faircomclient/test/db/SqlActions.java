@@ -235,7 +235,8 @@ final class SqlActions {
         String owner = this.api.owner(params, context);
         List<String> statements = Params.strings(params, "sqlStatements");
         if (statements == null) {
-            throw DbError.INVALID_PARAMETER.exception("'sqlStatements' is required and must be an array of strings");
+            throw (params.has("sqlStatements") ? DbError.WRONG_TYPE.exception("params.sqlStatements", "an array of strings")
+                    : DbError.MISSING_PARAMETER.exception("sqlStatements"));
         }
         RecordFormat format = context.format();
         ArrayNode data = NODES.arrayNode();
