@@ -240,4 +240,118 @@ class DbApiTests {
         assertThat(this.api.openTransactions()).isEmpty();
         assertThat(call("getRecordsByTable", "{\"tableName\":\"test1\"}").get("data")).hasSize(1);
     }
+
+    @Test
+    void everyDocumentedTypeRoundTrips() {
+        call("createTable", """
+                {"tableName":"all_types","fields":[
+                  {"name":"bit1","type":"bit"},{"name":"tinyint1","type":"tinyint"},{"name":"smallint1","type":"smallint"},
+                  {"name":"integer1","type":"integer"},{"name":"bigint1","type":"bigint"},{"name":"real1","type":"real"},
+                  {"name":"float1","type":"float"},{"name":"number1","type":"number","length":32,"scale":6},
+                  {"name":"money1","type":"money","length":32,"scale":2},{"name":"date1","type":"date"},
+                  {"name":"time1","type":"time"},{"name":"timestamp1","type":"timestamp"},
+                  {"name":"char1","type":"char","length":5},{"name":"varchar1","type":"varchar","length":20},
+                  {"name":"lvarchar1","type":"lvarchar"},{"name":"binary1","type":"binary","length":3},
+                  {"name":"varbinary1","type":"varbinary","length":8},{"name":"lvarbinary1","type":"lvarbinary"},
+                  {"name":"json1","type":"json","length":1000},
+                  {"name":"stamp","type":"timestamp","autoValue":"timestampOnInsert"},
+                  {"name":"defaulted","type":"varchar","length":10,"defaultValue":"none yet"}]}""");
+        call("insertRecords", """
+                {"tableName":"all_types","sourceData":[{"bit1":true,"tinyint1":-5,"smallint1":300,"integer1":70000,
+                  "bigint1":"9223372036854775807","real1":1.5,"float1":0.1,"number1":"123.456789","money1":19.99,
+                  "date1":"2024-02-29","time1":"13:14:15.678","timestamp1":"2024-02-29T13:14:15.678",
+                  "char1":"ab","varchar1":"text","lvarchar1":"long text","binary1":"0102","varbinary1":"0A0B0C",
+                  "lvarbinary1":"FF","json1":{"k":["v",1,true,null]}}]}""");
+        JsonNode row = call("getRecordsByTable", "{\"tableName\":\"all_types\"}").get("data").get(0);
+        assertThat(row.get("bit1").asBoolean()).isTrue();
+        assertThat(row.get("tinyint1").asInt()).isEqualTo(-5);
+        assertThat(row.get("smallint1").asInt()).isEqualTo(300);
+        assertThat(row.get("integer1").asInt()).isEqualTo(70000);
+        assertThat(row.get("bigint1").asLong()).isEqualTo(Long.MAX_VALUE);
+        assertThat(row.get("real1").asDouble()).isEqualTo(1.5);
+        assertThat(row.get("float1").asDouble()).isEqualTo(0.1);
+        assertThat(row.get("number1").decimalValue()).isEqualByComparingTo("123.456789");
+        assertThat(row.get("money1").toString()).isEqualTo("19.99");
+        assertThat(row.get("date1").asString()).isEqualTo("2024-02-29");
+        assertThat(row.get("time1").asString()).isEqualTo("13:14:15.678");
+        assertThat(row.get("timestamp1").asString()).isEqualTo("2024-02-29T13:14:15.678");
+        assertThat(row.get("char1").asString()).isEqualTo("ab   ");
+        assertThat(row.get("varchar1").asString()).isEqualTo("text");
+        assertThat(row.get("lvarchar1").asString()).isEqualTo("long text");
+        assertThat(row.get("binary1").asString()).isEqualTo("010200");
+        assertThat(row.get("varbinary1").asString()).isEqualTo("0A0B0C");
+        assertThat(row.get("lvarbinary1").asString()).isEqualTo("FF");
+        assertThat(row.get("json1").toString()).isEqualTo("{\"k\":[\"v\",1,true,null]}");
+        assertThat(row.get("stamp").asString()).isEqualTo(java.time.LocalDateTime
+            .ofInstant(this.clock.now(), java.time.ZoneId.systemDefault())
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")));
+        assertThat(row.get("defaulted").asString()).isEqualTo("none yet");
+        JsonNode fields = call("describeTables", "{\"tableNames\":[\"all_types\"]}").get("data").get(0).get("fields");
+        assertThat(fields).extracting((field) -> field.get("type").asString()).containsExactly("bigint", "bigint", "bit",
+                "tinyint", "smallint", "integer", "bigint", "real", "float", "number", "money", "date", "time",
+                "timestamp", "char", "varchar", "lvarchar", "binary", "varbinary", "lvarbinary", "json", "timestamp",
+                "varchar");
+        assertThat(fields.get(20).get("length").asInt()).isEqualTo(1000);
+        assertThat(fields.get(22).get("defaultValue").asString()).isEqualTo("none yet");
+        assertThat(fields.get(21).get("autoValue").asString()).isEqualTo("timestampOnInsert");
+    }
+
+    @Test
+    void cursorMovesBackwardsAndToTheEnd() {
+        createTest1();
+        call("insertRecords", "{\"tableName\":\"test1\",\"sourceData\":[{\"name\":\"a\"},{\"name\":\"b\"},"
+                + "{\"name\":\"c\"},{\"name\":\"d\"}]}");
+        String cursorId = call("getRecordsByIndex", "{\"tableName\":\"test1\",\"indexName\":\"id_pk\","
+                + "\"returnCursor\":true}").get("cursorId").asString();
+        call("getRecordsFromCursor", "{\"cursorId\":\"" + cursorId + "\",\"fetchRecords\":3}");
+        ObjectNode back = call("getRecordsFromCursor", "{\"cursorId\":\"" + cursorId + "\",\"fetchRecords\":-2}");
+        assertThat(back.get("data")).extracting((row) -> row.get("name").asString()).containsExactly("c", "b");
+        ObjectNode next = call("getRecordsFromCursor", "{\"cursorId\":\"" + cursorId + "\",\"fetchRecords\":1}");
+        assertThat(next.get("data")).extracting((row) -> row.get("name").asString()).containsExactly("b");
+        ObjectNode end = call("getRecordsFromCursor", "{\"cursorId\":\"" + cursorId
+                + "\",\"startFrom\":\"afterLastRecord\",\"fetchRecords\":-1}");
+        assertThat(end.get("data")).extracting((row) -> row.get("name").asString()).containsExactly("d");
+        assertThat(end.get("moreRecords").asBoolean()).isTrue();
+        ObjectNode skipped = call("getRecordsFromCursor", "{\"cursorId\":\"" + cursorId
+                + "\",\"startFrom\":\"beforeFirstRecord\",\"skipRecords\":2,\"fetchRecords\":5}");
+        assertThat(skipped.get("data")).extracting((row) -> row.get("name").asString()).containsExactly("c", "d");
+        assertThat(skipped.get("moreRecords").asBoolean()).isFalse();
+        assertThat(call("closeCursor", "{\"cursorId\":\"" + cursorId + "\"}")).isNull();
+        call("closeCursor", "{\"cursorId\":\"" + cursorId + "\"}");
+        assertThat(this.context.warnings).singleElement().asString().startsWith(DbError.UNKNOWN_CURSOR.code() + " ");
+    }
+
+    @Test
+    void cursorsAndTransactionsBelongToTheirSession() {
+        createTest1();
+        TestContext other = new TestContext("session-2", this.clock);
+        String cursorId = call("getRecordsByTable", "{\"tableName\":\"test1\",\"returnCursor\":true}")
+            .get("cursorId").asString();
+        String tx = call("createTransaction", "{}").get("transactionId").asString();
+        assertThatExceptionOfType(DbException.class)
+            .isThrownBy(() -> call(other, "getRecordsFromCursor", "{\"cursorId\":\"" + cursorId + "\"}"))
+            .satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(DbError.UNKNOWN_CURSOR.code()));
+        assertThatExceptionOfType(DbException.class)
+            .isThrownBy(() -> call(other, "insertRecords", "{\"tableName\":\"test1\",\"transactionId\":\"" + tx
+                    + "\",\"sourceData\":[{\"name\":\"x\"}]}"))
+            .satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(DbError.UNKNOWN_TRANSACTION.code()));
+        this.api.sessionEnded("session-2");
+        assertThat(this.api.openCursors("session-1")).hasSize(1);
+        assertThat(this.api.openTransactions("session-1")).hasSize(1);
+    }
+
+    @Test
+    void failingActionInsideATransactionUndoesOnlyItsOwnWork() {
+        call("createTable", "{\"tableName\":\"u\",\"fields\":[{\"name\":\"k\",\"type\":\"integer\"}],"
+                + "\"primaryKeyFields\":[\"k\"]}");
+        String tx = call("createTransaction", "{}").get("transactionId").asString();
+        call("insertRecords", "{\"tableName\":\"u\",\"transactionId\":\"" + tx + "\",\"sourceData\":[{\"k\":1}]}");
+        assertThatExceptionOfType(DbException.class)
+            .isThrownBy(() -> call("insertRecords", "{\"tableName\":\"u\",\"transactionId\":\"" + tx
+                    + "\",\"sourceData\":[{\"k\":2},{\"k\":1}]}"))
+            .satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(DbError.DUPLICATE_KEY.code()));
+        call("commitTransaction", "{\"transactionId\":\"" + tx + "\"}");
+        assertThat(call("getRecordsByTable", "{\"tableName\":\"u\"}").get("data"))
+            .extracting((row) -> row.get("k").asInt()).containsExactly(1);
+    }
 }
