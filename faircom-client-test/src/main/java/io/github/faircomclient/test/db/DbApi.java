@@ -372,7 +372,7 @@ public final class DbApi implements AutoCloseable {
         ServerCursor cursor = cursor(context, cursorId);
         if (cursor == null) {
             context.addWarning(DbError.UNKNOWN_CURSOR.code(),
-                    String.format(DbError.UNKNOWN_CURSOR.messageTemplate(), cursorId));
+                    DbError.UNKNOWN_CURSOR.message(cursorId));
             return null;
         }
         closeCursor(cursor);

@@ -1,104 +1,100 @@
 package io.github.faircomclient.test.db;
 
+import java.util.Locale;
+
+import io.github.faircomclient.test.ProvisionalChoice;
+import org.jspecify.annotations.Nullable;
+
 /**
- * Every error the DB API of the emulator answers with. Codes marked documented come from FairCom's
- * documentation; all others are provisional choices of the emulator (listed with their reason in
- * the module README's table of provisional choices).
+ * The errors the DB API answers with. Three are documented by FairCom (19, 4021, 4046); all others
+ * are rows of the emulator's one table of provisional choices, {@link ProvisionalChoice}, which
+ * holds their codes, messages and reasons.
  */
 public enum DbError {
 
-    /** Documented: createDatabase failed (the emulator uses it when {@code path} is no usable folder). */
-    CANNOT_CREATE_DATABASE(19, "Can't create database", true,
-            "documented code and text for a request with path \"c:\\\"; that an unusable folder is the cause is inferred"),
+    /** Documented 19 "Can't create database" (used for a {@code path} that is no writable folder). */
+    CANNOT_CREATE_DATABASE(19, "Can't create database"),
 
-    /** Documented: createDatabase failed (the emulator uses it when the database already exists). */
-    DATABASE_EXISTS(4021, "Can't create database", true,
-            "documented code and text for a request without path; that an existing database is the cause is inferred"),
+    /** Documented 4021 "Can't create database" (used when the database exists). */
+    DATABASE_EXISTS(4021, "Can't create database"),
 
-    /** Documented: getRecordsStartingAtKey found no key. */
-    KEY_NOT_FOUND(4046, "Key not found", true, "documented for getRecordsStartingAtKey"),
+    /** Documented 4046 "Key not found" of getRecordsStartingAtKey. */
+    KEY_NOT_FOUND(4046, "Key not found"),
 
-    /** Provisional: a unique index already holds the key. */
-    DUPLICATE_KEY(2, "Duplicate key: the value of unique index '%s' already exists in table '%s'", false,
-            "c-tree's KDUP_ERR is 2; that the JSON API passes it through is inferred"),
+    /** See {@link ProvisionalChoice#DB_DUPLICATE_KEY}. */
+    DUPLICATE_KEY(ProvisionalChoice.DB_DUPLICATE_KEY),
 
-    /** Provisional: the table does not exist. */
-    TABLE_NOT_FOUND(12, "Table '%s' not found in database '%s'", false,
-            "c-tree's FNOP_ERR (12, could not open file) is what a missing table file gives"),
+    /** See {@link ProvisionalChoice#DB_TABLE_NOT_FOUND}. */
+    TABLE_NOT_FOUND(ProvisionalChoice.DB_TABLE_NOT_FOUND),
 
-    /** Provisional: a record lock could not be obtained in time. */
-    LOCK_TIMEOUT(42, "Could not obtain a lock on the record: %s", false,
-            "c-tree's DLOK_ERR (42, could not obtain data record lock)"),
+    /** See {@link ProvisionalChoice#DB_LOCK_TIMEOUT}. */
+    LOCK_TIMEOUT(ProvisionalChoice.DB_LOCK_TIMEOUT),
 
-    /** Provisional: the database does not exist. */
-    DATABASE_NOT_FOUND(99030, "Database '%s' not found", false, "not documented"),
+    /** See {@link ProvisionalChoice#DB_DATABASE_NOT_FOUND}. */
+    DATABASE_NOT_FOUND(ProvisionalChoice.DB_DATABASE_NOT_FOUND),
 
-    /** Provisional: the index does not exist. */
-    INDEX_NOT_FOUND(99031, "Index '%s' not found on table '%s'", false, "not documented"),
+    /** See {@link ProvisionalChoice#DB_INDEX_NOT_FOUND}. */
+    INDEX_NOT_FOUND(ProvisionalChoice.DB_INDEX_NOT_FOUND),
 
-    /** Provisional: a field named in the request does not exist. */
-    FIELD_NOT_FOUND(99032, "Field '%s' not found in table '%s'", false, "not documented"),
+    /** See {@link ProvisionalChoice#DB_FIELD_NOT_FOUND}. */
+    FIELD_NOT_FOUND(ProvisionalChoice.DB_FIELD_NOT_FOUND),
 
-    /** Provisional: optimistic lock failed. */
-    CHANGE_ID_CONFLICT(99033,
-            "The record with %s was changed by someone else: its changeId is %s, the request sent %s", false,
-            "documented as a failure, code not captured"),
+    /** See {@link ProvisionalChoice#DB_CHANGE_ID_CONFLICT}. */
+    CHANGE_ID_CONFLICT(ProvisionalChoice.DB_CHANGE_ID_CONFLICT),
 
-    /** Provisional: the transactionId is unknown, used up, or owned by another session. */
-    UNKNOWN_TRANSACTION(99034, "'transactionId' %s does not match any open transaction of this session", false,
-            "documented as an error, code not captured"),
+    /** See {@link ProvisionalChoice#DB_UNKNOWN_TRANSACTION}. */
+    UNKNOWN_TRANSACTION(ProvisionalChoice.DB_UNKNOWN_TRANSACTION),
 
-    /** Provisional: getRecordsFromCursor with an unknown, closed or expired cursor. */
-    UNKNOWN_CURSOR(99035, "'cursorId' %s does not match any open cursor of this session", false,
-            "not documented (closeCursor answers success + warning instead)"),
+    /** See {@link ProvisionalChoice#DB_UNKNOWN_CURSOR}. */
+    UNKNOWN_CURSOR(ProvisionalChoice.DB_UNKNOWN_CURSOR),
 
-    /** Provisional: getRecordsUsingSQL with a statement that is not a query. */
-    NOT_A_QUERY(99036, "getRecordsUsingSQL runs only SELECT statements", false,
-            "documented as a failure, code not captured"),
+    /** See {@link ProvisionalChoice#DB_NOT_A_QUERY}. */
+    NOT_A_QUERY(ProvisionalChoice.DB_NOT_A_QUERY),
 
-    /** Provisional: a SQL statement failed. */
-    SQL_ERROR(99037, "SQL error: %s", false,
-            "FairCom SQL errors lie in 10000-50999 with per-cause codes that are not captured"),
+    /** See {@link ProvisionalChoice#DB_SQL_ERROR}. */
+    SQL_ERROR(ProvisionalChoice.DB_SQL_ERROR),
 
-    /** Provisional: a value does not fit the field. */
-    INVALID_VALUE(99038, "Invalid value for field '%s': %s", false, "not documented"),
+    /** See {@link ProvisionalChoice#DB_INVALID_VALUE}. */
+    INVALID_VALUE(ProvisionalChoice.DB_INVALID_VALUE),
 
-    /** Provisional: a record to update or a key to look up was not found. */
-    RECORD_NOT_FOUND(99039, "No record in table '%s' has %s", false, "not documented"),
+    /** See {@link ProvisionalChoice#DB_RECORD_NOT_FOUND}. */
+    RECORD_NOT_FOUND(ProvisionalChoice.DB_RECORD_NOT_FOUND),
 
-    /** Provisional: createTable or createIndex on a name that exists. */
-    ALREADY_EXISTS(99040, "%s '%s' already exists", false, "not documented"),
+    /** See {@link ProvisionalChoice#DB_ALREADY_EXISTS}. */
+    ALREADY_EXISTS(ProvisionalChoice.DB_ALREADY_EXISTS),
 
-    /** Provisional: runSqlStatements called with a transactionId. */
-    SQL_IN_TRANSACTION(99041, "runSqlStatements cannot run inside a transaction", false,
-            "documented as not possible, code not captured"),
+    /** See {@link ProvisionalChoice#DB_SQL_IN_TRANSACTION}. */
+    SQL_IN_TRANSACTION(ProvisionalChoice.DB_SQL_IN_TRANSACTION),
 
-    /** Provisional: a parameter has an invalid value or parameters contradict each other. */
-    INVALID_PARAMETER(99042, "%s", false, "not documented"),
+    /** See {@link ProvisionalChoice#DB_INVALID_REQUEST}. */
+    INVALID_PARAMETER(ProvisionalChoice.DB_INVALID_REQUEST),
 
-    /** Provisional (shared with the session layer): a required parameter is missing. */
-    MISSING_PARAMETER(99008, "Missing required parameter '%s'.", false, "not documented"),
+    /** See {@link ProvisionalChoice#MISSING_PARAMETER} (shared with the session layer). */
+    MISSING_PARAMETER(ProvisionalChoice.MISSING_PARAMETER),
 
-    /** Provisional (shared with the session layer): a parameter has the wrong JSON type. */
-    WRONG_TYPE(99004, "Property '%s' must be %s.", false, "not documented");
+    /** See {@link ProvisionalChoice#PROPERTY_WRONG_TYPE} (shared with the session layer). */
+    WRONG_TYPE(ProvisionalChoice.PROPERTY_WRONG_TYPE);
 
     private final int code;
 
-    private final String message;
+    private final String template;
 
-    private final boolean documented;
+    private final @Nullable ProvisionalChoice provisional;
 
-    private final String reason;
-
-    DbError(int code, String message, boolean documented, String reason) {
+    DbError(int code, String template) {
         this.code = code;
-        this.message = message;
-        this.documented = documented;
-        this.reason = reason;
+        this.template = template;
+        this.provisional = null;
+    }
+
+    DbError(ProvisionalChoice provisional) {
+        this.code = provisional.errorCode();
+        this.template = provisional.text();
+        this.provisional = provisional;
     }
 
     /**
-     * Returns the FairCom error code.
+     * Returns the error code.
      * @return the code
      */
     public int code() {
@@ -106,27 +102,20 @@ public enum DbError {
     }
 
     /**
-     * Returns the message template ({@link String#format} arguments).
-     * @return the template
+     * Returns the row of the provisional table behind this error.
+     * @return the row, or {@code null} for the documented codes
      */
-    public String messageTemplate() {
-        return this.message;
+    public @Nullable ProvisionalChoice provisional() {
+        return this.provisional;
     }
 
     /**
-     * Tells whether FairCom documents this code.
-     * @return {@code true} for documented codes, {@code false} for provisional ones
+     * Formats the message.
+     * @param args the message arguments
+     * @return the message
      */
-    public boolean documented() {
-        return this.documented;
-    }
-
-    /**
-     * Returns why the emulator uses this code.
-     * @return the reason
-     */
-    public String reason() {
-        return this.reason;
+    public String message(Object... args) {
+        return (args.length == 0) ? this.template : String.format(Locale.ROOT, this.template, args);
     }
 
     /**
@@ -135,6 +124,6 @@ public enum DbError {
      * @return the exception
      */
     public DbException exception(Object... args) {
-        return new DbException(this.code, args.length == 0 ? this.message : String.format(this.message, args));
+        return new DbException(this.code, message(args));
     }
 }

@@ -112,7 +112,7 @@ final class SchemaActions {
         Database deleted = this.api.store().deleteDatabase(name);
         if (deleted == null) {
             context.addWarning(DbError.DATABASE_NOT_FOUND.code(),
-                    String.format(DbError.DATABASE_NOT_FOUND.messageTemplate(), name));
+                    DbError.DATABASE_NOT_FOUND.message(name));
             return databaseResult(List.of(), context.format());
         }
         return databaseResult(List.of(deleted), context.format());
@@ -383,7 +383,7 @@ final class SchemaActions {
                 TableDefinition table = database.catalog().find(connection, owner, name);
                 if (table == null) {
                     context.addWarning(DbError.TABLE_NOT_FOUND.code(),
-                            String.format(DbError.TABLE_NOT_FOUND.messageTemplate(), name, database.name()));
+                            DbError.TABLE_NOT_FOUND.message(name, database.name()));
                 }
                 else {
                     tables.add(table);
@@ -477,7 +477,7 @@ final class SchemaActions {
                 TableDefinition table = database.catalog().find(connection, owner, name);
                 if (table == null) {
                     context.addWarning(DbError.TABLE_NOT_FOUND.code(),
-                            String.format(DbError.TABLE_NOT_FOUND.messageTemplate(), name, database.name()));
+                            DbError.TABLE_NOT_FOUND.message(name, database.name()));
                     continue;
                 }
                 data.add(describe(connection, table, false));
@@ -676,7 +676,7 @@ final class SchemaActions {
                 IndexDefinition index = table.index(name);
                 if (index == null) {
                     context.addWarning(DbError.INDEX_NOT_FOUND.code(),
-                            String.format(DbError.INDEX_NOT_FOUND.messageTemplate(), name, tableName));
+                            DbError.INDEX_NOT_FOUND.message(name, tableName));
                     continue;
                 }
                 if (index.h2Name().isEmpty()) {
