@@ -8,37 +8,37 @@ import java.io.Serial;
  */
 public class DbException extends RuntimeException {
 
-    @Serial
-    private static final long serialVersionUID = 1L;
+	@Serial
+	private static final long serialVersionUID = 1L;
 
-    private final int errorCode;
+	private final int errorCode;
 
-    /**
-     * Creates an exception that is answered with the given code and message.
-     * @param errorCode the FairCom error code (non-zero)
-     * @param message the error message sent to the client
-     */
-    public DbException(int errorCode, String message) {
-        super(message);
-        this.errorCode = errorCode;
-    }
+	/**
+	 * Creates an exception that is answered with the given code and message.
+	 * @param errorCode the FairCom error code (non-zero)
+	 * @param message the error message sent to the client
+	 */
+	public DbException(int errorCode, String message) {
+		super(message);
+		this.errorCode = errorCode;
+	}
 
-    /**
-     * Creates an exception with a cause.
-     * @param errorCode the FairCom error code (non-zero)
-     * @param message the error message sent to the client
-     * @param cause the underlying failure
-     */
-    public DbException(int errorCode, String message, Throwable cause) {
-        super(message, cause);
-        this.errorCode = errorCode;
-    }
+	/**
+	 * Creates an exception with a cause.
+	 * @param errorCode the FairCom error code (non-zero)
+	 * @param message the error message sent to the client
+	 * @param cause the underlying failure
+	 */
+	public DbException(int errorCode, String message, Throwable cause) {
+		super(message, cause);
+		this.errorCode = errorCode;
+	}
 
-    /**
-     * Returns the FairCom error code.
-     * @return the code
-     */
-    public int errorCode() {
-        return this.errorCode;
-    }
+	/**
+	 * Returns the FairCom error code.
+	 * @return the code
+	 */
+	public int errorCode() {
+		return this.errorCode;
+	}
 }

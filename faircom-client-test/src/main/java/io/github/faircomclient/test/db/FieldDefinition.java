@@ -16,25 +16,25 @@ import tools.jackson.databind.JsonNode;
  * @param autoValue what the server fills in
  */
 public record FieldDefinition(String name, FieldType type, @Nullable Integer length, @Nullable Integer scale,
-        boolean nullable, @Nullable JsonNode defaultValue, int primaryKey, AutoValue autoValue) {
+		boolean nullable, @Nullable JsonNode defaultValue, int primaryKey, AutoValue autoValue) {
 
-    /**
-     * Returns a copy with another primary-key position and nullability.
-     * @param position the 1-based position (0 = none)
-     * @return the copy
-     */
-    public FieldDefinition withPrimaryKey(int position) {
-        return new FieldDefinition(this.name, this.type, this.length, this.scale,
-                position > 0 ? false : this.nullable, this.defaultValue, position, this.autoValue);
-    }
+	/**
+	 * Returns a copy with another primary-key position and nullability.
+	 * @param position the 1-based position (0 = none)
+	 * @return the copy
+	 */
+	public FieldDefinition withPrimaryKey(int position) {
+		return new FieldDefinition(this.name, this.type, this.length, this.scale,
+				position > 0 ? false : this.nullable, this.defaultValue, position, this.autoValue);
+	}
 
-    /**
-     * Returns a copy with another auto value.
-     * @param value the auto value
-     * @return the copy
-     */
-    public FieldDefinition withAutoValue(AutoValue value) {
-        return new FieldDefinition(this.name, this.type, this.length, this.scale, this.nullable, this.defaultValue,
-                this.primaryKey, value);
-    }
+	/**
+	 * Returns a copy with another auto value.
+	 * @param value the auto value
+	 * @return the copy
+	 */
+	public FieldDefinition withAutoValue(AutoValue value) {
+		return new FieldDefinition(this.name, this.type, this.length, this.scale, this.nullable, this.defaultValue,
+				this.primaryKey, value);
+	}
 }

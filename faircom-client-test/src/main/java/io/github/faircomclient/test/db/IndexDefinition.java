@@ -20,17 +20,17 @@ import org.jspecify.annotations.Nullable;
  * @param indexNumber the index's number in its table, 0 for the primary key index
  */
 public record IndexDefinition(String name, String h2Name, List<IndexField> fields, boolean unique,
-        @Nullable String conditionalExpression, boolean immutableKeys, boolean collectStats, String compression,
-        @Nullable String filename, boolean deferIndexing, int indexNumber) {
+		@Nullable String conditionalExpression, boolean immutableKeys, boolean collectStats, String compression,
+		@Nullable String filename, boolean deferIndexing, int indexNumber) {
 
-    /**
-     * One segment of an index key.
-     *
-     * @param name the field name as declared in the table
-     * @param caseInsensitive whether the key compares strings ignoring case
-     * @param sortDescending whether the key sorts in descending order
-     * @param reverseCompare whether bytes compare from the end (reported only)
-     */
-    public record IndexField(String name, boolean caseInsensitive, boolean sortDescending, boolean reverseCompare) {
-    }
+	/**
+	 * One segment of an index key.
+	 *
+	 * @param name the field name as declared in the table
+	 * @param caseInsensitive whether the key compares strings ignoring case
+	 * @param sortDescending whether the key sorts in descending order
+	 * @param reverseCompare whether bytes compare from the end (reported only)
+	 */
+	public record IndexField(String name, boolean caseInsensitive, boolean sortDescending, boolean reverseCompare) {
+	}
 }

@@ -5,33 +5,33 @@ package io.github.faircomclient.test.db;
  */
 final class SqlNames {
 
-    private SqlNames() {
-    }
+	private SqlNames() {
+	}
 
-    /**
-     * Quotes an identifier.
-     * @param name the name exactly as declared
-     * @return the quoted identifier
-     */
-    static String quote(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
+	/**
+	 * Quotes an identifier.
+	 * @param name the name exactly as declared
+	 * @return the quoted identifier
+	 */
+	static String quote(String name) {
+		return '"' + name.replace("\"", "\"\"") + '"';
+	}
 
-    /**
-     * Quotes a string literal.
-     * @param value the value
-     * @return the SQL literal
-     */
-    static String literal(String value) {
-        return '\'' + value.replace("'", "''") + '\'';
-    }
+	/**
+	 * Quotes a string literal.
+	 * @param value the value
+	 * @return the SQL literal
+	 */
+	static String literal(String value) {
+		return '\'' + value.replace("'", "''") + '\'';
+	}
 
-    /**
-     * Returns the qualified, quoted name of a table.
-     * @param table the table
-     * @return {@code "owner"."table"}
-     */
-    static String table(TableDefinition table) {
-        return quote(table.ownerName()) + "." + quote(table.tableName());
-    }
+	/**
+	 * Returns the qualified, quoted name of a table.
+	 * @param table the table
+	 * @return {@code "owner"."table"}
+	 */
+	static String table(TableDefinition table) {
+		return quote(table.ownerName()) + "." + quote(table.tableName());
+	}
 }

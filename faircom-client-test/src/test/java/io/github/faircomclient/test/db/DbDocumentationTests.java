@@ -16,34 +16,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DbDocumentationTests {
 
-    private static String readme() throws IOException {
-        return Files.readString(Path.of("README.md"));
-    }
+	private static String readme() throws IOException {
+		return Files.readString(Path.of("README.md"));
+	}
 
-    @Test
-    void readmeListsEveryDbProvisionalChoice() throws IOException {
-        String readme = readme();
-        Arrays.stream(ProvisionalChoice.values())
-            .filter((choice) -> choice.name().startsWith("DB_"))
-            .forEach((choice) -> assertThat(readme).contains("| `" + choice.name() + "` | "
-                    + (choice.isError() ? Integer.toString(choice.errorCode()) : "–") + " |"));
-    }
+	@Test
+	void readmeListsEveryDbProvisionalChoice() throws IOException {
+		String readme = readme();
+		Arrays.stream(ProvisionalChoice.values())
+			.filter((choice) -> choice.name().startsWith("DB_"))
+			.forEach((choice) -> assertThat(readme).contains("| `" + choice.name() + "` | "
+					+ (choice.isError() ? Integer.toString(choice.errorCode()) : "–") + " |"));
+	}
 
-    @Test
-    void readmeListsEveryDbAction() throws IOException {
-        String readme = readme();
-        DbApi.ACTIONS.forEach((action) -> assertThat(readme).contains("`" + action + "`"));
-    }
+	@Test
+	void readmeListsEveryDbAction() throws IOException {
+		String readme = readme();
+		DbApi.ACTIONS.forEach((action) -> assertThat(readme).contains("`" + action + "`"));
+	}
 
-    @Test
-    void everyDbErrorIsDocumentedOrProvisional() {
-        for (DbError error : DbError.values()) {
-            if (error.provisional() == null) {
-                assertThat(error.code()).isIn(19, 4021, 4046);
-            }
-            else {
-                assertThat(error.provisional().errorCode()).isEqualTo(error.code());
-            }
-        }
-    }
+	@Test
+	void everyDbErrorIsDocumentedOrProvisional() {
+		for (DbError error : DbError.values()) {
+			if (error.provisional() == null) {
+				assertThat(error.code()).isIn(19, 4021, 4046);
+			}
+			else {
+				assertThat(error.provisional().errorCode()).isEqualTo(error.code());
+			}
+		}
+	}
 }

@@ -14,71 +14,71 @@ import org.jspecify.annotations.Nullable;
  */
 final class TestContext implements DbRequestContext {
 
-    final String sessionKey;
+	final String sessionKey;
 
-    String database = "ctreeSQL";
+	String database = "ctreeSQL";
 
-    String owner = "admin";
+	String owner = "admin";
 
-    RecordFormat format = RecordFormat.DEFAULT;
+	RecordFormat format = RecordFormat.DEFAULT;
 
-    final List<String> warnings = new ArrayList<>();
+	final List<String> warnings = new ArrayList<>();
 
-    final Map<String, @Nullable String> supplied = new LinkedHashMap<>();
+	final Map<String, @Nullable String> supplied = new LinkedHashMap<>();
 
-    private final MutableClock clock;
+	private final MutableClock clock;
 
-    TestContext(String sessionKey, MutableClock clock) {
-        this.sessionKey = sessionKey;
-        this.clock = clock;
-    }
+	TestContext(String sessionKey, MutableClock clock) {
+		this.sessionKey = sessionKey;
+		this.clock = clock;
+	}
 
-    @Override
-    public String sessionKey() {
-        return this.sessionKey;
-    }
+	@Override
+	public String sessionKey() {
+		return this.sessionKey;
+	}
 
-    @Override
-    public String defaultDatabaseName() {
-        return this.database;
-    }
+	@Override
+	public String defaultDatabaseName() {
+		return this.database;
+	}
 
-    @Override
-    public String defaultOwnerName() {
-        return this.owner;
-    }
+	@Override
+	public String defaultOwnerName() {
+		return this.owner;
+	}
 
-    @Override
-    public Instant now() {
-        return this.clock.now();
-    }
+	@Override
+	public Instant now() {
+		return this.clock.now();
+	}
 
-    @Override
-    public RecordFormat format() {
-        return this.format;
-    }
+	@Override
+	public RecordFormat format() {
+		return this.format;
+	}
 
-    @Override
-    public void addWarning(int code, String message) {
-        this.warnings.add(code + " " + message);
-    }
+	@Override
+	public void addWarning(int code, String message) {
+		this.warnings.add(code + " " + message);
+	}
 
-    @Override
-    public void serverSuppliedValue(String name, @Nullable String value) {
-        this.supplied.put(name, value);
-    }
+	@Override
+	public void serverSuppliedValue(String name, @Nullable String value) {
+		this.supplied.put(name, value);
+	}
 
-    /** A clock tests move by hand. */
-    static final class MutableClock {
+	/** A clock tests move by hand. */
+	static final class MutableClock {
 
-        private volatile Instant now = Instant.parse("2026-01-01T10:00:00Z");
+		private volatile Instant now = Instant.parse("2026-01-01T10:00:00Z");
 
-        Instant now() {
-            return this.now;
-        }
+		Instant now() {
+			return this.now;
+		}
 
-        void advanceSeconds(long seconds) {
-            this.now = this.now.plusSeconds(seconds);
-        }
-    }
+		void advanceSeconds(long seconds) {
+			this.now = this.now.plusSeconds(seconds);
+		}
+	}
 }
