@@ -78,6 +78,14 @@ final class QueryActions {
 		return String.join(", ", parts);
 	}
 
+	/**
+	 * Whether records come in reverse order: {@code reverseOrder}, which (like skipRecords and
+	 * maxRecords) is ignored when a cursor is returned.
+	 */
+	static boolean reverse(JsonNode params) {
+		return !Params.bool(params, "returnCursor", false) && Params.bool(params, "reverseOrder", false);
+	}
+
 	private Query indexQuery(TableDefinition table, IndexDefinition index, JsonNode params) {
 		List<String> conditions = new ArrayList<>();
 		if (index.conditionalExpression() != null) {
@@ -88,7 +96,7 @@ final class QueryActions {
 			conditions.add("(" + FilterTranslator.translate(filter, table) + ")");
 		}
 		return new Query(table, conditions, new ArrayList<>(),
-				indexOrder(table, index, Params.bool(params, "reverseOrder", false)));
+				indexOrder(table, index, reverse(params)));
 	}
 
 	// ------------------------------------------------------------------ actions
@@ -101,7 +109,7 @@ final class QueryActions {
 				conditions.add("(" + FilterTranslator.translate(filter, table) + ")");
 			}
 			return new Query(table, conditions, new ArrayList<>(),
-					"_ROWID_" + (Params.bool(params, "reverseOrder", false) ? " DESC" : " ASC"));
+					"_ROWID_" + (reverse(params) ? " DESC" : " ASC"));
 		});
 	}
 
@@ -172,7 +180,7 @@ final class QueryActions {
 		String operator = operator(Params.string(filter, "operator") != null ? Params.string(filter, "operator") : ">=");
 		JsonNode keyNode = Params.requireArray(filter, "indexFields");
 		String binaryFormat = RecordActions.requestBinaryFormat(params, context);
-		boolean reverse = Params.bool(params, "reverseOrder", false);
+		boolean reverse = reverse(params);
 		return tableQuery(context, params, (table, connection) -> {
 			IndexDefinition index = table.requireIndex(indexName);
 			int size = keyNode.size();

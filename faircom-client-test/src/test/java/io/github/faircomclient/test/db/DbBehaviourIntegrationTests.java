@@ -60,8 +60,9 @@ class DbBehaviourIntegrationTests {
 	@Test
 	void cursorPagesToTheEnd() {
 		insertItems(45);
+		// with returnCursor, maxRecords, skipRecords and reverseOrder are ignored (documented)
 		String cursorId = this.client.result("getRecordsByTable", "{\"tableName\":\"items\",\"returnCursor\":true,"
-				+ "\"maxRecords\":1}").path("cursorId").asString();
+				+ "\"maxRecords\":1,\"skipRecords\":10,\"reverseOrder\":true}").path("cursorId").asString();
 		int total = 0;
 		int fetches = 0;
 		boolean more = true;
@@ -103,6 +104,15 @@ class DbBehaviourIntegrationTests {
 		assertThat(closed.path("errorCode").asInt()).isZero();
 		assertThat(closed.path("debugInfo").path("warnings").get(0).path("code").asInt())
 			.isEqualTo(DbError.UNKNOWN_CURSOR.code());
+	}
+
+	@Test
+	void insertRecordsAcceptsObjectsWithFieldNamesAsPublicClientsSendThem() {
+		JsonNode result = this.client.result("insertRecords", "{\"tableName\":\"items\",\"dataFormat\":\"objects\","
+				+ "\"fieldNames\":[\"name\",\"qty\"],\"sourceData\":[{\"name\":\"x\",\"qty\":7},{\"name\":\"y\",\"qty\":8}]}");
+		assertThat(result.path("totalRecordCount").asInt()).isEqualTo(2);
+		assertThat(this.client.result("getRecordsByTable", "{\"tableName\":\"items\"}").path("data"))
+			.extracting((row) -> row.get("qty").asInt()).containsExactly(7, 8);
 	}
 
 	@Test
