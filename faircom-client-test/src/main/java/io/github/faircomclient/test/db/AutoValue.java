@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Values the server fills in by itself ({@code autoValue} of a field definition).
  */
-public enum AutoValue {
+enum AutoValue {
 
 	/** Nothing automatic. */
 	NONE("none"),

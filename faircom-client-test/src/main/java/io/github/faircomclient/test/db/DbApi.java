@@ -136,7 +136,7 @@ public final class DbApi implements AutoCloseable {
 		if (handler == null) {
 			throw new IllegalArgumentException("Not a DB action: " + action);
 		}
-		expireIdleCursors(context.sessionKey());
+		expireIdleCursors();
 		try {
 			return handler.run(context, params.isObject() ? params : tools.jackson.databind.node.JsonNodeFactory
 				.instance.objectNode());

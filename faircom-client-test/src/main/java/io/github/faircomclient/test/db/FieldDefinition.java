@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param primaryKey the 1-based position in the primary key, 0 when not part of it
  * @param autoValue what the server fills in
  */
-public record FieldDefinition(String name, FieldType type, @Nullable Integer length, @Nullable Integer scale,
+record FieldDefinition(String name, FieldType type, @Nullable Integer length, @Nullable Integer scale,
 		boolean nullable, @Nullable JsonNode defaultValue, int primaryKey, AutoValue autoValue) {
 
 	/**

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The documented FairCom JSON DB field types and the H2 column type each one is stored in.
  */
-public enum FieldType {
+enum FieldType {
 
 	/** {@code bit}: JSON true/false, H2 BOOLEAN. */
 	BIT("bit", Kind.BOOLEAN),

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param deferIndexing whether indexing is deferred (reported only)
  * @param indexNumber the index's number in its table, 0 for the primary key index
  */
-public record IndexDefinition(String name, String h2Name, List<IndexField> fields, boolean unique,
+record IndexDefinition(String name, String h2Name, List<IndexField> fields, boolean unique,
 		@Nullable String conditionalExpression, boolean immutableKeys, boolean collectStats, String compression,
 		@Nullable String filename, boolean deferIndexing, int indexNumber) {
 

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param indexes the indexes ordered by number
  * @param changeIdField the name of the change-id field, or {@code null} when the table has none
  */
-public record TableDefinition(String databaseName, String ownerName, String tableName, long uid,
+record TableDefinition(String databaseName, String ownerName, String tableName, long uid,
 		List<FieldDefinition> fields, List<IndexDefinition> indexes, @Nullable String changeIdField) {
 
 	/**

@@ -32,7 +32,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * arrays. Responses: dates {@code YYYY-MM-DD}, times {@code HH:MM:SS.fff}, timestamps
  * {@code YYYY-MM-DDTHH:MM:SS.fff}, binary as upper-case hex, base64 or a byte array.
  */
-public final class ValueCodec {
+final class ValueCodec {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
