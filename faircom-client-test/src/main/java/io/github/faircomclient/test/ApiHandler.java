@@ -20,6 +20,7 @@ import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -229,7 +230,7 @@ final class ApiHandler extends Handler.Abstract {
 
 	private static void drop(Request request, Callback callback) {
 		request.getConnectionMetaData().getConnection().getEndPoint().close();
-		callback.failed(new IOException("Connection dropped by the emulator (fault injection or shutdown)"));
+		callback.failed(new DroppedConnectionException());
 	}
 
 	private static @Nullable X509Certificate clientCertificate(Request request) {
@@ -263,6 +264,17 @@ final class ApiHandler extends Handler.Abstract {
 		String page = "<!DOCTYPE html>\n<html><head><title>" + title + "</title></head>\n<body><h1>" + title
 				+ "</h1>\n<p>The server could not complete your request. Please try again later.</p>\n<hr><address>nginx</address></body></html>\n";
 		return page.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Ends a request whose connection the emulator closed on purpose; Jetty logs it quietly.
+	 */
+	private static final class DroppedConnectionException extends IOException implements QuietException {
+
+		DroppedConnectionException() {
+			super("Connection dropped by the emulator (fault injection or shutdown)", null);
+		}
+
 	}
 
 	private record Body(byte @Nullable [] bytes, boolean tooLarge, boolean timedOut, boolean complete) {

@@ -3,7 +3,6 @@ package io.github.faircomclient.test;
 import java.nio.ByteBuffer;
 
 import io.github.faircomclient.test.ResponseEnvelope.Answer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -27,14 +26,8 @@ final class JsonErrorHandler extends ErrorHandler {
 		response.write(true, ByteBuffer.wrap(answer.body()), callback);
 	}
 
-	@Override
-	public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-		fields.put(HttpHeader.CONTENT_TYPE, ApiHandler.JSON);
-		return ByteBuffer.wrap(answer(status, reason).body());
-	}
-
 	private static Answer answer(int status, String message) {
-		ProvisionalChoice error = (status >= 500) ? ProvisionalChoice.INTERNAL_ERROR : ProvisionalChoice.HTTP_PROTOCOL_ERROR;
+		ProvisionalChoice error = (status == 500) ? ProvisionalChoice.INTERNAL_ERROR : ProvisionalChoice.HTTP_PROTOCOL_ERROR;
 		String text = (message == null || message.isBlank()) ? HttpStatus.getMessage(status) : message;
 		String errorMessage = (error == ProvisionalChoice.INTERNAL_ERROR) ? error.message(status + " " + text)
 				: error.message(status, text);
