@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -537,9 +536,5 @@ public final class DbApi implements AutoCloseable {
 	 */
 	public record TransactionInfo(String transactionId, String sessionKey, @Nullable String description,
 			Instant created) {
-	}
-
-	static String lower(String value) {
-		return value.toLowerCase(Locale.ROOT);
 	}
 }

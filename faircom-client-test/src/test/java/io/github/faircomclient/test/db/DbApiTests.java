@@ -354,4 +354,20 @@ class DbApiTests {
 		assertThat(call("getRecordsByTable", "{\"tableName\":\"u\"}").get("data"))
 			.extracting((row) -> row.get("k").asInt()).containsExactly(1);
 	}
+
+	@Test
+	void aRecordLockedByATransactionMakesOtherWritersFailWithTheLockCode() {
+		createTest1();
+		call("insertRecords", "{\"tableName\":\"test1\",\"sourceData\":[{\"name\":\"a\"}]}");
+		String tx = call("createTransaction", "{}").get("transactionId").asString();
+		call("updateRecords", "{\"tableName\":\"test1\",\"transactionId\":\"" + tx + "\",\"ignoreChangeIdProtection\":true,"
+				+ "\"sourceData\":[{\"id\":1,\"name\":\"locked\"}]}");
+		assertThatExceptionOfType(DbException.class)
+			.isThrownBy(() -> call("updateRecords", "{\"tableName\":\"test1\",\"ignoreChangeIdProtection\":true,"
+					+ "\"sourceData\":[{\"id\":1,\"name\":\"other\"}]}"))
+			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(DbError.LOCK_TIMEOUT.code()));
+		call("commitTransaction", "{\"transactionId\":\"" + tx + "\"}");
+		assertThat(call("getRecordsByIds", "{\"tableName\":\"test1\",\"ids\":[1]}").get("data").get(0).get("name")
+			.asString()).isEqualTo("locked");
+	}
 }
