@@ -136,10 +136,29 @@ final class SqlActions {
 		return columns;
 	}
 
-	private static void setSchema(Connection connection, String owner) throws SQLException {
+	/**
+	 * Makes the owner the current schema. Only outside a transaction may a missing schema be
+	 * created: DDL in H2 would commit the transaction's work.
+	 */
+	private static void setSchema(Connection connection, String owner, boolean mayCreate) throws SQLException {
+		String existing = null;
+		try (PreparedStatement query = connection.prepareStatement(
+				"SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE LOWER(SCHEMA_NAME) = LOWER(?)")) {
+			query.setString(1, owner);
+			try (ResultSet rs = query.executeQuery()) {
+				if (rs.next()) {
+					existing = rs.getString(1);
+				}
+			}
+		}
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE SCHEMA IF NOT EXISTS " + SqlNames.quote(owner));
-			statement.execute("SET SCHEMA " + SqlNames.quote(owner));
+			if (existing == null && mayCreate) {
+				statement.execute("CREATE SCHEMA " + SqlNames.quote(owner));
+				existing = owner;
+			}
+			if (existing != null) {
+				statement.execute("SET SCHEMA " + SqlNames.quote(existing));
+			}
 		}
 	}
 
@@ -167,7 +186,7 @@ final class SqlActions {
 		long max = Params.integer(params, "maxRecords", QueryActions.DEFAULT_MAX_RECORDS);
 		boolean forceCount = Params.bool(params, "forceRecordCount", false);
 		return this.api.work(database, params, context, (connection, transaction) -> {
-			setSchema(connection, owner);
+			setSchema(connection, owner, transaction == null);
 			try (PreparedStatement statement = connection.prepareStatement(prepared.sql())) {
 				RecordActions.bind(statement, prepared.parameters(), 1);
 				List<Column> columns = columns(statement.getMetaData());
@@ -241,7 +260,7 @@ final class SqlActions {
 		RecordFormat format = context.format();
 		ArrayNode data = NODES.arrayNode();
 		try (Connection connection = database.pooledConnection()) {
-			setSchema(connection, owner);
+			setSchema(connection, owner, true);
 			connection.commit();
 			for (String text : statements) {
 				String sql = stripTerminator(text);

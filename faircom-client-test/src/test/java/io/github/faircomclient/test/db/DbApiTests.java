@@ -370,4 +370,17 @@ class DbApiTests {
 		assertThat(call("getRecordsByIds", "{\"tableName\":\"test1\",\"ids\":[1]}").get("data").get(0).get("name")
 			.asString()).isEqualTo("locked");
 	}
+
+	@Test
+	void sqlInsideATransactionSeesItsWorkWithoutCommittingIt() {
+		createTest1();
+		String tx = call("createTransaction", "{}").get("transactionId").asString();
+		call("insertRecords", "{\"tableName\":\"test1\",\"transactionId\":\"" + tx + "\",\"sourceData\":[{\"name\":\"a\"}]}");
+		assertThat(call("getRecordsUsingSQL", "{\"sql\":\"SELECT name FROM test1\",\"transactionId\":\"" + tx + "\"}")
+			.get("data")).hasSize(1);
+		assertThat(call("describeTables", "{\"tableNames\":[\"test1\"],\"transactionId\":\"" + tx + "\"}")
+			.get("data").get(0).get("totalRecordCount").asInt()).isEqualTo(1);
+		call("rollbackTransaction", "{\"transactionId\":\"" + tx + "\"}");
+		assertThat(call("getRecordsUsingSQL", "{\"sql\":\"SELECT name FROM test1\"}").get("data")).isEmpty();
+	}
 }
