@@ -375,7 +375,7 @@ public enum ProvisionalChoice {
 	/**
 	 * Field definition defaults.
 	 */
-	DB_FIELD_DEFAULTS("Field lengths default to 1 (char, binary), 65500 (varchar, varbinary, json) and 32 (number, money); scales to 0 (number) and 4 (money); nullable to true. A declared field named id needs primaryKeyFields; changeIdField \"\" means no change-id field."),
+	DB_FIELD_DEFAULTS("Field lengths default to 1 (char, binary), 65500 (varchar, varbinary, json) and 32 (number, money); scales to 0 (number) and 4 (money); nullable to true. A declared field named id needs primaryKeyFields; a declared field named changeId must be the changeIdField; changeIdField \"\" means no change-id field."),
 
 	/**
 	 * Automatic values.
