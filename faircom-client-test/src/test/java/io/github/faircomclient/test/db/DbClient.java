@@ -11,6 +11,7 @@ import java.time.Instant;
 import io.github.faircomclient.test.EmulatorClock;
 import io.github.faircomclient.test.FairComEmulator;
 import io.github.faircomclient.test.MutableEmulatorClock;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,7 +37,18 @@ final class DbClient implements AutoCloseable {
 	String token;
 
 	DbClient() {
-		this.emulator = FairComEmulator.builder().clock(this.clock).start();
+		this(null);
+	}
+
+	/**
+	 * Starts an emulator, with the given DB plugin instead of the discovered one when not null.
+	 */
+	DbClient(@Nullable DbPlugin plugin) {
+		FairComEmulator.Builder builder = FairComEmulator.builder().clock(this.clock);
+		if (plugin != null) {
+			builder.plugin(plugin);
+		}
+		this.emulator = builder.start();
 		this.url = this.emulator.httpUrl();
 		this.token = login();
 	}

@@ -1,8 +1,12 @@
 package io.github.faircomclient.test.db;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,5 +103,19 @@ class DbLifecycleIntegrationTests {
 		assertThat(this.client.plugin().openCursors(this.token)).extracting(DbApi.CursorInfo::cursorId)
 			.doesNotContain(inTransaction).hasSize(1);
 		assertThat(committedRows()).isEqualTo(4);
+	}
+
+	@Test
+	void dataInAFolderOutlivesTheEmulator(@TempDir Path folder) {
+		try (DbClient first = new DbClient(new DbPlugin(folder))) {
+			first.result("createTable", "{\"tableName\":\"Kept\",\"fields\":[{\"name\":\"v\",\"type\":\"integer\"}]}");
+			first.result("insertRecords", "{\"tableName\":\"Kept\",\"sourceData\":[{\"v\":42}]}");
+		}
+		try (DbClient second = new DbClient(new DbPlugin(folder))) {
+			JsonNode record = second.result("getRecordsByTable", "{\"tableName\":\"kept\"}").path("data").get(0);
+			assertThat(record.path("v").asInt()).isEqualTo(42);
+			assertThat(second.result("listTables", "{}").path("data").get(0).path("tableName").asString())
+				.isEqualTo("Kept");
+		}
 	}
 }
