@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -137,8 +139,7 @@ public final class DbApi implements AutoCloseable {
 		}
 		expireIdleCursors();
 		try {
-			return handler.run(context, params.isObject() ? params : tools.jackson.databind.node.JsonNodeFactory
-				.instance.objectNode());
+			return handler.run(context, params.isObject() ? params : JsonNodeFactory.instance.objectNode());
 		}
 		catch (SQLException ex) {
 			throw translate(ex, null);
@@ -285,7 +286,7 @@ public final class DbApi implements AutoCloseable {
 		ServerTransaction transaction = new ServerTransaction(id, context.sessionKey(),
 				Params.string(params, "transactionDescription"), now());
 		this.transactions.put(id, transaction);
-		ObjectNode result = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+		ObjectNode result = JsonNodeFactory.instance.objectNode();
 		result.put("transactionId", id);
 		return result;
 	}
@@ -496,7 +497,7 @@ public final class DbApi implements AutoCloseable {
 	 * Frees every cursor and rolls back every transaction (the server stops or restarts).
 	 */
 	public void closeAll() {
-		Set<String> sessions = new java.util.HashSet<>();
+		Set<String> sessions = new HashSet<>();
 		this.cursors.values().forEach((cursor) -> sessions.add(cursor.sessionKey()));
 		this.transactions.values().forEach((transaction) -> sessions.add(transaction.sessionKey()));
 		sessions.forEach(this::sessionEnded);

@@ -2,6 +2,7 @@ package io.github.faircomclient.test.db;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +50,7 @@ final class Params {
 		}
 		if (node.isString() && ("true".equalsIgnoreCase(node.stringValue())
 				|| "false".equalsIgnoreCase(node.stringValue()))) {
-			return Boolean.parseBoolean(node.stringValue().toLowerCase(java.util.Locale.ROOT));
+			return Boolean.parseBoolean(node.stringValue().toLowerCase(Locale.ROOT));
 		}
 		throw DbError.WRONG_TYPE.exception("params." + name, "true or false");
 	}

@@ -1,5 +1,6 @@
 package io.github.faircomclient.test.db;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -331,7 +332,7 @@ final class SchemaActions {
 		if (value instanceof Boolean bool) {
 			return bool ? "TRUE" : "FALSE";
 		}
-		if (value instanceof java.math.BigDecimal decimal) {
+		if (value instanceof BigDecimal decimal) {
 			return decimal.toPlainString();
 		}
 		if (value instanceof Number number) {

@@ -1,5 +1,8 @@
 package io.github.faircomclient.test.db;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -282,9 +285,9 @@ class DbApiTests {
 		assertThat(row.get("varbinary1").asString()).isEqualTo("0A0B0C");
 		assertThat(row.get("lvarbinary1").asString()).isEqualTo("FF");
 		assertThat(row.get("json1").toString()).isEqualTo("{\"k\":[\"v\",1,true,null]}");
-		assertThat(row.get("stamp").asString()).isEqualTo(java.time.LocalDateTime
-			.ofInstant(this.clock.now(), java.time.ZoneId.systemDefault())
-			.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")));
+		assertThat(row.get("stamp").asString()).isEqualTo(LocalDateTime
+			.ofInstant(this.clock.now(), ZoneId.systemDefault())
+			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS")));
 		assertThat(row.get("defaulted").asString()).isEqualTo("none yet");
 		JsonNode fields = call("describeTables", "{\"tableNames\":[\"all_types\"]}").get("data").get(0).get("fields");
 		assertThat(fields).extracting((field) -> field.get("type").asString()).containsExactly("bigint", "bigint", "bit",

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -63,9 +64,9 @@ class ValueCodecTests {
 	@Test
 	void filterExpressionsBecomeSqlOverDeclaredNames() {
 		TableDefinition table = new TableDefinition("ctreeSQL", "admin", "athlete", 1,
-				java.util.List.of(field(FieldType.SMALLINT), new FieldDefinition("livedPast2000", FieldType.BIT,
+				List.of(field(FieldType.SMALLINT), new FieldDefinition("livedPast2000", FieldType.BIT,
 						null, null, true, null, 0, AutoValue.NONE)),
-				java.util.List.of(), null);
+				List.of(), null);
 		assertThat(FilterTranslator.translate("f <= 3 && livedpast2000 == 1", table))
 			.isEqualTo("\"f\" <= 3 AND CAST(\"livedPast2000\" AS INTEGER) = 1");
 		assertThat(FilterTranslator.translate("f < \"W'\"", table)).isEqualTo("\"f\" < 'W'''");
