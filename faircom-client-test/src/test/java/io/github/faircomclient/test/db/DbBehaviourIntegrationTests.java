@@ -203,6 +203,8 @@ class DbBehaviourIntegrationTests {
 			.isEqualTo(DbError.WRONG_TYPE.code());
 		assertThat(this.client.error("getRecordsUsingSQL", "{\"sql\":\"DELETE FROM colors\"}"))
 			.isEqualTo(DbError.NOT_A_QUERY.code());
+		assertThat(this.client.result("GETRECORDSUSINGSQL", "{\"sql\":\"select count(*) AS n from colors\"}").path("data")
+			.get(0).path("n").asInt()).as("action names are case-insensitive").isEqualTo(2);
 		assertThat(this.client.result("getRecordsUsingSQL", "{\"sql\":\"SELECT name FROM colors WHERE id = :id\","
 				+ "\"sqlParams\":[{\"name\":\"id\",\"value\":1}]}").path("data").get(0).path("name").asString())
 			.isEqualTo("red");
