@@ -40,7 +40,12 @@ class PluginIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		this.emulator = FairComEmulator.builder().clock(this.clock).permanentSessions(true).plugin(this.plugin).start();
+		this.emulator = FairComEmulator.builder()
+			.clock(this.clock)
+			.permanentSessions(true)
+			.plugin(this.plugin)
+			.discoverPlugins(false)
+			.start();
 	}
 
 	@AfterEach
@@ -148,18 +153,28 @@ class PluginIntegrationTests {
 	}
 
 	@Test
-	void pluginsAreIntrospectableAndDiscovered() {
+	void pluginsAreIntrospectable() {
 		assertThat(this.emulator.plugin(RecordingPlugin.class)).containsSame(this.plugin);
-		assertThat(this.emulator.plugin(DiscoveredPlugin.class)).hasValueSatisfying((found) -> assertThat(found.installed()).isTrue());
+		assertThat(this.emulator.plugin(EmulatorPlugin.class)).containsSame(this.plugin);
+		assertThat(this.emulator.plugin(DiscoveredPlugin.class)).isEmpty();
 		assertThat(this.emulator.actions().apis()).containsExactly("admin", "db");
 		assertThat(this.emulator.actions().definitions()).extracting(ActionDefinition::toString)
 			.contains("admin/createSession", "db/listDatabases");
-		try (FairComEmulator plain = FairComEmulator.builder().discoverPlugins(false).build()) {
-			assertThat(plain.plugin(DiscoveredPlugin.class)).isEmpty();
-		}
+	}
+
+	@Test
+	void pluginsAreDiscoveredAndClosedWithTheEmulator() {
 		int closedBefore = DiscoveredPlugin.CLOSED.get();
-		FairComEmulator.builder().build().close();
+		try (FairComEmulator discovering = FairComEmulator.builder().build()) {
+			assertThat(discovering.plugin(DiscoveredPlugin.class))
+				.hasValueSatisfying((found) -> assertThat(found.installed()).isTrue());
+		}
 		assertThat(DiscoveredPlugin.CLOSED.get()).isEqualTo(closedBefore + 1);
+		DiscoveredPlugin mine = new DiscoveredPlugin();
+		try (FairComEmulator configured = FairComEmulator.builder().plugin(mine).build()) {
+			assertThat(configured.plugin(DiscoveredPlugin.class)).as("a configured plugin replaces a discovered one of its class")
+				.containsSame(mine);
+		}
 	}
 
 	@Test
@@ -173,7 +188,9 @@ class PluginIntegrationTests {
 	void handlersSeeTheClientCertificate() {
 		try (TlsMaterial tls = TlsMaterial.generate();
 				FairComEmulator secure = FairComEmulator.builder().tls(tls).clientAuth(ClientAuth.WANT)
-					.plugin(new RecordingPlugin()).discoverPlugins(false).start()) {
+					.plugin(new RecordingPlugin())
+					.discoverPlugins(false)
+					.start()) {
 			HttpClient http = HttpClient.newBuilder().sslContext(tls.clientSslContext("ADMIN")).build();
 			JsonNode login = MAPPER.readTree(send(http, secure.httpsUrl(), "{\"action\":\"createSession\"}").body());
 			String token = login.path("authToken").asString();
