@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests a real server must survive: each gets a JSON error (or a clean close), and the emulator keeps
- * serving.
+ * serving. Plugins are not discovered, so the messages name only the admin api.
  */
 class HostileRequestsIntegrationTests {
 
@@ -27,18 +27,23 @@ class HostileRequestsIntegrationTests {
 
 	private static JsonActionClient client;
 
+	private static FairComEmulator impatient;
+
 	@BeforeAll
 	static void start() {
-		emulator = FairComEmulator.builder()
+		emulator = FairComEmulator.builder().discoverPlugins(false).start();
+		client = new JsonActionClient(emulator.httpUrl());
+		impatient = FairComEmulator.builder()
+			.discoverPlugins(false)
 			.requestTimeout(Duration.ofMillis(400))
 			.connectionIdleTimeout(Duration.ofMillis(1500))
 			.start();
-		client = new JsonActionClient(emulator.httpUrl());
 	}
 
 	@AfterAll
 	static void stop() {
 		emulator.close();
+		impatient.close();
 	}
 
 	@AfterEach
@@ -185,7 +190,7 @@ class HostileRequestsIntegrationTests {
 	@Test
 	void slowClientGetsATimeoutAnswerAndTheConnectionCloses() throws Exception {
 		String body = "{\"api\":\"admin\",\"action\":\"pingSession\"}";
-		try (RawHttp raw = new RawHttp(emulator.httpPort())) {
+		try (RawHttp raw = new RawHttp(impatient.httpPort())) {
 			raw.send("POST /api HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length() + "\r\n\r\n");
 			RawHttp.Answer answer = null;
 			for (int i = 0; i < body.length() && answer == null; i++) {
@@ -214,7 +219,7 @@ class HostileRequestsIntegrationTests {
 
 	@Test
 	void silentClientIsDisconnected() throws Exception {
-		try (RawHttp raw = new RawHttp(emulator.httpPort())) {
+		try (RawHttp raw = new RawHttp(impatient.httpPort())) {
 			raw.send("POST /api HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{\"act");
 			RawHttp.Answer answer = raw.read();
 			if (answer != null) {
