@@ -1,0 +1,58 @@
+package io.github.faircomclient;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when the server answers an action with a non-zero {@code errorCode}.
+ */
+public class FairComApiException extends FairComException {
+
+	private final int errorCode;
+
+	private final String errorMessage;
+
+	private final int httpStatus;
+
+	/**
+	 * Create a new exception.
+	 * @param message the detail message
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer
+	 * @param errorCode the {@code errorCode} the server returned
+	 * @param errorMessage the {@code errorMessage} the server returned
+	 */
+	public FairComApiException(String message, @Nullable String api, @Nullable String action,
+			@Nullable String requestId, int httpStatus, int errorCode, String errorMessage) {
+		super(message, api, action, requestId, null);
+		this.errorCode = errorCode;
+		this.errorMessage = errorMessage;
+		this.httpStatus = httpStatus;
+	}
+
+	/**
+	 * Return the {@code errorCode} the server returned.
+	 * @return the error code
+	 */
+	public int getErrorCode() {
+		return this.errorCode;
+	}
+
+	/**
+	 * Return the {@code errorMessage} the server returned.
+	 * @return the error message, possibly empty
+	 */
+	public String getErrorMessage() {
+		return this.errorMessage;
+	}
+
+	/**
+	 * Return the HTTP status of the answer that carried the error.
+	 * @return the HTTP status code
+	 */
+	public int getHttpStatus() {
+		return this.httpStatus;
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.github.faircomclient;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when the server refuses to create a session (bad credentials, unknown client
+ * certificate, too many sessions) or rejects a configured permanent session token. Such
+ * failures are never retried.
+ */
+public class FairComAuthenticationException extends FairComApiException {
+
+	/**
+	 * Create a new exception.
+	 * @param message the detail message
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer
+	 * @param errorCode the {@code errorCode} the server returned
+	 * @param errorMessage the {@code errorMessage} the server returned
+	 */
+	public FairComAuthenticationException(String message, @Nullable String api, @Nullable String action,
+			@Nullable String requestId, int httpStatus, int errorCode, String errorMessage) {
+		super(message, api, action, requestId, httpStatus, errorCode, errorMessage);
+	}
+
+}

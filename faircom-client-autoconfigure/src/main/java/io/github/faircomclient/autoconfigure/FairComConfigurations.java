@@ -1,0 +1,183 @@
+package io.github.faircomclient.autoconfigure;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+import io.github.faircomclient.core.FairComOperations;
+import io.github.faircomclient.core.FairComTemplate;
+import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.session.ClientCertificateAuthentication;
+import io.github.faircomclient.session.FairComAuthentication;
+import io.github.faircomclient.session.FairComSessionSettings;
+import io.github.faircomclient.session.PasswordAuthentication;
+import io.github.faircomclient.session.TokenAuthentication;
+
+/**
+ * Configurations imported by {@link FairComAutoConfiguration}.
+ */
+final class FairComConfigurations {
+
+	private static final Duration NEVER = Duration.ofSeconds(-1);
+
+	private FairComConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(FairComOperations.class)
+	static class ConnectionDetailsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(FairComConnectionDetails.class)
+		PropertiesFairComConnectionDetails fairComConnectionDetails(FairComProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
+			return new PropertiesFairComConnectionDetails(properties, sslBundles.getIfAvailable());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(FairComOperations.class)
+	static class AuthenticationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(FairComAuthentication.class)
+		FairComAuthentication fairComAuthentication(FairComConnectionDetails connectionDetails) {
+			String token = connectionDetails.getToken();
+			if (StringUtils.hasText(token)) {
+				return new TokenAuthentication(token);
+			}
+			String username = connectionDetails.getUsername();
+			if (StringUtils.hasText(username)) {
+				String password = connectionDetails.getPassword();
+				return new PasswordAuthentication(username, (password != null) ? password : "");
+			}
+			checkClientCertificate(connectionDetails);
+			return new ClientCertificateAuthentication();
+		}
+
+		private static void checkClientCertificate(FairComConnectionDetails connectionDetails) {
+			String action = "Set faircom.username and faircom.password, or faircom.session.token, or use an https "
+					+ "url with an SSL bundle (faircom.ssl.bundle) that holds a client certificate and key.";
+			if (!"https".equalsIgnoreCase(connectionDetails.getUrl().getScheme())) {
+				throw new FairComConfigurationException("faircom.username",
+						"no credentials are configured, and a client-certificate login needs an https url", action);
+			}
+			SslBundle sslBundle = connectionDetails.getSslBundle();
+			if (sslBundle == null) {
+				throw new FairComConfigurationException("faircom.username",
+						"no credentials are configured, and there is no SSL bundle with a client certificate "
+								+ "to log in with",
+						action);
+			}
+			if (sslBundle.getStores().getKeyStore() == null) {
+				throw new FairComConfigurationException("faircom.ssl.bundle",
+						"no credentials are configured, and the SSL bundle has no key store with a client "
+								+ "certificate to log in with",
+						"Add keystore.certificate and keystore.private-key (PEM) or keystore.location (JKS/PKCS12) "
+								+ "to the bundle, or set faircom.username and faircom.password.");
+			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TemplateConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(FairComOperations.class)
+		FairComTemplate fairComTemplate(FairComProperties properties, FairComConnectionDetails connectionDetails,
+				FairComAuthentication fairComAuthentication, ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<FairComRestClientCustomizer> customizers, ApplicationEventPublisher eventPublisher,
+				Environment environment) {
+			checkTimeouts(properties);
+			FairComProperties.Session session = properties.getSession();
+			FairComSessionSettings sessionSettings = FairComSessionSettings.builder()
+				.description(StringUtils.hasText(session.getDescription()) ? session.getDescription()
+						: defaultDescription(environment))
+				.idleTimeout(session.getIdleTimeout())
+				.cursorIdleTimeout(session.getCursorIdleTimeout())
+				.defaultApi(session.getDefaultApi())
+				.defaultDatabase(session.getDefaultDatabase())
+				.defaultOwner(session.getDefaultOwner())
+				.build();
+			return FairComTemplate.builder()
+				.url(connectionDetails.getUrl())
+				.sslBundle(connectionDetails.getSslBundle())
+				.verifyHostname(properties.getSsl().isVerifyHostname())
+				.authentication(fairComAuthentication)
+				.connectTimeout(properties.getConnectTimeout())
+				.readTimeout(properties.getReadTimeout())
+				.callTimeout(properties.getCallTimeout())
+				.maxConnections(properties.getPool().getMaxConnections())
+				.connectionAcquireTimeout(properties.getPool().getAcquireTimeout())
+				.sessionSettings(sessionSettings)
+				.keepalive(session.isKeepalive())
+				.loginMode(session.getLogin())
+				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.customizers(customizers.orderedStream().toList())
+				.sessionListener(eventPublisher::publishEvent)
+				.build();
+		}
+
+		static String defaultDescription(Environment environment) {
+			String application = environment.getProperty("spring.application.name", "faircom-client");
+			String host = hostName();
+			return (host != null) ? application + " on " + host : application;
+		}
+
+		private static @Nullable String hostName() {
+			try {
+				return InetAddress.getLocalHost().getHostName();
+			}
+			catch (Exception ex) {
+				return null;
+			}
+		}
+
+		static void checkTimeouts(FairComProperties properties) {
+			checkPositive("faircom.connect-timeout", properties.getConnectTimeout());
+			checkPositive("faircom.read-timeout", properties.getReadTimeout());
+			checkPositive("faircom.call-timeout", properties.getCallTimeout());
+			checkPositive("faircom.pool.acquire-timeout", properties.getPool().getAcquireTimeout());
+			int maxConnections = properties.getPool().getMaxConnections();
+			if (maxConnections < 1) {
+				throw new InvalidConfigurationPropertyValueException("faircom.pool.max-connections", maxConnections,
+						"The pool needs at least 1 connection; set a positive number.");
+			}
+			Duration idleTimeout = properties.getSession().getIdleTimeout();
+			if (idleTimeout != null && idleTimeout.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("faircom.session.idle-timeout", idleTimeout,
+						"The session idle timeout must be 0 (the session never idles out) or positive.");
+			}
+			Duration cursorIdleTimeout = properties.getSession().getCursorIdleTimeout();
+			if (cursorIdleTimeout != null && cursorIdleTimeout.isNegative() && !cursorIdleTimeout.equals(NEVER)) {
+				throw new InvalidConfigurationPropertyValueException("faircom.session.cursor-idle-timeout",
+						cursorIdleTimeout,
+						"The cursor idle timeout must be -1 (cursors never idle out), 0 or positive.");
+			}
+		}
+
+		private static void checkPositive(String name, @Nullable Duration value) {
+			if (value == null || value.isNegative() || value.isZero()) {
+				throw new InvalidConfigurationPropertyValueException(name, value,
+						"The timeout must be positive, for example 5s.");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,508 @@
+package io.github.faircomclient.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+import io.github.faircomclient.session.LoginMode;
+
+/**
+ * Configuration properties of the FairCom client (prefix {@code faircom}).
+ */
+@ConfigurationProperties("faircom")
+public class FairComProperties {
+
+	/**
+	 * Whether to auto-configure the FairCom client.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Endpoint of the FairCom JSON Action API, for example
+	 * https://faircom.example.com:8443/api. A url without a path gets /api.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Account to log in with. Leave unset to log in with the client certificate of the SSL
+	 * bundle, or to use a permanent session token.
+	 */
+	private @Nullable String username;
+
+	/**
+	 * Password of the account.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Time allowed to open a connection to the server.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Longest silence allowed while waiting for or reading an answer.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Total time one call may take, answer included. Also stops a server that trickles
+	 * bytes, which the read timeout does not.
+	 */
+	private Duration callTimeout = Duration.ofSeconds(60);
+
+	private final Ssl ssl = new Ssl();
+
+	private final Pool pool = new Pool();
+
+	private final Session session = new Session();
+
+	/**
+	 * Return whether the client is auto-configured.
+	 * @return whether the client is enabled
+	 */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/**
+	 * Set whether the client is auto-configured.
+	 * @param enabled whether the client is enabled
+	 */
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Return the server's endpoint.
+	 * @return the url or {@code null}
+	 */
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	/**
+	 * Set the server's endpoint.
+	 * @param url the url
+	 */
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	/**
+	 * Return the account to log in with.
+	 * @return the user name or {@code null}
+	 */
+	public @Nullable String getUsername() {
+		return this.username;
+	}
+
+	/**
+	 * Set the account to log in with.
+	 * @param username the user name
+	 */
+	public void setUsername(@Nullable String username) {
+		this.username = username;
+	}
+
+	/**
+	 * Return the password of the account.
+	 * @return the password or {@code null}
+	 */
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	/**
+	 * Set the password of the account.
+	 * @param password the password
+	 */
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	/**
+	 * Return the time allowed to open a connection.
+	 * @return the connect timeout
+	 */
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/**
+	 * Set the time allowed to open a connection.
+	 * @param connectTimeout the connect timeout
+	 */
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	/**
+	 * Return the longest silence allowed while reading an answer.
+	 * @return the read timeout
+	 */
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	/**
+	 * Set the longest silence allowed while reading an answer.
+	 * @param readTimeout the read timeout
+	 */
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	/**
+	 * Return the total time one call may take.
+	 * @return the call timeout
+	 */
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	/**
+	 * Set the total time one call may take.
+	 * @param callTimeout the call timeout
+	 */
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	/**
+	 * Return the TLS settings.
+	 * @return the TLS settings
+	 */
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	/**
+	 * Return the connection pool settings.
+	 * @return the pool settings
+	 */
+	public Pool getPool() {
+		return this.pool;
+	}
+
+	/**
+	 * Return the session settings.
+	 * @return the session settings
+	 */
+	public Session getSession() {
+		return this.session;
+	}
+
+	/**
+	 * TLS settings.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) holding the trust material and, for
+		 * mutual TLS, the client certificate and key. Requires an https url.
+		 */
+		private @Nullable String bundle;
+
+		/**
+		 * Whether the server's host name must match its certificate. Switch it off only
+		 * for a development server with FairCom's self-signed default certificate; a
+		 * warning is logged.
+		 */
+		private boolean verifyHostname = true;
+
+		/**
+		 * Return the name of the SSL bundle.
+		 * @return the bundle name or {@code null}
+		 */
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		/**
+		 * Set the name of the SSL bundle.
+		 * @param bundle the bundle name
+		 */
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+		/**
+		 * Return whether host names are verified.
+		 * @return whether host names are verified
+		 */
+		public boolean isVerifyHostname() {
+			return this.verifyHostname;
+		}
+
+		/**
+		 * Set whether host names are verified.
+		 * @param verifyHostname whether host names are verified
+		 */
+		public void setVerifyHostname(boolean verifyHostname) {
+			this.verifyHostname = verifyHostname;
+		}
+
+	}
+
+	/**
+	 * Connection pool settings.
+	 */
+	public static class Pool {
+
+		/**
+		 * Maximum number of pooled connections, in total and to the server. Stays below
+		 * FairCom's default limit of 25 connections per client address.
+		 */
+		private int maxConnections = 20;
+
+		/**
+		 * Time a call waits for a free pooled connection.
+		 */
+		private Duration acquireTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Return the maximum number of pooled connections.
+		 * @return the pool size
+		 */
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		/**
+		 * Set the maximum number of pooled connections.
+		 * @param maxConnections the pool size
+		 */
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+		/**
+		 * Return the time a call waits for a pooled connection.
+		 * @return the acquire timeout
+		 */
+		public Duration getAcquireTimeout() {
+			return this.acquireTimeout;
+		}
+
+		/**
+		 * Set the time a call waits for a pooled connection.
+		 * @param acquireTimeout the acquire timeout
+		 */
+		public void setAcquireTimeout(Duration acquireTimeout) {
+			this.acquireTimeout = acquireTimeout;
+		}
+
+	}
+
+	/**
+	 * Session settings.
+	 */
+	public static class Session {
+
+		/**
+		 * When to log in: lazy (on the first call, so the application starts whether or not
+		 * the server is up and holds no session it does not use) or eager (while the
+		 * application starts, so bad credentials fail the startup).
+		 */
+		private LoginMode login = LoginMode.LAZY;
+
+		/**
+		 * Idle time after which the server ends the session, sent as
+		 * idleConnectionTimeoutSeconds; 0 means never. Unset keeps the server's default
+		 * (3600 s on a stock server). If no unit is given, seconds are used.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration idleTimeout;
+
+		/**
+		 * Idle time after which the server closes the session's cursors, sent as
+		 * idleCursorTimeoutSeconds; -1 means never. Unset keeps the server's default (600 s
+		 * on a stock server). If no unit is given, seconds are used.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration cursorIdleTimeout;
+
+		/**
+		 * Whether to keep an idle session alive with pingSession, at half the idle timeout
+		 * the server reports. Never done for permanent tokens or an idle timeout of 0.
+		 */
+		private boolean keepalive = true;
+
+		/**
+		 * Description of the session shown to administrators in listSessions. Defaults to
+		 * the application name and the host name.
+		 */
+		private @Nullable String description;
+
+		/**
+		 * Api used by actions that name none (defaultApi), for example db.
+		 */
+		private @Nullable String defaultApi;
+
+		/**
+		 * Database used by actions that name none (defaultDatabaseName).
+		 */
+		private @Nullable String defaultDatabase;
+
+		/**
+		 * Owner used by actions that name none (defaultOwnerName).
+		 */
+		private @Nullable String defaultOwner;
+
+		/**
+		 * Permanent session token (a FairCom API key) to use instead of a user name and
+		 * password. It is never kept alive, renewed or deleted.
+		 */
+		private @Nullable String token;
+
+		/**
+		 * Return when to log in.
+		 * @return the login mode
+		 */
+		public LoginMode getLogin() {
+			return this.login;
+		}
+
+		/**
+		 * Set when to log in.
+		 * @param login the login mode
+		 */
+		public void setLogin(LoginMode login) {
+			this.login = login;
+		}
+
+		/**
+		 * Return the session idle timeout.
+		 * @return the idle timeout or {@code null} for the server's default
+		 */
+		public @Nullable Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		/**
+		 * Set the session idle timeout.
+		 * @param idleTimeout the idle timeout
+		 */
+		public void setIdleTimeout(@Nullable Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
+		/**
+		 * Return the cursor idle timeout.
+		 * @return the cursor idle timeout or {@code null} for the server's default
+		 */
+		public @Nullable Duration getCursorIdleTimeout() {
+			return this.cursorIdleTimeout;
+		}
+
+		/**
+		 * Set the cursor idle timeout.
+		 * @param cursorIdleTimeout the cursor idle timeout
+		 */
+		public void setCursorIdleTimeout(@Nullable Duration cursorIdleTimeout) {
+			this.cursorIdleTimeout = cursorIdleTimeout;
+		}
+
+		/**
+		 * Return whether idle sessions are kept alive.
+		 * @return whether keepalive is on
+		 */
+		public boolean isKeepalive() {
+			return this.keepalive;
+		}
+
+		/**
+		 * Set whether idle sessions are kept alive.
+		 * @param keepalive whether keepalive is on
+		 */
+		public void setKeepalive(boolean keepalive) {
+			this.keepalive = keepalive;
+		}
+
+		/**
+		 * Return the session description.
+		 * @return the description or {@code null} for the default
+		 */
+		public @Nullable String getDescription() {
+			return this.description;
+		}
+
+		/**
+		 * Set the session description.
+		 * @param description the description
+		 */
+		public void setDescription(@Nullable String description) {
+			this.description = description;
+		}
+
+		/**
+		 * Return the default api.
+		 * @return the default api or {@code null}
+		 */
+		public @Nullable String getDefaultApi() {
+			return this.defaultApi;
+		}
+
+		/**
+		 * Set the default api.
+		 * @param defaultApi the default api
+		 */
+		public void setDefaultApi(@Nullable String defaultApi) {
+			this.defaultApi = defaultApi;
+		}
+
+		/**
+		 * Return the default database.
+		 * @return the default database or {@code null}
+		 */
+		public @Nullable String getDefaultDatabase() {
+			return this.defaultDatabase;
+		}
+
+		/**
+		 * Set the default database.
+		 * @param defaultDatabase the default database
+		 */
+		public void setDefaultDatabase(@Nullable String defaultDatabase) {
+			this.defaultDatabase = defaultDatabase;
+		}
+
+		/**
+		 * Return the default owner.
+		 * @return the default owner or {@code null}
+		 */
+		public @Nullable String getDefaultOwner() {
+			return this.defaultOwner;
+		}
+
+		/**
+		 * Set the default owner.
+		 * @param defaultOwner the default owner
+		 */
+		public void setDefaultOwner(@Nullable String defaultOwner) {
+			this.defaultOwner = defaultOwner;
+		}
+
+		/**
+		 * Return the permanent session token.
+		 * @return the token or {@code null}
+		 */
+		public @Nullable String getToken() {
+			return this.token;
+		}
+
+		/**
+		 * Set the permanent session token.
+		 * @param token the token
+		 */
+		public void setToken(@Nullable String token) {
+			this.token = token;
+		}
+
+	}
+
+}

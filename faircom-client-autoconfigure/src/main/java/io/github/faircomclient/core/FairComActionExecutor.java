@@ -1,0 +1,129 @@
+package io.github.faircomclient.core;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.http.CallDeadlineExceededException;
+import io.github.faircomclient.http.FairComHttpResponse;
+import io.github.faircomclient.http.FairComHttpTransport;
+import io.github.faircomclient.session.FairComSession;
+import io.github.faircomclient.session.FairComSessionClient;
+import io.github.faircomclient.session.FairComSessionSettings;
+
+/**
+ * Sends one action over the transport and decodes the answer, without any session logic;
+ * also implements the admin session actions for the session manager. Logs one redacted
+ * DEBUG line per action under the {@link FairComTemplate} category: api, action,
+ * requestId, errorCode and elapsed time; never parameters or tokens.
+ */
+final class FairComActionExecutor implements FairComSessionClient {
+
+	private static final Log logger = LogFactory.getLog(FairComTemplate.class);
+
+	private final FairComHttpTransport transport;
+
+	private final FairComWireFormat wireFormat;
+
+	private final RequestIds requestIds = new RequestIds();
+
+	private final Duration callTimeout;
+
+	private final Clock clock;
+
+	FairComActionExecutor(FairComHttpTransport transport, FairComWireFormat wireFormat, Duration callTimeout,
+			Clock clock) {
+		this.transport = transport;
+		this.wireFormat = wireFormat;
+		this.callTimeout = callTimeout;
+		this.clock = clock;
+	}
+
+	FairComWireFormat wireFormat() {
+		return this.wireFormat;
+	}
+
+	FairComHttpTransport transport() {
+		return this.transport;
+	}
+
+	FairComResponse send(FairComRequest request, @Nullable FairComSession session) {
+		return send(request, session, this.callTimeout);
+	}
+
+	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout) {
+		String requestId = this.requestIds.next();
+		String token = (session != null) ? session.getToken() : null;
+		long start = System.nanoTime();
+		try {
+			byte[] body = this.wireFormat.encode(request, requestId, token);
+			FairComHttpResponse answer = this.transport.post(body, timeout);
+			FairComResponse response = this.wireFormat.decode(request, requestId, answer, token);
+			log(request, requestId, String.valueOf(response.errorCode()), start);
+			return response;
+		}
+		catch (CallDeadlineExceededException ex) {
+			log(request, requestId, "-", start);
+			throw FairComExceptionTranslator.transportFailed(ex, true, timeout, request.api(), request.action(),
+					requestId);
+		}
+		catch (IOException ex) {
+			log(request, requestId, "-", start);
+			throw FairComExceptionTranslator.transportFailed(ex, false, timeout, request.api(), request.action(),
+					requestId);
+		}
+		catch (FairComException ex) {
+			log(request, requestId, "-", start);
+			throw ex;
+		}
+	}
+
+	@Override
+	public FairComSession createSession(@Nullable String username, @Nullable String password,
+			FairComSessionSettings settings) {
+		FairComResponse response = send(this.wireFormat.createSessionRequest(username, password, settings), null);
+		if (!response.isSuccess()) {
+			throw FairComExceptionTranslator.loginFailed(response.api(), response.action(), response.requestId(),
+					response.httpStatus(), response.errorCode(), response.errorMessage());
+		}
+		return this.wireFormat.readSession(response, settings, this.clock.instant());
+	}
+
+	@Override
+	public boolean pingSession(FairComSession session) {
+		FairComResponse response = send(this.wireFormat.sessionRequest(FairComWireFormat.PING_SESSION), session);
+		if (SessionExpiryClassifier.isSessionGone(response)) {
+			return false;
+		}
+		if (!response.isSuccess()) {
+			throw FairComExceptionTranslator.actionFailed(response.api(), response.action(), response.requestId(),
+					response.httpStatus(), response.errorCode(), response.errorMessage());
+		}
+		return true;
+	}
+
+	@Override
+	public void deleteSession(FairComSession session, Duration timeout) {
+		FairComResponse response = send(this.wireFormat.sessionRequest(FairComWireFormat.DELETE_SESSION), session,
+				timeout);
+		if (!response.isSuccess() && !SessionExpiryClassifier.isSessionGone(response)) {
+			throw FairComExceptionTranslator.actionFailed(response.api(), response.action(), response.requestId(),
+					response.httpStatus(), response.errorCode(), response.errorMessage());
+		}
+	}
+
+	private static void log(FairComRequest request, String requestId, String errorCode, long start) {
+		if (logger.isDebugEnabled()) {
+			long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+			logger.debug("FairCom " + ((request.api() != null) ? request.api() + "/" : "") + request.action()
+					+ " requestId=" + requestId + " errorCode=" + errorCode + " in " + elapsed + " ms");
+		}
+	}
+
+}

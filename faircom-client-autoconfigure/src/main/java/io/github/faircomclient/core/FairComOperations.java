@@ -1,0 +1,38 @@
+package io.github.faircomclient.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs FairCom JSON actions on a session the implementation manages. This is the generic
+ * entry point for any action of any api; typed operations build on it.
+ *
+ * @see FairComTemplate
+ */
+public interface FairComOperations {
+
+	/**
+	 * Run an action.
+	 * @param api the api, e.g. {@code db} or {@code admin}
+	 * @param action the action, e.g. {@code listDatabases}
+	 * @param params the parameters ({@link tools.jackson.databind.JsonNode},
+	 * {@link java.util.Map} or an object serializing to a JSON object) or {@code null}
+	 * @return the successful answer
+	 * @throws io.github.faircomclient.FairComApiException if the server answers with a
+	 * non-zero {@code errorCode}
+	 * @throws io.github.faircomclient.FairComException for any other failure
+	 */
+	default FairComResponse execute(String api, String action, @Nullable Object params) {
+		return execute(FairComRequest.of(api, action, params));
+	}
+
+	/**
+	 * Run an action.
+	 * @param request the action to run
+	 * @return the successful answer
+	 * @throws io.github.faircomclient.FairComApiException if the server answers with a
+	 * non-zero {@code errorCode}
+	 * @throws io.github.faircomclient.FairComException for any other failure
+	 */
+	FairComResponse execute(FairComRequest request);
+
+}

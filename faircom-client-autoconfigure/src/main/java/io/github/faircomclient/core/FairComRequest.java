@@ -1,0 +1,201 @@
+package io.github.faircomclient.core;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One FairCom JSON action to run: {@code api}, {@code action}, {@code params} and the
+ * optional envelope properties {@code responseOptions}, {@code debug} and
+ * {@code apiVersion}. The session token and the {@code requestId} are added by the
+ * template.
+ * <p>
+ * {@code params} and {@code responseOptions} may be a Jackson {@link JsonNode}, a
+ * {@link java.util.Map} or any object that serializes to a JSON object; they are
+ * serialized when the request is sent. Instances are immutable as long as those values
+ * are not changed afterwards. {@link #toString()} never shows the parameters.
+ */
+public final class FairComRequest {
+
+	private final @Nullable String api;
+
+	private final String action;
+
+	private final @Nullable Object params;
+
+	private final @Nullable Object responseOptions;
+
+	private final @Nullable String debug;
+
+	private final @Nullable String apiVersion;
+
+	private FairComRequest(Builder builder) {
+		this.api = builder.api;
+		this.action = builder.action;
+		this.params = (builder.params instanceof JsonNode node) ? node.deepCopy() : builder.params;
+		this.responseOptions = (builder.responseOptions instanceof JsonNode node) ? node.deepCopy()
+				: builder.responseOptions;
+		this.debug = builder.debug;
+		this.apiVersion = builder.apiVersion;
+	}
+
+	/**
+	 * Create a request with parameters.
+	 * @param api the api, e.g. {@code db} or {@code admin}
+	 * @param action the action, e.g. {@code listDatabases}
+	 * @param params the parameters or {@code null} for none
+	 * @return the request
+	 */
+	public static FairComRequest of(String api, String action, @Nullable Object params) {
+		return builder(action).api(api).params(params).build();
+	}
+
+	/**
+	 * Return a builder for the given action.
+	 * @param action the action, e.g. {@code listDatabases}
+	 * @return the builder
+	 */
+	public static Builder builder(String action) {
+		return new Builder(action);
+	}
+
+	/**
+	 * Return the api of the action.
+	 * @return the api or {@code null} to use the session's default api
+	 */
+	public @Nullable String api() {
+		return this.api;
+	}
+
+	/**
+	 * Return the name of the action.
+	 * @return the action
+	 */
+	public String action() {
+		return this.action;
+	}
+
+	/**
+	 * Return the action's parameters.
+	 * @return the parameters or {@code null} for none
+	 */
+	public @Nullable Object params() {
+		return this.params;
+	}
+
+	/**
+	 * Return the {@code responseOptions} of the request.
+	 * @return the response options or {@code null} for the session's defaults
+	 */
+	public @Nullable Object responseOptions() {
+		return this.responseOptions;
+	}
+
+	/**
+	 * Return the {@code debug} level of the request ({@code none}, {@code max}).
+	 * @return the debug level or {@code null} for the session's default
+	 */
+	public @Nullable String debug() {
+		return this.debug;
+	}
+
+	/**
+	 * Return the {@code apiVersion} of the request.
+	 * @return the api version or {@code null} for the latest
+	 */
+	public @Nullable String apiVersion() {
+		return this.apiVersion;
+	}
+
+	@Override
+	public String toString() {
+		return "FairComRequest[api=" + this.api + ", action=" + this.action + "]";
+	}
+
+	/**
+	 * Builder for {@link FairComRequest}.
+	 */
+	public static final class Builder {
+
+		private @Nullable String api;
+
+		private final String action;
+
+		private @Nullable Object params;
+
+		private @Nullable Object responseOptions;
+
+		private @Nullable String debug;
+
+		private @Nullable String apiVersion;
+
+		private Builder(String action) {
+			Assert.hasText(action, "'action' must not be empty");
+			this.action = action;
+		}
+
+		/**
+		 * Set the api of the action.
+		 * @param api the api or {@code null} for the session's default
+		 * @return this builder
+		 */
+		public Builder api(@Nullable String api) {
+			this.api = api;
+			return this;
+		}
+
+		/**
+		 * Set the action's parameters.
+		 * @param params a {@link JsonNode}, {@link java.util.Map} or object serializing to
+		 * a JSON object; {@code null} for none
+		 * @return this builder
+		 */
+		public Builder params(@Nullable Object params) {
+			this.params = params;
+			return this;
+		}
+
+		/**
+		 * Set the {@code responseOptions}.
+		 * @param responseOptions a {@link JsonNode}, {@link java.util.Map} or object
+		 * serializing to a JSON object; {@code null} for the session's defaults
+		 * @return this builder
+		 */
+		public Builder responseOptions(@Nullable Object responseOptions) {
+			this.responseOptions = responseOptions;
+			return this;
+		}
+
+		/**
+		 * Set the {@code debug} level.
+		 * @param debug {@code none}, {@code max} or {@code null} for the session's default
+		 * @return this builder
+		 */
+		public Builder debug(@Nullable String debug) {
+			this.debug = debug;
+			return this;
+		}
+
+		/**
+		 * Set the {@code apiVersion}.
+		 * @param apiVersion the version or {@code null} for the latest
+		 * @return this builder
+		 */
+		public Builder apiVersion(@Nullable String apiVersion) {
+			this.apiVersion = apiVersion;
+			return this;
+		}
+
+		/**
+		 * Build the request.
+		 * @return the request
+		 */
+		public FairComRequest build() {
+			return new FairComRequest(this);
+		}
+
+	}
+
+}

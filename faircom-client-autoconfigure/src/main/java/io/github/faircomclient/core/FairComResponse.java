@@ -1,0 +1,188 @@
+package io.github.faircomclient.core;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.faircomclient.FairComException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The answer to one FairCom JSON action. A missing {@code result} is an empty object,
+ * never {@code null}. The session token is not exposed.
+ */
+public final class FairComResponse {
+
+	private final @Nullable String api;
+
+	private final String action;
+
+	private final String requestId;
+
+	private final int httpStatus;
+
+	private final int errorCode;
+
+	private final String errorMessage;
+
+	private final JsonNode result;
+
+	private final List<FairComWarning> warnings;
+
+	private final @Nullable JsonNode debugInfo;
+
+	private final @Nullable String authToken;
+
+	private final ObjectMapper mapper;
+
+	FairComResponse(@Nullable String api, String action, String requestId, int httpStatus, int errorCode,
+			String errorMessage, JsonNode result, List<FairComWarning> warnings, @Nullable JsonNode debugInfo,
+			@Nullable String authToken, ObjectMapper mapper) {
+		this.api = api;
+		this.action = action;
+		this.requestId = requestId;
+		this.httpStatus = httpStatus;
+		this.errorCode = errorCode;
+		this.errorMessage = errorMessage;
+		this.result = result;
+		this.warnings = List.copyOf(warnings);
+		this.debugInfo = debugInfo;
+		this.authToken = authToken;
+		this.mapper = mapper;
+	}
+
+	/**
+	 * Return the api of the action this answers.
+	 * @return the api or {@code null} if the request named none
+	 */
+	public @Nullable String api() {
+		return this.api;
+	}
+
+	/**
+	 * Return the action this answers.
+	 * @return the action
+	 */
+	public String action() {
+		return this.action;
+	}
+
+	/**
+	 * Return the {@code requestId} sent with the call (and echoed by the server).
+	 * @return the request id
+	 */
+	public String requestId() {
+		return this.requestId;
+	}
+
+	/**
+	 * Return the HTTP status of the answer.
+	 * @return the HTTP status code
+	 */
+	public int httpStatus() {
+		return this.httpStatus;
+	}
+
+	/**
+	 * Return the {@code errorCode}: {@code 0} for success.
+	 * @return the error code
+	 */
+	public int errorCode() {
+		return this.errorCode;
+	}
+
+	/**
+	 * Return the {@code errorMessage}, empty on success.
+	 * @return the error message
+	 */
+	public String errorMessage() {
+		return this.errorMessage;
+	}
+
+	/**
+	 * Return whether the action succeeded ({@code errorCode} 0).
+	 * @return whether the action succeeded
+	 */
+	public boolean isSuccess() {
+		return this.errorCode == 0;
+	}
+
+	/**
+	 * Return the {@code result} as a Jackson tree.
+	 * @return the result, an empty object if the server sent none
+	 */
+	public JsonNode result() {
+		return this.result;
+	}
+
+	/**
+	 * Map the {@code result} to a Java type.
+	 * @param <T> the target type
+	 * @param type the target type
+	 * @return the mapped result
+	 * @throws FairComException if the result does not fit the type
+	 */
+	public <T> T resultAs(Class<T> type) {
+		try {
+			return this.mapper.treeToValue(this.result, type);
+		}
+		catch (JacksonException ex) {
+			throw mappingFailed(type.getName(), ex);
+		}
+	}
+
+	/**
+	 * Map the {@code result} to a generic Java type.
+	 * @param <T> the target type
+	 * @param type the target type
+	 * @return the mapped result
+	 * @throws FairComException if the result does not fit the type
+	 */
+	public <T> T resultAs(TypeReference<T> type) {
+		try {
+			return this.mapper.readerFor(type).readValue(this.result);
+		}
+		catch (JacksonException ex) {
+			throw mappingFailed(type.getType().getTypeName(), ex);
+		}
+	}
+
+	/**
+	 * Return the warnings the server reported, from {@code debugInfo.warnings} and a
+	 * top-level {@code warnings} array.
+	 * @return the warnings, possibly empty
+	 */
+	public List<FairComWarning> warnings() {
+		return this.warnings;
+	}
+
+	/**
+	 * Return the {@code debugInfo} the server added (when {@code debug} is not
+	 * {@code none}, and in some error answers).
+	 * @return the debug information or {@code null}
+	 */
+	public @Nullable JsonNode debugInfo() {
+		return this.debugInfo;
+	}
+
+	@Nullable String authToken() {
+		return this.authToken;
+	}
+
+	private FairComException mappingFailed(String typeName, JacksonException ex) {
+		return new FairComException("Could not map the result of " + ((this.api != null) ? this.api + "/" : "")
+				+ this.action + " (requestId " + this.requestId + ") to " + typeName + ": "
+				+ ex.getOriginalMessage(), this.api, this.action, this.requestId, ex);
+	}
+
+	@Override
+	public String toString() {
+		return "FairComResponse[api=" + this.api + ", action=" + this.action + ", requestId=" + this.requestId
+				+ ", errorCode=" + this.errorCode + ", httpStatus=" + this.httpStatus + "]";
+	}
+
+}

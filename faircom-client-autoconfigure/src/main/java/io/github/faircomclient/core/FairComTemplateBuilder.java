@@ -1,0 +1,403 @@
+package io.github.faircomclient.core;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.Assert;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.github.faircomclient.http.FairComHttpTransport;
+import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.session.ClientCertificateAuthentication;
+import io.github.faircomclient.session.FairComAuthentication;
+import io.github.faircomclient.session.FairComSessionListener;
+import io.github.faircomclient.session.FairComSessionSettings;
+import io.github.faircomclient.session.LifecycleAwareSessionManager;
+import io.github.faircomclient.session.LoginMode;
+import io.github.faircomclient.session.PasswordAuthentication;
+import io.github.faircomclient.session.TokenAuthentication;
+
+/**
+ * Builds a {@link FairComTemplate} with its own connection pool, session manager and
+ * keepalive scheduler, all closed by {@link FairComTemplate#destroy()}. The
+ * auto-configuration uses it for the default template; applications use it for a second
+ * server or identity:
+ *
+ * <pre class="code">
+ * &#64;Bean
+ * FairComTemplate reportingFairCom(SslBundles bundles) {
+ *     return FairComTemplate.builder()
+ *         .url("https://reporting.example.com:8443/api")
+ *         .sslBundle(bundles.getBundle("reporting"))
+ *         .clientCertificate()
+ *         .build();
+ * }
+ * </pre>
+ *
+ * Defaults: connect timeout 5 s, read timeout 30 s, call timeout 60 s, 20 pooled
+ * connections acquired within 10 s, host name verification on, keepalive on, lazy login,
+ * logout bounded by 5 s.
+ */
+public final class FairComTemplateBuilder {
+
+	private static final Log logger = LogFactory.getLog(FairComTemplateBuilder.class);
+
+	private static final String DEFAULT_PATH = "/api";
+
+	private @Nullable URI url;
+
+	private @Nullable Function<Clock, FairComAuthentication> authentication;
+
+	private @Nullable SslBundle sslBundle;
+
+	private boolean verifyHostname = true;
+
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	private Duration readTimeout = Duration.ofSeconds(30);
+
+	private Duration callTimeout = Duration.ofSeconds(60);
+
+	private int maxConnections = 20;
+
+	private Duration connectionAcquireTimeout = Duration.ofSeconds(10);
+
+	private FairComSessionSettings sessionSettings = FairComSessionSettings.defaults();
+
+	private boolean keepalive = true;
+
+	private LoginMode loginMode = LoginMode.LAZY;
+
+	private Duration logoutTimeout = Duration.ofSeconds(5);
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private final List<FairComRestClientCustomizer> customizers = new ArrayList<>();
+
+	private FairComSessionListener sessionListener = FairComSessionListener.NONE;
+
+	private @Nullable TaskScheduler taskScheduler;
+
+	private Clock clock = Clock.systemUTC();
+
+	FairComTemplateBuilder() {
+	}
+
+	/**
+	 * Set the server's endpoint. A url without a path gets FairCom's {@code /api}.
+	 * @param url e.g. {@code https://faircom.example.com:8443/api}
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder url(String url) {
+		Assert.hasText(url, "'url' must not be empty");
+		return url(URI.create(url));
+	}
+
+	/**
+	 * Set the server's endpoint. A url without a path gets FairCom's {@code /api}.
+	 * @param url e.g. {@code https://faircom.example.com:8443/api}
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder url(URI url) {
+		Assert.notNull(url, "'url' must not be null");
+		String scheme = url.getScheme();
+		Assert.isTrue("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme),
+				"'url' must be an http or https url");
+		Assert.hasText(url.getHost(), "'url' must name a host");
+		Assert.isNull(url.getRawUserInfo(), "'url' must not contain credentials");
+		String path = url.getRawPath();
+		this.url = (path == null || path.isEmpty() || "/".equals(path))
+				? UriComponentsBuilder.fromUri(url).replacePath(DEFAULT_PATH).build(true).toUri() : url;
+		return this;
+	}
+
+	/**
+	 * Set how the template obtains its session.
+	 * @param authentication the authentication strategy
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder authentication(FairComAuthentication authentication) {
+		Assert.notNull(authentication, "'authentication' must not be null");
+		this.authentication = (clock) -> authentication;
+		return this;
+	}
+
+	/**
+	 * Log in with a user name and password.
+	 * @param username the account
+	 * @param password the password
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder credentials(String username, String password) {
+		return authentication(new PasswordAuthentication(username, password));
+	}
+
+	/**
+	 * Log in with the client certificate of the SSL bundle (mutual TLS, no password).
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder clientCertificate() {
+		return authentication(new ClientCertificateAuthentication());
+	}
+
+	/**
+	 * Use a permanent session token instead of logging in. It is never kept alive, renewed
+	 * or deleted.
+	 * @param token the permanent session token
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder token(String token) {
+		Assert.hasText(token, "'token' must not be empty");
+		this.authentication = (clock) -> new TokenAuthentication(token, clock);
+		return this;
+	}
+
+	/**
+	 * Set the SSL bundle with the trust material and, for mutual TLS, the client key.
+	 * @param sslBundle the bundle, or {@code null} for the JVM's default trust store
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder sslBundle(@Nullable SslBundle sslBundle) {
+		this.sslBundle = sslBundle;
+		return this;
+	}
+
+	/**
+	 * Set whether the server's host name must match its certificate. Switching it off logs
+	 * a warning; do it only for a development server with FairCom's self-signed default
+	 * certificate.
+	 * @param verifyHostname whether to verify host names
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder verifyHostname(boolean verifyHostname) {
+		this.verifyHostname = verifyHostname;
+		return this;
+	}
+
+	/**
+	 * Set the time allowed to open a connection.
+	 * @param connectTimeout a positive duration
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder connectTimeout(Duration connectTimeout) {
+		this.connectTimeout = positive(connectTimeout, "connectTimeout");
+		return this;
+	}
+
+	/**
+	 * Set the longest silence allowed while waiting for or reading an answer.
+	 * @param readTimeout a positive duration
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder readTimeout(Duration readTimeout) {
+		this.readTimeout = positive(readTimeout, "readTimeout");
+		return this;
+	}
+
+	/**
+	 * Set the total time a call may take, answer included.
+	 * @param callTimeout a positive duration
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder callTimeout(Duration callTimeout) {
+		this.callTimeout = positive(callTimeout, "callTimeout");
+		return this;
+	}
+
+	/**
+	 * Set the size of the connection pool.
+	 * @param maxConnections a positive number
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder maxConnections(int maxConnections) {
+		Assert.isTrue(maxConnections > 0, "'maxConnections' must be positive");
+		this.maxConnections = maxConnections;
+		return this;
+	}
+
+	/**
+	 * Set the time a call waits for a free pooled connection.
+	 * @param connectionAcquireTimeout a positive duration
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder connectionAcquireTimeout(Duration connectionAcquireTimeout) {
+		this.connectionAcquireTimeout = positive(connectionAcquireTimeout, "connectionAcquireTimeout");
+		return this;
+	}
+
+	/**
+	 * Set the settings sent with {@code createSession}.
+	 * @param sessionSettings the session settings
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder sessionSettings(FairComSessionSettings sessionSettings) {
+		Assert.notNull(sessionSettings, "'sessionSettings' must not be null");
+		this.sessionSettings = sessionSettings;
+		return this;
+	}
+
+	/**
+	 * Set whether idle sessions are kept alive with {@code pingSession}.
+	 * @param keepalive whether to keep sessions alive
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder keepalive(boolean keepalive) {
+		this.keepalive = keepalive;
+		return this;
+	}
+
+	/**
+	 * Set when the template logs in.
+	 * @param loginMode eager (on {@link FairComTemplate#afterPropertiesSet()}) or lazy (on
+	 * the first call)
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder loginMode(LoginMode loginMode) {
+		Assert.notNull(loginMode, "'loginMode' must not be null");
+		this.loginMode = loginMode;
+		return this;
+	}
+
+	/**
+	 * Set the time {@code deleteSession} may take on shutdown.
+	 * @param logoutTimeout a positive duration
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder logoutTimeout(Duration logoutTimeout) {
+		this.logoutTimeout = positive(logoutTimeout, "logoutTimeout");
+		return this;
+	}
+
+	/**
+	 * Set the registry that records HTTP client observations.
+	 * @param observationRegistry the registry
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * Add customizers of the template's own {@code RestClient.Builder}.
+	 * @param customizers the customizers, applied in order
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder customizers(List<? extends FairComRestClientCustomizer> customizers) {
+		Assert.notNull(customizers, "'customizers' must not be null");
+		this.customizers.addAll(customizers);
+		return this;
+	}
+
+	/**
+	 * Set the receiver of session events.
+	 * @param sessionListener the listener
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder sessionListener(FairComSessionListener sessionListener) {
+		Assert.notNull(sessionListener, "'sessionListener' must not be null");
+		this.sessionListener = sessionListener;
+		return this;
+	}
+
+	/**
+	 * Set the scheduler for keepalive checks. The template does not shut a scheduler set
+	 * here down; without one it creates and owns a single daemon thread.
+	 * @param taskScheduler the scheduler
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder taskScheduler(TaskScheduler taskScheduler) {
+		Assert.notNull(taskScheduler, "'taskScheduler' must not be null");
+		this.taskScheduler = taskScheduler;
+		return this;
+	}
+
+	/**
+	 * Set the clock used for session idle times.
+	 * @param clock the clock
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder clock(Clock clock) {
+		Assert.notNull(clock, "'clock' must not be null");
+		this.clock = clock;
+		return this;
+	}
+
+	/**
+	 * Build the template. Nothing is sent to the server until the first call or, with
+	 * {@link LoginMode#EAGER}, until {@link FairComTemplate#afterPropertiesSet()}.
+	 * @return the template
+	 * @throws IllegalStateException if the url or the authentication is missing, or if a
+	 * client certificate or SSL bundle is combined with an {@code http} url
+	 */
+	public FairComTemplate build() {
+		URI url = this.url;
+		Assert.state(url != null, "A url is required");
+		Assert.state(this.authentication != null, "An authentication is required");
+		FairComAuthentication authentication = this.authentication.apply(this.clock);
+		boolean https = "https".equalsIgnoreCase(url.getScheme());
+		Assert.state(https || !(authentication instanceof ClientCertificateAuthentication),
+				"Client-certificate login needs an https url");
+		Assert.state(https || this.sslBundle == null, "An SSL bundle needs an https url");
+		if (https && !this.verifyHostname) {
+			logger.warn("Host name verification is switched off for FairCom server " + url
+					+ "; use this only for a development server with a self-signed certificate");
+		}
+		FairComHttpTransport transport = FairComHttpTransport.builder(url)
+			.connectTimeout(this.connectTimeout)
+			.readTimeout(this.readTimeout)
+			.maxConnections(this.maxConnections)
+			.connectionAcquireTimeout(this.connectionAcquireTimeout)
+			.sslBundle(this.sslBundle)
+			.verifyHostname(this.verifyHostname)
+			.observationRegistry(this.observationRegistry)
+			.customizers(this.customizers)
+			.build();
+		List<AutoCloseable> owned = new ArrayList<>();
+		owned.add(transport);
+		TaskScheduler scheduler = this.taskScheduler;
+		if (scheduler == null) {
+			ThreadPoolTaskScheduler ownScheduler = createScheduler();
+			owned.add(ownScheduler::destroy);
+			scheduler = ownScheduler;
+		}
+		FairComActionExecutor executor = new FairComActionExecutor(transport, new FairComWireFormat(),
+				this.callTimeout, this.clock);
+		Duration logoutTimeout = (this.logoutTimeout.compareTo(this.callTimeout) < 0) ? this.logoutTimeout
+				: this.callTimeout;
+		LifecycleAwareSessionManager sessionManager = new LifecycleAwareSessionManager(authentication, executor,
+				this.sessionSettings, scheduler, this.clock, this.keepalive, logoutTimeout, this.sessionListener);
+		return new FairComTemplate(executor, sessionManager, this.loginMode, owned);
+	}
+
+	private ThreadPoolTaskScheduler createScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(1);
+		scheduler.setDaemon(true);
+		scheduler.setThreadNamePrefix("faircom-keepalive-");
+		scheduler.setRemoveOnCancelPolicy(true);
+		scheduler.setClock(this.clock);
+		scheduler.initialize();
+		return scheduler;
+	}
+
+	private static Duration positive(Duration duration, String name) {
+		Assert.notNull(duration, () -> "'" + name + "' must not be null");
+		Assert.isTrue(!duration.isNegative() && !duration.isZero(), () -> "'" + name + "' must be positive");
+		return duration;
+	}
+
+}

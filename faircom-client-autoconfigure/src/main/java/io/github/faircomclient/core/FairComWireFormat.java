@@ -1,0 +1,312 @@
+package io.github.faircomclient.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+
+import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.FairComProtocolException;
+import io.github.faircomclient.FairComProtocolException.Kind;
+import io.github.faircomclient.http.FairComHttpResponse;
+import io.github.faircomclient.session.FairComSession;
+import io.github.faircomclient.session.FairComSessionSettings;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one class that knows the FairCom JSON action envelope: it writes requests and reads
+ * answers with its own fixed {@link JsonMapper}, unaffected by the application's Jackson
+ * settings.
+ */
+final class FairComWireFormat {
+
+	static final String ADMIN_API = "admin";
+
+	static final String CREATE_SESSION = "createSession";
+
+	static final String PING_SESSION = "pingSession";
+
+	static final String DELETE_SESSION = "deleteSession";
+
+	/**
+	 * The idle timeout FairCom applies when a server does not report one.
+	 */
+	static final Duration SERVER_DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(3600);
+
+	private static final String REDACTED = "******";
+
+	private final JsonMapper mapper;
+
+	FairComWireFormat() {
+		this.mapper = JsonMapper.builder()
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+	}
+
+	ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	byte[] encode(FairComRequest request, String requestId, @Nullable String authToken) {
+		ObjectNode envelope = this.mapper.createObjectNode();
+		envelope.put("requestId", requestId);
+		if (request.api() != null) {
+			envelope.put("api", request.api());
+		}
+		if (request.apiVersion() != null) {
+			envelope.put("apiVersion", request.apiVersion());
+		}
+		envelope.put("action", request.action());
+		envelope.set("params", toObject(request.params(), "params"));
+		if (request.responseOptions() != null) {
+			envelope.set("responseOptions", toObject(request.responseOptions(), "responseOptions"));
+		}
+		if (request.debug() != null) {
+			envelope.put("debug", request.debug());
+		}
+		if (authToken != null) {
+			envelope.put("authToken", authToken);
+		}
+		return this.mapper.writeValueAsBytes(envelope);
+	}
+
+	boolean referencesSessionState(FairComRequest request) {
+		if (request.params() == null) {
+			return false;
+		}
+		JsonNode params = toObject(request.params(), "params");
+		return hasValue(params, "cursorId") || hasValue(params, "transactionId");
+	}
+
+	FairComRequest createSessionRequest(@Nullable String username, @Nullable String password,
+			FairComSessionSettings settings) {
+		ObjectNode params = this.mapper.createObjectNode();
+		if (username != null) {
+			params.put("username", username);
+			params.put("password", (password != null) ? password : "");
+		}
+		putIfSet(params, "description", settings.getDescription());
+		putIfSet(params, "defaultApi", settings.getDefaultApi());
+		putIfSet(params, "defaultDatabaseName", settings.getDefaultDatabase());
+		putIfSet(params, "defaultOwnerName", settings.getDefaultOwner());
+		if (settings.getIdleTimeout() != null) {
+			params.put("idleConnectionTimeoutSeconds", seconds(settings.getIdleTimeout()));
+		}
+		if (settings.getCursorIdleTimeout() != null) {
+			params.put("idleCursorTimeoutSeconds", seconds(settings.getCursorIdleTimeout()));
+		}
+		return FairComRequest.builder(CREATE_SESSION).api(ADMIN_API).params(params).build();
+	}
+
+	FairComRequest sessionRequest(String action) {
+		return FairComRequest.builder(action).api(ADMIN_API).build();
+	}
+
+	FairComSession readSession(FairComResponse response, FairComSessionSettings settings, Instant now) {
+		JsonNode result = response.result();
+		String token = text(result, "authToken");
+		if (token == null) {
+			token = response.authToken();
+		}
+		if (token == null) {
+			throw FairComExceptionTranslator.protocolError(Kind.MISSING_AUTH_TOKEN, response.api(), response.action(),
+					response.requestId(), response.httpStatus(), "", null);
+		}
+		Duration idleTimeout = readIdleTimeout(result, settings);
+		boolean permanent = isTrue(result.get("permanentSession"));
+		return new FairComSession(token, text(result, "username"), idleTimeout, now, permanent, true);
+	}
+
+	FairComResponse decode(FairComRequest request, String requestId, FairComHttpResponse http,
+			@Nullable String authToken) {
+		int status = http.statusCode();
+		byte[] body = http.body();
+		MediaType contentType = contentType(http);
+		String detail = describe(contentType, body.length);
+		if (isBlank(body)) {
+			throw protocolError(Kind.EMPTY_BODY, request, requestId, status, detail, null);
+		}
+		if (isHtml(contentType, body)) {
+			throw protocolError(Kind.HTML_PAGE, request, requestId, status, detail, null);
+		}
+		JsonNode root;
+		try {
+			root = this.mapper.readTree(body);
+		}
+		catch (UnexpectedEndOfInputException ex) {
+			throw protocolError(Kind.TRUNCATED, request, requestId, status, detail, ex);
+		}
+		catch (JacksonException ex) {
+			throw protocolError(Kind.NOT_JSON, request, requestId, status, detail, ex);
+		}
+		if (root == null || !root.isObject()) {
+			throw protocolError(Kind.NOT_AN_OBJECT, request, requestId, status, detail, null);
+		}
+		Integer errorCode = readInt(root.get("errorCode"));
+		if (errorCode == null) {
+			throw protocolError(Kind.MISSING_ERROR_CODE, request, requestId, status, detail, null);
+		}
+		JsonNode echoedRequestId = root.get("requestId");
+		if (echoedRequestId != null && !echoedRequestId.isNull()
+				&& !(echoedRequestId.isString() && requestId.equals(echoedRequestId.stringValue()))) {
+			throw protocolError(Kind.REQUEST_ID_MISMATCH, request, requestId, status, detail, null);
+		}
+		JsonNode result = root.get("result");
+		if (result == null || result.isNull() || result.isMissingNode()) {
+			result = this.mapper.createObjectNode();
+		}
+		String errorMessage = redact(text(root, "errorMessage"), authToken);
+		JsonNode debugInfo = root.get("debugInfo");
+		List<FairComWarning> warnings = new ArrayList<>();
+		readWarnings(root.get("warnings"), warnings);
+		if (debugInfo != null) {
+			readWarnings(debugInfo.get("warnings"), warnings);
+		}
+		FairComResponse response = new FairComResponse(request.api(), request.action(), requestId, status, errorCode,
+				(errorMessage != null) ? errorMessage : "", result, warnings,
+				(debugInfo != null && !debugInfo.isNull()) ? debugInfo : null, text(root, "authToken"), this.mapper);
+		return response;
+	}
+
+	private JsonNode toObject(@Nullable Object value, String name) {
+		if (value == null) {
+			return this.mapper.createObjectNode();
+		}
+		JsonNode node = (value instanceof JsonNode json) ? json : this.mapper.valueToTree(value);
+		if (node == null || !node.isObject()) {
+			throw new IllegalArgumentException("'" + name + "' must serialize to a JSON object");
+		}
+		return node;
+	}
+
+	private static boolean hasValue(JsonNode node, String name) {
+		JsonNode value = node.get(name);
+		return value != null && !value.isNull() && !(value.isString() && value.stringValue().isEmpty());
+	}
+
+	private static void putIfSet(ObjectNode node, String name, @Nullable String value) {
+		if (value != null && !value.isEmpty()) {
+			node.put(name, value);
+		}
+	}
+
+	private static long seconds(Duration duration) {
+		long seconds = duration.getSeconds();
+		return (duration.getNano() > 0) ? seconds + 1 : seconds;
+	}
+
+	private static Duration readIdleTimeout(JsonNode result, FairComSessionSettings settings) {
+		Integer seconds = readInt(result.get("idleConnectionTimeoutSeconds"));
+		if (seconds != null && seconds >= 0) {
+			return Duration.ofSeconds(seconds);
+		}
+		return (settings.getIdleTimeout() != null) ? settings.getIdleTimeout() : SERVER_DEFAULT_IDLE_TIMEOUT;
+	}
+
+	private static @Nullable Integer readInt(@Nullable JsonNode node) {
+		if (node == null) {
+			return null;
+		}
+		if (node.isIntegralNumber() && node.canConvertToInt()) {
+			return node.intValue();
+		}
+		if (node.isString()) {
+			try {
+				return Integer.valueOf(node.stringValue().trim());
+			}
+			catch (NumberFormatException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isTrue(@Nullable JsonNode node) {
+		return node != null && (node.isBoolean() ? node.booleanValue()
+				: node.isString() && "true".equalsIgnoreCase(node.stringValue().trim()));
+	}
+
+	private static @Nullable String text(JsonNode node, String name) {
+		JsonNode value = node.get(name);
+		return (value != null && value.isString() && !value.stringValue().isEmpty()) ? value.stringValue() : null;
+	}
+
+	private static void readWarnings(@Nullable JsonNode warnings, List<FairComWarning> into) {
+		if (warnings == null || !warnings.isArray()) {
+			return;
+		}
+		for (JsonNode warning : warnings) {
+			if (!warning.isObject()) {
+				continue;
+			}
+			Integer code = readInt(warning.has("code") ? warning.get("code") : warning.get("warningCode"));
+			String message = text(warning, warning.has("message") ? "message" : "warningMessage");
+			JsonNode data = warning.get("warningData");
+			if (data == null) {
+				data = warning.get("data");
+			}
+			into.add(new FairComWarning((code != null) ? code : 0, (message != null) ? message : "",
+					(data != null && !data.isNull()) ? data : null));
+		}
+	}
+
+	private static @Nullable String redact(@Nullable String message, @Nullable String authToken) {
+		if (message == null || authToken == null || authToken.isEmpty()) {
+			return message;
+		}
+		return message.replace(authToken, REDACTED);
+	}
+
+	private static @Nullable MediaType contentType(FairComHttpResponse http) {
+		try {
+			return http.headers().getContentType();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String describe(@Nullable MediaType contentType, int length) {
+		return "Content-Type " + ((contentType != null) ? contentType.toString() : "none") + ", " + length + " bytes";
+	}
+
+	private static boolean isBlank(byte[] body) {
+		for (byte b : body) {
+			if (!Character.isWhitespace(b)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isHtml(@Nullable MediaType contentType, byte[] body) {
+		if (contentType != null && (MediaType.TEXT_HTML.includes(contentType)
+				|| MediaType.APPLICATION_XHTML_XML.includes(contentType))) {
+			return true;
+		}
+		int start = 0;
+		while (start < body.length && Character.isWhitespace(body[start])) {
+			start++;
+		}
+		return start < body.length && body[start] == '<';
+	}
+
+	private static FairComProtocolException protocolError(Kind kind, FairComRequest request, String requestId,
+			int status, String detail, @Nullable Throwable cause) {
+		return FairComExceptionTranslator.protocolError(kind, request.api(), request.action(), requestId, status,
+				detail, cause);
+	}
+
+}

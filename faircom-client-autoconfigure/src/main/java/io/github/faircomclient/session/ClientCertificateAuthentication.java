@@ -1,0 +1,20 @@
+package io.github.faircomclient.session;
+
+/**
+ * Logs in with {@code createSession} without user name and password: the server
+ * identifies the account from the client certificate of the mutual TLS connection. The
+ * transport must therefore use {@code https} and an SSL bundle holding a client key.
+ */
+public final class ClientCertificateAuthentication implements FairComAuthentication {
+
+	@Override
+	public FairComSession login(FairComSessionClient client, FairComSessionSettings settings) {
+		return client.createSession(null, null, settings);
+	}
+
+	@Override
+	public String toString() {
+		return "ClientCertificateAuthentication";
+	}
+
+}

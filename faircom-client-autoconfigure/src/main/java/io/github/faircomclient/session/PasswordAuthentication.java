@@ -1,0 +1,44 @@
+package io.github.faircomclient.session;
+
+import org.springframework.util.Assert;
+
+/**
+ * Logs in with {@code createSession} and a user name and password.
+ */
+public final class PasswordAuthentication implements FairComAuthentication {
+
+	private final String username;
+
+	private final String password;
+
+	/**
+	 * Create a new instance.
+	 * @param username the account name, not empty
+	 * @param password the password, possibly empty
+	 */
+	public PasswordAuthentication(String username, String password) {
+		Assert.hasText(username, "'username' must not be empty");
+		Assert.notNull(password, "'password' must not be null");
+		this.username = username;
+		this.password = password;
+	}
+
+	@Override
+	public FairComSession login(FairComSessionClient client, FairComSessionSettings settings) {
+		return client.createSession(this.username, this.password, settings);
+	}
+
+	/**
+	 * Return the account name.
+	 * @return the user name
+	 */
+	public String getUsername() {
+		return this.username;
+	}
+
+	@Override
+	public String toString() {
+		return "PasswordAuthentication[username=" + this.username + ", password=******]";
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.github.faircomclient.session;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds the one session a template uses and replaces it when the server reports it gone.
+ * Implementations are thread-safe.
+ */
+public interface SessionManager {
+
+	/**
+	 * Return the current session, logging in first if there is none. Concurrent callers
+	 * share one login.
+	 * @return the session
+	 * @throws io.github.faircomclient.FairComException if the login fails or the manager
+	 * has been closed
+	 */
+	FairComSession getSession();
+
+	/**
+	 * Return the current session without ever logging in.
+	 * @return the session or {@code null} if there is none
+	 */
+	@Nullable FairComSession getCurrentSession();
+
+	/**
+	 * Report that the server no longer knows the given session. Only that exact session is
+	 * dropped: if another thread already replaced it, nothing happens.
+	 * @param session the session the server reported gone
+	 * @return {@code true} if this call dropped the session
+	 */
+	boolean sessionExpired(FairComSession session);
+
+}

@@ -1,0 +1,85 @@
+package io.github.faircomclient.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks the configuration metadata the annotation processor generates for
+ * {@link FairComProperties}.
+ */
+class FairComConfigurationMetadataTests {
+
+	@Test
+	void everyPropertyIsDescribed() throws IOException {
+		JsonNode metadata = read();
+		List<String> names = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").stringValue();
+			names.add(name);
+			assertThat(property.path("description").asString("")).as(name).isNotBlank().doesNotStartWith("The ");
+		}
+		assertThat(names).containsExactlyInAnyOrder("faircom.enabled", "faircom.url", "faircom.username",
+				"faircom.password", "faircom.connect-timeout", "faircom.read-timeout", "faircom.call-timeout",
+				"faircom.ssl.bundle", "faircom.ssl.verify-hostname", "faircom.pool.max-connections",
+				"faircom.pool.acquire-timeout", "faircom.session.login", "faircom.session.idle-timeout",
+				"faircom.session.cursor-idle-timeout", "faircom.session.keepalive", "faircom.session.description",
+				"faircom.session.default-api", "faircom.session.default-database", "faircom.session.default-owner",
+				"faircom.session.token");
+	}
+
+	@Test
+	void defaultsAreRecorded() throws IOException {
+		JsonNode metadata = read();
+		assertThat(defaultOf(metadata, "faircom.session.login")).isEqualTo("lazy");
+		assertThat(defaultOf(metadata, "faircom.pool.max-connections")).isEqualTo("20");
+		assertThat(defaultOf(metadata, "faircom.ssl.verify-hostname")).isEqualTo("true");
+		assertThat(defaultOf(metadata, "faircom.call-timeout")).isEqualTo("60s");
+	}
+
+	@Test
+	void defaultApiHasValueHints() throws IOException {
+		List<String> values = new ArrayList<>();
+		for (JsonNode hint : read().get("hints")) {
+			if (hint.get("name").stringValue().equals("faircom.session.default-api")) {
+				hint.get("values").forEach((value) -> values.add(value.get("value").stringValue()));
+			}
+		}
+		assertThat(values).containsExactly("db", "admin", "hub", "mq", "transform");
+	}
+
+	@Test
+	void autoConfigurationIsRegistered() throws IOException {
+		try (InputStream in = new ClassPathResource(
+				"META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
+			.getInputStream()) {
+			assertThat(new String(in.readAllBytes())).contains(FairComAutoConfiguration.class.getName());
+		}
+	}
+
+	private static String defaultOf(JsonNode metadata, String name) {
+		for (JsonNode property : metadata.get("properties")) {
+			if (property.get("name").stringValue().equals(name)) {
+				return property.path("defaultValue").asString();
+			}
+		}
+		throw new AssertionError("No property " + name);
+	}
+
+	private static JsonNode read() throws IOException {
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return JsonMapper.builder().build().readTree(in);
+		}
+	}
+
+}

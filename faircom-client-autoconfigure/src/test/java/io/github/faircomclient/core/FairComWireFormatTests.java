@@ -1,0 +1,231 @@
+package io.github.faircomclient.core;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import io.github.faircomclient.FairComProtocolException;
+import io.github.faircomclient.FairComProtocolException.Kind;
+import io.github.faircomclient.http.FairComHttpResponse;
+import io.github.faircomclient.session.FairComSession;
+import io.github.faircomclient.session.FairComSessionSettings;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link FairComWireFormat}.
+ */
+class FairComWireFormatTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final FairComWireFormat wire = new FairComWireFormat();
+
+	private final FairComRequest request = FairComRequest.of("db", "listTables", null);
+
+	@Test
+	void encodesTheEnvelope() {
+		byte[] body = this.wire.encode(FairComRequest.builder("someAction")
+			.api("someApi")
+			.apiVersion("1.0")
+			.debug("max")
+			.responseOptions(Map.of("dataFormat", "objects"))
+			.params(json.readTree("{\"a\":1}"))
+			.build(), "r-1", "TOKEN");
+		JsonNode envelope = json.readTree(body);
+		assertThat(envelope.propertyNames()).containsExactly("requestId", "api", "apiVersion", "action", "params",
+				"responseOptions", "debug", "authToken");
+		assertThat(envelope.get("params").get("a").intValue()).isOne();
+		assertThat(envelope.get("authToken").stringValue()).isEqualTo("TOKEN");
+	}
+
+	@Test
+	void rejectsParamsThatAreNotAnObject() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.wire.encode(FairComRequest.of("db", "x", java.util.List.of(1)), "r", null))
+			.withMessageContaining("params");
+	}
+
+	@Test
+	void createSessionWithoutUsernameSendsNoCredentials() {
+		JsonNode params = json.readTree(this.wire
+			.encode(this.wire.createSessionRequest(null, null, FairComSessionSettings.defaults()), "r", null))
+			.get("params");
+		assertThat(params.propertyNames()).isEmpty();
+	}
+
+	@Test
+	void sessionTimeoutsAreSentInWholeSeconds() {
+		FairComSessionSettings settings = FairComSessionSettings.builder()
+			.idleTimeout(Duration.ofMillis(1500))
+			.cursorIdleTimeout(Duration.ZERO)
+			.build();
+		JsonNode params = json.readTree(this.wire.encode(this.wire.createSessionRequest("u", "p", settings), "r", null))
+			.get("params");
+		assertThat(params.get("idleConnectionTimeoutSeconds").intValue()).isEqualTo(2);
+		assertThat(params.get("idleCursorTimeoutSeconds").intValue()).isZero();
+	}
+
+	@Test
+	void missingResultIsAnEmptyObject() {
+		FairComResponse response = decode("{\"requestId\":\"r-1\",\"errorCode\":12031,\"errorMessage\":\"x\"}");
+		assertThat(response.result().isObject()).isTrue();
+		assertThat(response.result().isEmpty()).isTrue();
+		assertThat(response.errorCode()).isEqualTo(12031);
+		assertThat(response.debugInfo()).isNull();
+	}
+
+	@Test
+	void missingRequestIdEchoIsTolerated() {
+		assertThat(decode("{\"errorCode\":0}").errorMessage()).isEmpty();
+	}
+
+	@Test
+	void textualErrorCodeIsAccepted() {
+		assertThat(decode("{\"errorCode\":\"0\",\"result\":{}}").isSuccess()).isTrue();
+	}
+
+	@Test
+	void readsBothWarningShapes() {
+		FairComResponse response = decode("{\"errorCode\":0,\"debugInfo\":{\"warnings\":["
+				+ "{\"code\":12031,\"message\":\"gone\"},"
+				+ "{\"warningCode\":7,\"warningMessage\":\"seven\",\"warningData\":{\"k\":1}}]}}");
+		assertThat(response.warnings()).hasSize(2);
+		assertThat(response.warnings().get(0)).isEqualTo(new FairComWarning(12031, "gone", null));
+		assertThat(response.warnings().get(1).code()).isEqualTo(7);
+		assertThat(response.warnings().get(1).message()).isEqualTo("seven");
+		assertThat(response.warnings().get(1).data().get("k").intValue()).isOne();
+		assertThat(response.debugInfo()).isNotNull();
+	}
+
+	@Test
+	void redactsTheSessionTokenFromErrorMessages() {
+		FairComResponse response = this.wire.decode(this.request, "r-1",
+				http(200, MediaType.APPLICATION_JSON, "{\"errorCode\":5,\"errorMessage\":\"token SECRET is bad\"}"),
+				"SECRET");
+		assertThat(response.errorMessage()).isEqualTo("token ****** is bad");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			''                                          | EMPTY_BODY
+			'   '                                       | EMPTY_BODY
+			'<!DOCTYPE html><html><body>x</body></html>' | HTML_PAGE
+			'Internal Server Error'                     | NOT_JSON
+			'{"errorCode":0,"result":{"data":[1,2'      | TRUNCATED
+			'[1,2,3]'                                   | NOT_AN_OBJECT
+			'"text"'                                    | NOT_AN_OBJECT
+			'{"result":{}}'                             | MISSING_ERROR_CODE
+			'{"errorCode":"abc"}'                       | MISSING_ERROR_CODE
+			'{"errorCode":1.5}'                         | MISSING_ERROR_CODE
+			'{"errorCode":0,"requestId":"other"}'       | REQUEST_ID_MISMATCH
+			'{"errorCode":0,"requestId":7}'             | REQUEST_ID_MISMATCH
+			'{"errorCode":0} trailing'                  | NOT_JSON
+			""")
+	void rejectsInvalidAnswers(String body, Kind kind) {
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", http(500, MediaType.APPLICATION_JSON, body), null))
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(kind);
+				assertThat(ex.getHttpStatus()).isEqualTo(500);
+				assertThat(ex.getRequestId()).isEqualTo("r-1");
+				assertThat(ex.getAction()).isEqualTo("listTables");
+			});
+	}
+
+	@Test
+	void htmlContentTypeIsAnHtmlPageWhateverTheBody() {
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", http(200, MediaType.TEXT_HTML, "oops"), null))
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.HTML_PAGE));
+	}
+
+	@Test
+	void readsTheSessionFromTheNewestLayout() {
+		FairComResponse response = decode("{\"authToken\":\"TOP\",\"result\":{\"authToken\":\"INNER\","
+				+ "\"username\":\"ADMIN\",\"idleConnectionTimeoutSeconds\":120,\"permanentSession\":false},\"errorCode\":0}");
+		FairComSession session = this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH);
+		assertThat(session.getToken()).isEqualTo("INNER");
+		assertThat(session.getUsername()).isEqualTo("ADMIN");
+		assertThat(session.getIdleTimeout()).isEqualTo(Duration.ofSeconds(120));
+		assertThat(session.isPermanent()).isFalse();
+		assertThat(session.isCreatedByClient()).isTrue();
+	}
+
+	@Test
+	void sessionWithoutReportedIdleTimeoutUsesTheRequestedOneThenTheServerDefault() {
+		FairComResponse response = decode("{\"result\":{\"authToken\":\"T\"},\"errorCode\":0}");
+		assertThat(this.wire
+			.readSession(response, FairComSessionSettings.builder().idleTimeout(Duration.ofSeconds(90)).build(),
+					Instant.EPOCH)
+			.getIdleTimeout()).isEqualTo(Duration.ofSeconds(90));
+		assertThat(this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH).getIdleTimeout())
+			.isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void permanentSessionAsStringIsTolerated() {
+		FairComResponse response = decode("{\"result\":{\"authToken\":\"T\",\"permanentSession\":\"true\","
+				+ "\"idleConnectionTimeoutSeconds\":0},\"errorCode\":0}");
+		FairComSession session = this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH);
+		assertThat(session.isPermanent()).isTrue();
+		assertThat(session.canIdleOut()).isFalse();
+	}
+
+	@Test
+	void sessionWithoutTokenIsAProtocolError() {
+		FairComResponse response = decode("{\"result\":{\"username\":\"x\"},\"errorCode\":0}");
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH))
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.MISSING_AUTH_TOKEN));
+	}
+
+	@Test
+	void mapsTheResultToGenericTypesAndReportsMismatches() {
+		FairComResponse response = decode("{\"errorCode\":0,\"result\":{\"data\":[{\"id\":1},{\"id\":2}]}}");
+		Map<String, java.util.List<Map<String, Integer>>> data = response
+			.resultAs(new tools.jackson.core.type.TypeReference<>() {
+			});
+		assertThat(data.get("data")).extracting((row) -> row.get("id")).containsExactly(1, 2);
+		record Wrong(int data) {
+		}
+		assertThatExceptionOfType(io.github.faircomclient.FairComException.class)
+			.isThrownBy(() -> response.resultAs(Wrong.class))
+			.withMessageContaining("db/listTables")
+			.withMessageContaining("r-1")
+			.withMessageContaining("Wrong");
+	}
+
+	@Test
+	void detectsCursorAndTransactionParams() {
+		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("cursorId", "c")))).isTrue();
+		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("transactionId", "t"))))
+			.isTrue();
+		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("tableName", "t")))).isFalse();
+		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", null))).isFalse();
+	}
+
+	private FairComResponse decode(String body) {
+		return this.wire.decode(this.request, "r-1", http(200, MediaType.APPLICATION_JSON, body), null);
+	}
+
+	private static FairComHttpResponse http(int status, MediaType contentType, String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(contentType);
+		return new FairComHttpResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

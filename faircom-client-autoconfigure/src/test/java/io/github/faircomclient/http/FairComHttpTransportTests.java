@@ -1,0 +1,239 @@
+package io.github.faircomclient.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+
+import io.github.faircomclient.FairComConnectException;
+import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.FairComTimeoutException;
+import io.github.faircomclient.FairComTransportException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link FairComHttpTransport} against a JDK HTTP server on the loopback
+ * interface.
+ */
+class FairComHttpTransportTests {
+
+	private static final byte[] BODY = "{\"action\":\"pingSession\"}".getBytes(StandardCharsets.UTF_8);
+
+	private final ExecutorService serverThreads = Executors.newCachedThreadPool();
+
+	private HttpServer server;
+
+	private FairComHttpTransport transport;
+
+	@AfterEach
+	void stop() {
+		if (this.transport != null) {
+			this.transport.close();
+		}
+		if (this.server != null) {
+			this.server.stop(0);
+		}
+		this.serverThreads.shutdownNow();
+	}
+
+	private URI start(HttpHandler handler) throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		this.server.setExecutor(this.serverThreads);
+		this.server.createContext("/api", handler);
+		this.server.start();
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/api");
+	}
+
+	private static void respond(HttpExchange exchange, int status, String contentType, String body)
+			throws IOException {
+		exchange.getRequestBody().readAllBytes();
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, (bytes.length > 0) ? bytes.length : -1);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Test
+	void postsJsonAndReadsTheBodyWhateverTheStatus() throws IOException {
+		AtomicInteger requests = new AtomicInteger();
+		URI url = start((exchange) -> {
+			requests.incrementAndGet();
+			assertThat(exchange.getRequestMethod()).isEqualTo("POST");
+			assertThat(exchange.getRequestHeaders().getFirst("Content-Type")).startsWith("application/json");
+			respond(exchange, 401, "application/json", "{\"errorCode\":12031}");
+		});
+		this.transport = FairComHttpTransport.builder(url).build();
+		FairComHttpResponse response = this.transport.post(BODY, Duration.ofSeconds(5));
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorCode\":12031}");
+		assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		assertThat(requests.get()).isOne();
+	}
+
+	@Test
+	void doesNotFollowRedirects() throws IOException {
+		URI url = start((exchange) -> {
+			exchange.getResponseHeaders().set("Location", "/elsewhere");
+			respond(exchange, 302, "text/plain", "");
+		});
+		this.transport = FairComHttpTransport.builder(url).build();
+		assertThat(this.transport.post(BODY, Duration.ofSeconds(5)).statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void tricklingBodyIsAbortedAtTheCallDeadline() throws IOException {
+		CountDownLatch released = new CountDownLatch(1);
+		URI url = start((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, 0);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write('{');
+				while (!released.await(100, TimeUnit.MILLISECONDS)) {
+					out.write(' ');
+					out.flush();
+				}
+			}
+			catch (InterruptedException | IOException ex) {
+				// the client went away
+			}
+		});
+		this.transport = FairComHttpTransport.builder(url).readTimeout(Duration.ofSeconds(2)).build();
+		long start = System.nanoTime();
+		try {
+			assertThatExceptionOfType(CallDeadlineExceededException.class)
+				.isThrownBy(() -> this.transport.post(BODY, Duration.ofMillis(700)))
+				.satisfies((ex) -> assertThat(ex.getCallTimeout()).isEqualTo(Duration.ofMillis(700)));
+			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+			assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(700)).isLessThan(Duration.ofSeconds(2));
+		}
+		finally {
+			released.countDown();
+		}
+	}
+
+	@Test
+	void silentServerTripsTheReadTimeout() throws IOException {
+		CountDownLatch released = new CountDownLatch(1);
+		URI url = start((exchange) -> {
+			try {
+				released.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		this.transport = FairComHttpTransport.builder(url).readTimeout(Duration.ofMillis(300)).build();
+		try {
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
+				.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false,
+						Duration.ofSeconds(5), "admin", "pingSession", "r"))
+					.isInstanceOfSatisfying(FairComTimeoutException.class,
+							(timeout) -> assertThat(timeout.getType()).isEqualTo(FairComTimeoutException.Type.READ)));
+		}
+		finally {
+			released.countDown();
+		}
+	}
+
+	@Test
+	void poolAllowsMaxConnectionsToTheServerThenTimesOutAcquiring() throws Exception {
+		CountDownLatch arrived = new CountDownLatch(2);
+		CountDownLatch released = new CountDownLatch(1);
+		URI url = start((exchange) -> {
+			arrived.countDown();
+			try {
+				released.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			respond(exchange, 200, "application/json", "{\"errorCode\":0}");
+		});
+		this.transport = FairComHttpTransport.builder(url)
+			.maxConnections(2)
+			.connectionAcquireTimeout(Duration.ofMillis(300))
+			.build();
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<FairComHttpResponse>> busy = List.of(
+					callers.submit(() -> this.transport.post(BODY, Duration.ofSeconds(10))),
+					callers.submit(() -> this.transport.post(BODY, Duration.ofSeconds(10))));
+			assertThat(arrived.await(5, TimeUnit.SECONDS)).as("two connections in use at once").isTrue();
+			assertThatExceptionOfType(ConnectionRequestTimeoutException.class)
+				.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(10)))
+				.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false,
+						Duration.ofSeconds(10), "db", "x", "r"))
+					.isInstanceOfSatisfying(FairComTimeoutException.class, (timeout) -> assertThat(timeout.getType())
+						.isEqualTo(FairComTimeoutException.Type.CONNECTION_POOL)));
+			released.countDown();
+			for (Future<FairComHttpResponse> call : busy) {
+				assertThat(call.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+			}
+		}
+		finally {
+			released.countDown();
+			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void refusedConnectionIsAConnectFailure() throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			port = socket.getLocalPort();
+		}
+		this.transport = FairComHttpTransport.builder(URI.create("http://127.0.0.1:" + port + "/api")).build();
+		assertThatExceptionOfType(ConnectException.class)
+			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
+			.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false, Duration.ofSeconds(5),
+					"admin", "pingSession", "r"))
+				.isInstanceOf(FairComConnectException.class));
+	}
+
+	@Test
+	void closedTransportFailsCalls() throws IOException {
+		URI url = start((exchange) -> respond(exchange, 200, "application/json", "{\"errorCode\":0}"));
+		this.transport = FairComHttpTransport.builder(url).build();
+		this.transport.close();
+		assertThatExceptionOfType(Exception.class).isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
+			.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false, Duration.ofSeconds(5),
+					"db", "x", "r"))
+				.isInstanceOf(FairComTransportException.class));
+	}
+
+	@Test
+	void tlsStrategyCanBeSwapped() {
+		SwappableTlsSocketStrategy strategy = new SwappableTlsSocketStrategy(null, true);
+		TlsSocketStrategy first = strategy.current();
+		strategy.swap(null);
+		assertThat(strategy.current()).isNotSameAs(first);
+	}
+
+}

@@ -1,0 +1,275 @@
+package io.github.faircomclient.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ApplicationEvent;
+
+import io.github.faircomclient.FairComAuthenticationException;
+import io.github.faircomclient.FairComClientClosedException;
+import io.github.faircomclient.FairComConnectException;
+import io.github.faircomclient.testsupport.DrivenTaskScheduler;
+import io.github.faircomclient.testsupport.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link LifecycleAwareSessionManager}, with a fake session client and a driven
+ * scheduler instead of sleeps.
+ */
+class LifecycleAwareSessionManagerTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final DrivenTaskScheduler scheduler = new DrivenTaskScheduler(this.clock);
+
+	private final FakeClient client = new FakeClient();
+
+	private final List<ApplicationEvent> events = new CopyOnWriteArrayList<>();
+
+	private LifecycleAwareSessionManager manager(FairComAuthentication authentication, boolean keepalive) {
+		return new LifecycleAwareSessionManager(authentication, this.client, FairComSessionSettings.defaults(),
+				this.scheduler, this.clock, keepalive, Duration.ofSeconds(5), this.events::add);
+	}
+
+	private LifecycleAwareSessionManager manager() {
+		return manager(new PasswordAuthentication("app", "secret"), true);
+	}
+
+	@Test
+	void concurrentCallersShareOneLogin() throws Exception {
+		LifecycleAwareSessionManager manager = manager();
+		this.client.loginDelay = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(32);
+		try {
+			List<Future<FairComSession>> sessions = new ArrayList<>();
+			CountDownLatch started = new CountDownLatch(32);
+			for (int i = 0; i < 32; i++) {
+				sessions.add(executor.submit(() -> {
+					started.countDown();
+					return manager.getSession();
+				}));
+			}
+			started.await(5, TimeUnit.SECONDS);
+			this.client.loginDelay.countDown();
+			FairComSession first = sessions.get(0).get(5, TimeUnit.SECONDS);
+			for (Future<FairComSession> session : sessions) {
+				assertThat(session.get(5, TimeUnit.SECONDS)).isSameAs(first);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.client.logins.get()).isOne();
+	}
+
+	@Test
+	void expiryDropsOnlyTheReportedSession() {
+		LifecycleAwareSessionManager manager = manager();
+		FairComSession first = manager.getSession();
+		assertThat(manager.sessionExpired(first)).isTrue();
+		FairComSession second = manager.getSession();
+		assertThat(second).isNotSameAs(first);
+		assertThat(manager.sessionExpired(first)).isFalse();
+		assertThat(manager.getCurrentSession()).isSameAs(second);
+		assertThat(this.client.logins.get()).isEqualTo(2);
+		assertThat(this.events).hasSize(3);
+		assertThat(((FairComSessionCreatedEvent) this.events.get(2)).getReplaced()).isSameAs(first);
+	}
+
+	@Test
+	void loginFailureIsPublishedAndNotRetried() {
+		this.client.refuse = true;
+		LifecycleAwareSessionManager manager = manager();
+		assertThatExceptionOfType(FairComAuthenticationException.class).isThrownBy(manager::getSession);
+		assertThat(this.client.logins.get()).isOne();
+		assertThat(this.events).singleElement().isInstanceOf(FairComLoginFailedEvent.class);
+		assertThat(manager.getCurrentSession()).isNull();
+	}
+
+	@Test
+	void keepalivePingsOnlyAfterHalfTheIdleTimeoutWithoutUse() {
+		this.client.idleTimeout = Duration.ofSeconds(60);
+		LifecycleAwareSessionManager manager = manager();
+		Instant start = this.clock.instant();
+		manager.getSession();
+		assertThat(this.scheduler.pending()).containsExactly(start.plusSeconds(30));
+		this.scheduler.advance(Duration.ofSeconds(20));
+		manager.getSession();
+		this.scheduler.advance(Duration.ofSeconds(20));
+		assertThat(this.client.pings.get()).as("used 20 s ago, not idle long enough").isZero();
+		this.scheduler.advance(Duration.ofSeconds(10));
+		assertThat(this.client.pings.get()).isOne();
+		this.scheduler.advance(Duration.ofSeconds(30));
+		assertThat(this.client.pings.get()).isEqualTo(2);
+		this.scheduler.advance(Duration.ofMinutes(10));
+		assertThat(this.client.pings.get()).isEqualTo(22);
+		assertThat(this.client.logins.get()).isOne();
+	}
+
+	@Test
+	void keepaliveThatFindsTheSessionGoneDropsItAndTheNextCallLogsIn() {
+		this.client.idleTimeout = Duration.ofSeconds(60);
+		LifecycleAwareSessionManager manager = manager();
+		FairComSession first = manager.getSession();
+		this.client.alive = false;
+		this.scheduler.advance(Duration.ofSeconds(30));
+		assertThat(this.client.pings.get()).isOne();
+		assertThat(manager.getCurrentSession()).isNull();
+		assertThat(this.scheduler.pending()).isEmpty();
+		assertThat(this.events).last().isInstanceOf(FairComSessionExpiredEvent.class);
+		this.client.alive = true;
+		assertThat(manager.getSession()).isNotSameAs(first);
+		assertThat(this.client.logins.get()).isEqualTo(2);
+	}
+
+	@Test
+	void failingKeepaliveKeepsTheSessionAndTriesAgain() {
+		this.client.idleTimeout = Duration.ofSeconds(60);
+		LifecycleAwareSessionManager manager = manager();
+		FairComSession session = manager.getSession();
+		this.client.pingFailure = true;
+		this.scheduler.advance(Duration.ofSeconds(30));
+		assertThat(manager.getCurrentSession()).isSameAs(session);
+		this.client.pingFailure = false;
+		this.scheduler.advance(Duration.ofSeconds(30));
+		assertThat(this.client.pings.get()).isEqualTo(2);
+		assertThat(manager.getCurrentSession()).isSameAs(session);
+	}
+
+	@Test
+	void noKeepaliveWhenSwitchedOffForZeroIdleTimeoutOrPermanentTokens() {
+		manager(new PasswordAuthentication("app", "secret"), false).getSession();
+		this.client.idleTimeout = Duration.ZERO;
+		manager().getSession();
+		manager(new TokenAuthentication("PERMANENT", this.clock), true).getSession();
+		assertThat(this.scheduler.pending()).isEmpty();
+		this.scheduler.advance(Duration.ofDays(1));
+		assertThat(this.client.pings.get()).isZero();
+	}
+
+	@Test
+	void destroyStopsKeepaliveDeletesOnceAndRefusesLaterLogins() {
+		this.client.idleTimeout = Duration.ofSeconds(60);
+		LifecycleAwareSessionManager manager = manager();
+		FairComSession session = manager.getSession();
+		manager.destroy();
+		manager.destroy();
+		assertThat(this.client.deleted).containsExactly(session);
+		assertThat(this.scheduler.pending()).isEmpty();
+		this.scheduler.advance(Duration.ofHours(1));
+		assertThat(this.client.pings.get()).isZero();
+		assertThatExceptionOfType(FairComClientClosedException.class).isThrownBy(manager::getSession);
+		assertThat(this.client.logins.get()).isOne();
+		assertThat(this.events).last().isInstanceOf(FairComSessionDeletedEvent.class);
+	}
+
+	@Test
+	void destroyNeverDeletesAPermanentToken() {
+		LifecycleAwareSessionManager manager = manager(new TokenAuthentication("PERMANENT", this.clock), true);
+		manager.getSession();
+		manager.destroy();
+		assertThat(this.client.deleted).isEmpty();
+	}
+
+	@Test
+	void destroySwallowsDeleteFailures() {
+		LifecycleAwareSessionManager manager = manager();
+		manager.getSession();
+		this.client.deleteFailure = true;
+		manager.destroy();
+		assertThat(manager.isClosed()).isTrue();
+		assertThat(this.events).noneMatch(FairComSessionDeletedEvent.class::isInstance);
+	}
+
+	@Test
+	void failingListenerDoesNotBreakTheSessionManager() {
+		LifecycleAwareSessionManager manager = new LifecycleAwareSessionManager(
+				new PasswordAuthentication("app", "secret"), this.client, FairComSessionSettings.defaults(),
+				this.scheduler, this.clock, true, Duration.ofSeconds(5), (event) -> {
+					throw new IllegalStateException("listener");
+				});
+		assertThat(manager.getSession()).isNotNull();
+	}
+
+	@Test
+	void toStringsHideSecrets() {
+		assertThat(new PasswordAuthentication("app", "secret")).hasToString(
+				"PasswordAuthentication[username=app, password=******]");
+		assertThat(new TokenAuthentication("PERMANENT").toString()).doesNotContain("PERMANENT");
+		assertThat(new FairComSession("VERYSECRET", "app", Duration.ZERO, Instant.EPOCH, false, true).toString())
+			.doesNotContain("VERYSECRET");
+	}
+
+	static final class FakeClient implements FairComSessionClient {
+
+		final AtomicInteger logins = new AtomicInteger();
+
+		final AtomicInteger pings = new AtomicInteger();
+
+		final List<FairComSession> deleted = new CopyOnWriteArrayList<>();
+
+		volatile @Nullable CountDownLatch loginDelay;
+
+		volatile Duration idleTimeout = Duration.ofHours(1);
+
+		volatile boolean refuse;
+
+		volatile boolean alive = true;
+
+		volatile boolean pingFailure;
+
+		volatile boolean deleteFailure;
+
+		@Override
+		public FairComSession createSession(@Nullable String username, @Nullable String password,
+				FairComSessionSettings settings) {
+			int login = this.logins.incrementAndGet();
+			CountDownLatch delay = this.loginDelay;
+			if (delay != null) {
+				try {
+					delay.await(5, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			if (this.refuse) {
+				throw new FairComAuthenticationException("refused", "admin", "createSession", "r", 200, 12010, "no");
+			}
+			return new FairComSession("T" + login, username, this.idleTimeout, Instant.EPOCH, false, true);
+		}
+
+		@Override
+		public boolean pingSession(FairComSession session) {
+			this.pings.incrementAndGet();
+			if (this.pingFailure) {
+				throw new FairComConnectException("down", "admin", "pingSession", "r", null);
+			}
+			return this.alive;
+		}
+
+		@Override
+		public void deleteSession(FairComSession session, Duration timeout) {
+			if (this.deleteFailure) {
+				throw new FairComConnectException("down", "admin", "deleteSession", "r", null);
+			}
+			this.deleted.add(session);
+		}
+
+	}
+
+}
