@@ -1,0 +1,141 @@
+package io.github.faircomclient.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One action, {@code db/getRecordsByIds} of three records, through {@code FairComTemplate}
+ * ({@code client=template}) or hand-written HttpClient 5 + Jackson code ({@code client=raw}),
+ * against the emulator or the canned-answer server, over HTTP or TLS. Throughput comes from JMH
+ * (run it with {@code -t 1}, {@code -t 16}, {@code -t 64} and {@code -prof gc} for bytes allocated
+ * per call); every call's latency goes into a per-thread HdrHistogram during measurement
+ * iterations, for p50 and p99. Both clients pool {@value #MAX_CONNECTIONS} keep-alive connections.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
+public class RoundTripBenchmark {
+
+	static final int MAX_CONNECTIONS = 64;
+
+	/**
+	 * {@code template} or {@code raw}.
+	 */
+	@Param({ "template", "raw" })
+	public String client;
+
+	/**
+	 * {@code canned} or {@code emulator}.
+	 */
+	@Param({ "canned", "emulator" })
+	public String server;
+
+	/**
+	 * {@code http} or {@code https}.
+	 */
+	@Param({ "http", "https" })
+	public String transport;
+
+	private Servers servers;
+
+	private BenchClient bench;
+
+	private final Latencies latencies = new Latencies();
+
+	private volatile boolean recording;
+
+	/**
+	 * Connect to (or start) the servers, build the client and make one call, which logs in.
+	 */
+	@Setup(Level.Trial)
+	public void start() {
+		this.servers = Servers.attachOrStart(false);
+		this.bench = this.servers.client(this.client, this.server, this.transport, MAX_CONNECTIONS);
+		JsonNode first = this.bench.call(Workload.API, Workload.ACTION, Workload.PARAMS);
+		if (first.path("data").size() != Workload.PARAMS.ids().size()) {
+			throw new IllegalStateException("Unexpected answer: " + first);
+		}
+	}
+
+	/**
+	 * Record latencies only in measurement iterations.
+	 * @param iteration the iteration about to run
+	 */
+	@Setup(Level.Iteration)
+	public void iteration(IterationParams iteration) {
+		this.recording = iteration.getType() == IterationType.MEASUREMENT;
+	}
+
+	/**
+	 * Log out, close the pool, write the latencies and stop servers this fork started.
+	 * @param params the benchmark's parameters
+	 */
+	@TearDown(Level.Trial)
+	public void stop(BenchmarkParams params) {
+		try {
+			this.bench.close();
+			System.out.println(this.latencies.finish(
+					this.client + "-" + this.server + "-" + this.transport + "-t" + params.getThreads()));
+		}
+		finally {
+			this.servers.close();
+		}
+	}
+
+	/**
+	 * Run the action once.
+	 * @param thread the calling thread's latency histogram
+	 * @return the result, consumed by JMH
+	 */
+	@Benchmark
+	public JsonNode call(ThreadLatency thread) {
+		long start = System.nanoTime();
+		JsonNode result = this.bench.call(Workload.API, Workload.ACTION, Workload.PARAMS);
+		if (this.recording) {
+			thread.histogram.recordValue(System.nanoTime() - start);
+		}
+		return result;
+	}
+
+	/**
+	 * One benchmark thread's latency histogram.
+	 */
+	@State(Scope.Thread)
+	public static class ThreadLatency {
+
+		Histogram histogram;
+
+		/**
+		 * Create the thread's histogram.
+		 * @param benchmark the benchmark state that merges it at the end
+		 */
+		@Setup(Level.Trial)
+		public void create(RoundTripBenchmark benchmark) {
+			this.histogram = benchmark.latencies.newHistogram();
+		}
+
+	}
+
+}

@@ -1,0 +1,283 @@
+package io.github.faircomclient.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Runs every benchmark of the module in one go and writes the report: starts the emulator jar and
+ * the canned-answer server as processes of their own, then runs
+ * <ol>
+ * <li>{@link RoundTripBenchmark}: template and raw, at each server, transport and thread count, in
+ * rounds whose client order alternates (template first, then raw first, ...), one fork per
+ * configuration and round, with {@code -prof gc};</li>
+ * <li>{@link SessionStormBenchmark} at 16, 64 and 256 threads;</li>
+ * <li>{@link CursorStreamingBenchmark} with a 64 MB client heap and {@code -prof gc};</li>
+ * <li>{@link RequestCounts}.</li>
+ * </ol>
+ * The machine's load average is recorded before and after every phase. Options: {@code --results
+ * DIR} (default {@code target/benchmark-results}), {@code --rounds N} (3), {@code --threads 1,16,64},
+ * {@code --warmups N} (4) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
+ * 16,64,256}, {@code --only roundtrip,storm,streaming,requests}, {@code --quick} (1 round, 2 + 3
+ * iterations, smaller storm), {@code --docs FILE} (write the results into that markdown file between
+ * its markers, and the chart beside it).
+ */
+public final class Suite {
+
+	private final Path results;
+
+	private final int rounds;
+
+	private final int[] threads;
+
+	private final int warmups;
+
+	private final int iterations;
+
+	private final int[] stormThreads;
+
+	private final int stormIterations;
+
+	private final List<String> phases;
+
+	private final ObjectNode environment;
+
+	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private Suite(Map<String, String> options) {
+		boolean quick = options.containsKey("quick");
+		this.results = Path.of(options.getOrDefault("results", "target/benchmark-results")).toAbsolutePath();
+		this.rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "1" : "3"));
+		this.threads = ints(options.getOrDefault("threads", "1,16,64"));
+		this.warmups = Integer.parseInt(options.getOrDefault("warmups", quick ? "2" : "4"));
+		this.iterations = Integer.parseInt(options.getOrDefault("iterations", quick ? "3" : "10"));
+		this.stormThreads = ints(options.getOrDefault("storm-threads", "16,64,256"));
+		this.stormIterations = quick ? 5 : 20;
+		this.phases = Arrays.asList(options.getOrDefault("only", "roundtrip,storm,streaming,requests").split(","));
+		this.environment = this.mapper.createObjectNode();
+	}
+
+	/**
+	 * Run the suite.
+	 * @param args the options, see the class documentation
+	 * @throws Exception if a benchmark fails
+	 */
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			String name = args[i].replaceFirst("^--", "");
+			boolean flag = name.equals("quick");
+			options.put(name, flag ? "true" : args[++i]);
+		}
+		Suite suite = new Suite(options);
+		suite.run();
+		String docs = options.get("docs");
+		Report.write(suite.results, (docs != null) ? Path.of(docs) : null);
+	}
+
+	private void run() throws Exception {
+		Files.createDirectories(this.results);
+		for (String stale : new String[] { "storm.csv", "streaming.csv" }) {
+			Files.deleteIfExists(this.results.resolve(stale));
+		}
+		deleteTree(this.results.resolve("jmh"));
+		deleteTree(this.results.resolve("latency"));
+		Files.createDirectories(this.results.resolve("jmh"));
+		recordMachine();
+		Instant start = Instant.now();
+		try (Servers servers = Servers.start(this.results.resolve("servers"), true)) {
+			Path addresses = this.results.resolve("servers.properties");
+			servers.save(addresses);
+			log("servers: emulator " + servers.url(Servers.EMULATOR, "http") + " / "
+					+ servers.url(Servers.EMULATOR, "https") + ", canned " + servers.url(Servers.CANNED, "http") + " / "
+					+ servers.url(Servers.CANNED, "https"));
+			if (this.phases.contains("roundtrip")) {
+				phase("roundtrip", () -> roundTrips(addresses));
+			}
+			if (this.phases.contains("storm")) {
+				phase("storm", () -> storms(addresses));
+			}
+			if (this.phases.contains("streaming")) {
+				phase("streaming", () -> streaming(addresses));
+			}
+			if (this.phases.contains("requests")) {
+				phase("requests", () -> {
+					List<RequestCounts.Count> counts = RequestCounts.measure(servers, 1000);
+					this.mapper.writerWithDefaultPrettyPrinter()
+						.writeValue(this.results.resolve("requests.json").toFile(), counts);
+					counts.forEach((count) -> log("requests: " + count));
+				});
+			}
+		}
+		this.environment.put("durationSeconds", Duration.between(start, Instant.now()).toSeconds());
+		this.mapper.writerWithDefaultPrettyPrinter()
+			.writeValue(this.results.resolve("environment.json").toFile(), this.environment);
+	}
+
+	private void roundTrips(Path addresses) throws RunnerException {
+		List<String> servers = List.of(Servers.CANNED, Servers.EMULATOR);
+		for (int round = 1; round <= this.rounds; round++) {
+			List<String> clients = (round % 2 == 1) ? List.of("template", "raw") : List.of("raw", "template");
+			for (int t : this.threads) {
+				for (String server : servers) {
+					for (String transport : List.of("http", "https")) {
+						for (String client : clients) {
+							String name = "roundtrip-r" + round + "-t" + t + "-" + server + "-" + transport + "-"
+									+ client;
+							ChainedOptionsBuilder options = base(addresses, name, "-Xms512m", "-Xmx512m")
+								.include(RoundTripBenchmark.class.getName() + ".call$")
+								.param("client", client)
+								.param("server", server)
+								.param("transport", transport)
+								.threads(t)
+								.forks(1)
+								.warmupIterations(this.warmups)
+								.warmupTime(TimeValue.seconds(1))
+								.measurementIterations(this.iterations)
+								.measurementTime(TimeValue.seconds(1))
+								.addProfiler(GCProfiler.class);
+							for (RunResult result : new Runner(options.build()).run()) {
+								log(String.format("round %d/%d t=%-3d %-8s %-5s %-8s %,12.0f ops/s  %,8.0f B/op", round,
+										this.rounds, t, server, transport, client,
+										result.getPrimaryResult().getScore(),
+										result.getSecondaryResults().get("gc.alloc.rate.norm").getScore()));
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+
+	private void storms(Path addresses) throws RunnerException {
+		for (int t : this.stormThreads) {
+			ChainedOptionsBuilder options = base(addresses, "storm-t" + t, "-Xms512m", "-Xmx512m")
+				.include(SessionStormBenchmark.class.getName() + ".call$")
+				.threads(t)
+				.forks(2)
+				.warmupIterations(10)
+				.measurementIterations(this.stormIterations);
+			for (RunResult result : new Runner(options.build()).run()) {
+				log(String.format("storm t=%-3d %-7s %8.2f ms per call (mean)", t,
+						result.getParams().getParam("session"), result.getPrimaryResult().getScore()));
+			}
+		}
+	}
+
+	private void streaming(Path addresses) throws RunnerException {
+		ChainedOptionsBuilder options = base(addresses, "streaming", "-Xms64m", "-Xmx64m")
+			.include(CursorStreamingBenchmark.class.getName() + ".stream$")
+			.forks(1)
+			.addProfiler(GCProfiler.class);
+		for (RunResult result : new Runner(options.build()).run()) {
+			log(String.format("streaming %,d records: %.1f s per stream, %,.0f B allocated per stream",
+					Workload.STREAM_ROWS, result.getPrimaryResult().getScore(),
+					result.getSecondaryResults().get("gc.alloc.rate.norm").getScore()));
+		}
+	}
+
+	private ChainedOptionsBuilder base(Path addresses, String name, String... heap) {
+		List<String> jvmArgs = new ArrayList<>(Arrays.asList(heap));
+		jvmArgs.add("-D" + Servers.PROPERTY + "=" + addresses);
+		jvmArgs.add("-D" + Latencies.DIRECTORY_PROPERTY + "=" + this.results.resolve("latency"));
+		jvmArgs.add("-D" + SessionStormBenchmark.RESULTS_PROPERTY + "=" + this.results);
+		return new OptionsBuilder().jvmArgsAppend(jvmArgs.toArray(String[]::new))
+			.shouldFailOnError(true)
+			.result(this.results.resolve("jmh").resolve(name + ".json").toString())
+			.resultFormat(ResultFormatType.JSON)
+			.output(this.results.resolve("jmh").resolve(name + ".log").toString());
+	}
+
+	private void phase(String name, Phase phase) throws Exception {
+		ObjectNode record = this.environment.putObject(name);
+		record.put("loadBefore", loadAverage());
+		Instant start = Instant.now();
+		log(name + ": start (load average " + loadAverage() + ")");
+		phase.run();
+		record.put("loadAfter", loadAverage());
+		record.put("seconds", Duration.between(start, Instant.now()).toSeconds());
+		log(name + ": done in " + Duration.between(start, Instant.now()).toSeconds() + " s (load average "
+				+ loadAverage() + ")");
+	}
+
+	private void recordMachine() throws IOException {
+		this.environment.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+		this.environment.put("cpu", cpuModel());
+		this.environment.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+		this.environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+		this.environment.put("started", Instant.now().toString());
+		this.environment.put("rounds", this.rounds);
+		this.environment.put("warmups", this.warmups);
+		this.environment.put("iterations", this.iterations);
+		this.environment.put("loadAtStart", loadAverage());
+	}
+
+	private static String cpuModel() throws IOException {
+		Path cpuinfo = Path.of("/proc/cpuinfo");
+		if (!Files.isReadable(cpuinfo)) {
+			return System.getProperty("os.arch");
+		}
+		return Files.readAllLines(cpuinfo)
+			.stream()
+			.filter((line) -> line.startsWith("model name"))
+			.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+			.findFirst()
+			.orElse(System.getProperty("os.arch"));
+	}
+
+	static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	private static void log(String message) {
+		System.out.println("[" + java.time.LocalTime.now().withNano(0) + "] " + message);
+	}
+
+	private static int[] ints(String list) {
+		return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+	}
+
+	private static void deleteTree(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (var files = Files.walk(directory)) {
+			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface Phase {
+
+		void run() throws Exception;
+
+	}
+
+}
