@@ -1,9 +1,11 @@
 package io.github.faircomclient.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.util.Assert;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -54,6 +55,11 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 * Seconds of inactivity after which a pooled connection is checked before reuse.
 	 */
 	public static final long VALIDATE_AFTER_INACTIVITY_SECONDS = 2;
+
+	/**
+	 * Declared body lengths up to which the body is read into an array of that size at once.
+	 */
+	private static final long MAX_EXACT_READ = 1024 * 1024;
 
 	private final URI url;
 
@@ -129,9 +135,11 @@ public final class FairComHttpTransport implements AutoCloseable {
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.body(body)
-				.exchange((request, response) -> new FairComHttpResponse(response.getStatusCode().value(),
-						HttpHeaders.readOnlyHttpHeaders(response.getHeaders()),
-						StreamUtils.copyToByteArray(response.getBody())), true);
+				.exchange((request, response) -> {
+					HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.getHeaders());
+					return new FairComHttpResponse(response.getStatusCode().value(), headers,
+							readBody(response.getBody(), headers.getContentLength()));
+				}, true);
 		}
 		catch (RestClientException ex) {
 			if (deadline.isExpired()) {
@@ -145,6 +153,40 @@ public final class FairComHttpTransport implements AutoCloseable {
 		finally {
 			this.deadlines.finish(deadline);
 		}
+	}
+
+	/**
+	 * Read a whole answer body. With a {@code Content-Length} of up to 1 MB the body is read
+	 * into an array of exactly that size (a FairCom answer is usually a few KB, and
+	 * {@link InputStream#readAllBytes()} would allocate an 8 KB buffer and a copy for each);
+	 * anything beyond the declared length is still read, so a wrong header loses nothing.
+	 * @param body the body stream
+	 * @param contentLength the declared length, or a negative number if unknown
+	 * @return the body
+	 * @throws IOException if reading fails
+	 */
+	static byte[] readBody(InputStream body, long contentLength) throws IOException {
+		if (contentLength < 0 || contentLength > MAX_EXACT_READ) {
+			return body.readAllBytes();
+		}
+		byte[] declared = new byte[(int) contentLength];
+		int length = 0;
+		while (length < declared.length) {
+			int read = body.read(declared, length, declared.length - length);
+			if (read < 0) {
+				return Arrays.copyOf(declared, length);
+			}
+			length += read;
+		}
+		int next = body.read();
+		if (next == -1) {
+			return declared;
+		}
+		byte[] rest = body.readAllBytes();
+		byte[] all = Arrays.copyOf(declared, declared.length + 1 + rest.length);
+		all[declared.length] = (byte) next;
+		System.arraycopy(rest, 0, all, declared.length + 1, rest.length);
+		return all;
 	}
 
 	private static boolean isPositive(Duration duration) {

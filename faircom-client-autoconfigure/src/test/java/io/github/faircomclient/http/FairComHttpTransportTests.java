@@ -1,5 +1,6 @@
 package io.github.faircomclient.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -94,6 +95,52 @@ class FairComHttpTransportTests {
 		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorCode\":12031}");
 		assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
 		assertThat(requests.get()).isOne();
+	}
+
+	@Test
+	void readsChunkedBodyWithoutContentLength() throws IOException {
+		String large = "{\"result\":\"" + "x".repeat(50_000) + "\"}";
+		URI url = start((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, 0);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(large.getBytes(StandardCharsets.UTF_8));
+			}
+		});
+		this.transport = FairComHttpTransport.builder(url).build();
+		FairComHttpResponse response = this.transport.post(BODY, Duration.ofSeconds(5));
+		assertThat(response.headers().getContentLength()).isEqualTo(-1);
+		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(large);
+	}
+
+	@Test
+	void readBodyReadsExactlyTheDeclaredLength() throws IOException {
+		byte[] body = "{\"errorCode\":0}".getBytes(StandardCharsets.UTF_8);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), body.length)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(new byte[0]), 0)).isEmpty();
+	}
+
+	@Test
+	void readBodyKeepsWhatFollowsAShortDeclaredLength() throws IOException {
+		byte[] body = "{\"errorCode\":0,\"errorMessage\":\"\"}".getBytes(StandardCharsets.UTF_8);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 5)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 0)).isEqualTo(body);
+	}
+
+	@Test
+	void readBodyReturnsWhatArrivedBeforeAnEarlyEnd() throws IOException {
+		byte[] body = "{\"errorCode\":0}".getBytes(StandardCharsets.UTF_8);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), body.length + 100)).isEqualTo(body);
+	}
+
+	@Test
+	void readBodyReadsUnknownAndHugeDeclaredLengthsAsTheyCome() throws IOException {
+		byte[] body = new byte[3 * 1024 * 1024];
+		java.util.Arrays.fill(body, (byte) 'x');
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), -1)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), body.length)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), Long.MAX_VALUE)).isEqualTo(body);
 	}
 
 	@Test
