@@ -1,10 +1,13 @@
 package io.github.faircomclient.http;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hc.core5.concurrent.Cancellable;
@@ -17,10 +20,28 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * between two packets, so a server that trickles bytes would never trip it; at the
  * deadline the request is cancelled, which closes its connection and makes the blocked
  * reader fail at once.
+ * <p>
+ * Calls in flight are kept in a set ordered by deadline, and one timer thread wakes only
+ * when the earliest deadline it knows of is due. A call whose deadline is not earlier than
+ * the next wake-up (the usual case: every call has the same timeout) does not touch the
+ * timer at all, so calls cost no thread hand-off; the timer wakes about once per timeout
+ * while calls keep coming.
  */
 final class CallDeadlines implements AutoCloseable {
 
+	private static final long NO_CHECK = Long.MAX_VALUE;
+
 	private final ThreadLocal<Deadline> current = new ThreadLocal<>();
+
+	private final ConcurrentSkipListSet<Deadline> inFlight = new ConcurrentSkipListSet<>(Deadline.ORDER);
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	/**
+	 * The {@link System#nanoTime()} at which the timer will next look at the calls in flight,
+	 * or {@link #NO_CHECK}.
+	 */
+	private final AtomicLong nextCheck = new AtomicLong(NO_CHECK);
 
 	private final ScheduledThreadPoolExecutor executor;
 
@@ -28,13 +49,14 @@ final class CallDeadlines implements AutoCloseable {
 		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("faircom-call-deadline-");
 		threadFactory.setDaemon(true);
 		this.executor = new ScheduledThreadPoolExecutor(1, threadFactory);
-		this.executor.setRemoveOnCancelPolicy(true);
 	}
 
 	Deadline start(Duration timeout) {
-		Deadline deadline = new Deadline(timeout);
-		deadline.schedule(this.executor);
+		Deadline deadline = new Deadline(timeout, System.nanoTime() + timeout.toNanos(),
+				this.sequence.incrementAndGet());
+		this.inFlight.add(deadline);
 		this.current.set(deadline);
+		checkBy(deadline.expiresAt);
 		return deadline;
 	}
 
@@ -46,10 +68,61 @@ final class CallDeadlines implements AutoCloseable {
 	}
 
 	void finish(Deadline deadline) {
+		this.inFlight.remove(deadline);
 		deadline.finish();
 		if (this.current.get() == deadline) {
 			this.current.remove();
 		}
+	}
+
+	/**
+	 * Make sure the timer looks at the calls in flight no later than the given time.
+	 */
+	private void checkBy(long at) {
+		long scheduled = this.nextCheck.get();
+		while (at - scheduled < 0 || scheduled == NO_CHECK) {
+			if (this.nextCheck.compareAndSet(scheduled, at)) {
+				try {
+					this.executor.schedule(this::expireDue, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+				}
+				catch (RejectedExecutionException ex) {
+					// closed: calls in flight fail as the pool shuts down
+				}
+				return;
+			}
+			scheduled = this.nextCheck.get();
+		}
+	}
+
+	private void expireDue() {
+		this.nextCheck.set(NO_CHECK);
+		long now = System.nanoTime();
+		for (Deadline deadline : this.inFlight) {
+			if (deadline.expiresAt - now > 0) {
+				break;
+			}
+			this.inFlight.remove(deadline);
+			deadline.expire();
+		}
+		Deadline earliest = first();
+		if (earliest != null) {
+			checkBy(earliest.expiresAt);
+		}
+	}
+
+	private @Nullable Deadline first() {
+		for (Deadline deadline : this.inFlight) {
+			return deadline;
+		}
+		return null;
+	}
+
+	/**
+	 * Return how many times the timer has been asked to wake up, for tests.
+	 * @return the number of scheduled checks
+	 */
+	long scheduledChecks() {
+		return this.executor.getTaskCount();
 	}
 
 	@Override
@@ -59,20 +132,25 @@ final class CallDeadlines implements AutoCloseable {
 
 	static final class Deadline {
 
+		static final Comparator<Deadline> ORDER = (a, b) -> {
+			long difference = a.expiresAt - b.expiresAt;
+			return (difference != 0) ? Long.signum(difference) : Long.compare(a.sequence, b.sequence);
+		};
+
 		private final Duration timeout;
+
+		private final long expiresAt;
+
+		private final long sequence;
 
 		private final AtomicBoolean expired = new AtomicBoolean();
 
 		private final AtomicReference<@Nullable Cancellable> request = new AtomicReference<>();
 
-		private volatile @Nullable ScheduledFuture<?> timer;
-
-		Deadline(Duration timeout) {
+		Deadline(Duration timeout, long expiresAt, long sequence) {
 			this.timeout = timeout;
-		}
-
-		void schedule(ScheduledThreadPoolExecutor executor) {
-			this.timer = executor.schedule(this::expire, this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+			this.expiresAt = expiresAt;
+			this.sequence = sequence;
 		}
 
 		void attach(Cancellable request) {
@@ -99,10 +177,6 @@ final class CallDeadlines implements AutoCloseable {
 		}
 
 		private void finish() {
-			ScheduledFuture<?> timer = this.timer;
-			if (timer != null) {
-				timer.cancel(false);
-			}
 			this.request.set(null);
 		}
 
