@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.ssl.SslConnection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * what the clients and the machine can do without the emulator's work: {@code createSession} gets
  * the session answer, {@code deleteSession} and {@code pingSession} an empty success, every other
  * action the action answer. It runs on Jetty 12 like the emulator, counts HTTP requests and
- * connections, and reports them at {@code GET /counts}. Run it as its own process:
+ * connections (a TLS connection once, not once more for the HTTP connection inside it), and reports
+ * them at {@code GET /counts}. Run it as its own process:
  *
  * <pre>
  * java -cp benchmarks.jar io.github.faircomclient.benchmarks.CannedAnswerServer \
@@ -75,11 +77,19 @@ public final class CannedAnswerServer implements AutoCloseable {
 				CannedAnswerServer.this.connections.increment();
 			}
 		};
+		Connection.Listener tlsCounter = new Connection.Listener() {
+			@Override
+			public void onOpened(Connection connection) {
+				if (connection instanceof SslConnection) {
+					CannedAnswerServer.this.connections.increment();
+				}
+			}
+		};
 		this.http = (httpPort >= 0) ? connector(new ServerConnector(this.server), httpPort, counter) : null;
 		if (certificate != null && privateKey != null) {
 			SslContextFactory.Server tls = new SslContextFactory.Server();
 			tls.setSslContext(Pem.serverContext(certificate, privateKey));
-			this.https = connector(new ServerConnector(this.server, tls), httpsPort, counter);
+			this.https = connector(new ServerConnector(this.server, tls), httpsPort, tlsCounter);
 		}
 		else {
 			this.https = null;

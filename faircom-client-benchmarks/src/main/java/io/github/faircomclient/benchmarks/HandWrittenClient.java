@@ -26,6 +26,10 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * timeouts as the template's defaults; the {@code authToken} is kept in a volatile field, one thread
  * logs in while the others wait ({@link ReentrantLock} with a re-check), and an answer that says the
  * session is gone ({@code 12031}/{@code 60031}) drops that token, logs in once and replays the call
- * once. The answer is parsed straight from the response stream.
+ * once. Like the template it sends {@code "debug": "none"}, so both get the same answer bytes. The
+ * answer is parsed straight from the response stream.
+ * <p>
+ * The variant {@code restclient} sends the same bytes through Spring's {@link RestClient} on the
+ * same HttpClient, to tell what the {@code RestClient} layer itself costs.
  */
 final class HandWrittenClient implements BenchClient {
 
@@ -57,10 +65,27 @@ final class HandWrittenClient implements BenchClient {
 
 	private final ReentrantLock loginLock = new ReentrantLock();
 
+	private final @Nullable RestClient restClient;
+
 	private volatile @Nullable String token;
 
 	HandWrittenClient(URI url, String username, String password, int maxConnections,
 			@Nullable SSLContext sslContext) {
+		this(url, username, password, maxConnections, sslContext, false);
+	}
+
+	/**
+	 * Create a client.
+	 * @param url the endpoint
+	 * @param username the account
+	 * @param password its password
+	 * @param maxConnections the pool size
+	 * @param sslContext the TLS set-up, or {@code null} for HTTP
+	 * @param viaRestClient whether to send through Spring's {@link RestClient} on the same
+	 * HttpClient (the attribution variant {@code restclient}) instead of HttpClient directly
+	 */
+	HandWrittenClient(URI url, String username, String password, int maxConnections,
+			@Nullable SSLContext sslContext, boolean viaRestClient) {
 		this.url = url;
 		this.username = username;
 		this.password = password;
@@ -84,6 +109,9 @@ final class HandWrittenClient implements BenchClient {
 			.disableRedirectHandling()
 			.disableCookieManagement()
 			.build();
+		this.restClient = viaRestClient
+				? RestClient.builder().requestFactory(new HttpComponentsClientHttpRequestFactory(this.http)).build()
+				: null;
 	}
 
 	@Override
@@ -153,12 +181,20 @@ final class HandWrittenClient implements BenchClient {
 	}
 
 	private JsonNode post(Envelope envelope) {
+		byte[] body = this.mapper.writeValueAsBytes(envelope);
+		if (this.restClient != null) {
+			return this.restClient.post()
+				.uri(this.url)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange((request, response) -> this.mapper.readTree(response.getBody()), true);
+		}
 		HttpPost post = new HttpPost(this.url);
-		post.setEntity(new ByteArrayEntity(this.mapper.writeValueAsBytes(envelope), ContentType.APPLICATION_JSON));
+		post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
 		try {
 			return this.http.execute(post, (response) -> {
-				try (InputStream body = response.getEntity().getContent()) {
-					return this.mapper.readTree(body);
+				try (InputStream in = response.getEntity().getContent()) {
+					return this.mapper.readTree(in);
 				}
 			});
 		}
@@ -185,7 +221,13 @@ final class HandWrittenClient implements BenchClient {
 	 * The FairCom request envelope.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record Envelope(String requestId, String api, String action, Object params, @Nullable String authToken) {
+	record Envelope(String requestId, String api, String action, Object params, String debug,
+			@Nullable String authToken) {
+
+		Envelope(String requestId, String api, String action, Object params, @Nullable String authToken) {
+			this(requestId, api, action, params, "none", authToken);
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -77,7 +78,7 @@ final class Latencies {
 	static String encode(Histogram histogram) {
 		ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
 		int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-		return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+		return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
 	}
 
 	static Histogram decode(Path file) throws IOException {

@@ -137,6 +137,7 @@ public final class Report {
 		StringBuilder md = new StringBuilder();
 		environment(md);
 		roundTrips(md);
+		attribution(md);
 		ceiling(md);
 		storm(md);
 		streaming(md);
@@ -162,7 +163,7 @@ public final class Report {
 			.append(env.path("warmups").asInt()).append(" × 1 s warm-up + ").append(env.path("iterations").asInt())
 			.append(" × 1 s measurement per fork |\n");
 		md.append("| load average (1/5/15 min) | at start ").append(env.path("loadAtStart").asString());
-		for (String phase : List.of("roundtrip", "storm", "streaming", "requests")) {
+		for (String phase : List.of("warm-up", "roundtrip", "storm", "streaming", "requests")) {
 			JsonNode record = env.path(phase);
 			if (!record.isMissingNode()) {
 				md.append("; ").append(phase).append(": ").append(record.path("loadBefore").asString()).append(" → ")
@@ -216,6 +217,37 @@ public final class Report {
 
 	private static String verdict(boolean withinError, boolean onMean) {
 		return onMean ? "✅" : withinError ? "⚠️" : "❌";
+	}
+
+	private void attribution(StringBuilder md) {
+		if (this.allocation.keySet().stream().noneMatch((key) -> key.startsWith("restclient/"))) {
+			return;
+		}
+		md.append("#### Attribution: what the RestClient layer costs\n\n");
+		md.append("At the canned-answer server (first round only): the hand-written client (`raw`), the same code ")
+			.append("sending through Spring's `RestClient` on the same HttpClient (`restclient`), and the template. ")
+			.append("Bytes allocated per call and calls/s, ± 99.9% CI.\n\n");
+		md.append("| transport | threads | raw B/call | restclient B/call | template B/call | raw calls/s | restclient calls/s | template calls/s |\n");
+		md.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
+		for (String transport : TRANSPORTS) {
+			for (int threads : this.threadCounts) {
+				Stats rest = stats(this.allocation, "restclient", Servers.CANNED, transport, threads);
+				if (rest == null) {
+					continue;
+				}
+				md.append("| ").append(transport).append(" | ").append(threads).append(" | ")
+					.append(withError(stats(this.allocation, "raw", Servers.CANNED, transport, threads), 0)).append(" | ")
+					.append(withError(rest, 0)).append(" | ")
+					.append(withError(stats(this.allocation, "template", Servers.CANNED, transport, threads), 0))
+					.append(" | ")
+					.append(withError(stats(this.throughput, "raw", Servers.CANNED, transport, threads), 0)).append(" | ")
+					.append(withError(stats(this.throughput, "restclient", Servers.CANNED, transport, threads), 0))
+					.append(" | ")
+					.append(withError(stats(this.throughput, "template", Servers.CANNED, transport, threads), 0))
+					.append(" |\n");
+			}
+		}
+		md.append('\n');
 	}
 
 	private void ceiling(StringBuilder md) {
@@ -279,15 +311,15 @@ public final class Report {
 		for (String line : Files.readAllLines(file)) {
 			String[] fields = line.split(",");
 			bursts.computeIfAbsent(fields[0] + "," + fields[1], (k) -> new ArrayList<>())
-				.add(new long[] { Long.parseLong(fields[2]), Long.parseLong(fields[3]) });
+				.add(new long[] { Long.parseLong(fields[2]), Long.parseLong(fields[3]), Long.parseLong(fields[4]) });
 		}
 		md.append("#### Session storm\n\n");
 		md.append("Bursts of one call per thread on one template, in-process emulator; `expired`: the emulator's ")
 			.append("clock was just moved past the session's idle timeout, `live`: the same burst without expiry. ")
 			.append("Logins counted by the emulator (`actionCount(\"createSession\")`) after every burst; latency ")
 			.append("per call over all measured bursts; wall time from the first call's start to the last call's end.\n\n");
-		md.append("| threads | session | bursts | logins per burst (min–max) | per-call p50 / p99 / max ms | burst wall time median / max ms |\n");
-		md.append("|--:|---|--:|:-:|--:|--:|\n");
+		md.append("| threads | session | bursts | logins per burst (min–max) | calls told \"session gone\" and replayed, per burst (min–max) | per-call p50 / p99 / max ms | burst wall time median / max ms |\n");
+		md.append("|--:|---|--:|:-:|:-:|--:|--:|\n");
 		for (Map.Entry<String, List<long[]>> entry : new TreeMap<>(bursts).entrySet()) {
 			String[] key = entry.getKey().split(",");
 			List<long[]> list = entry.getValue();
@@ -297,6 +329,8 @@ public final class Report {
 			Histogram calls = histogram("storm-" + key[1] + "-t" + key[0] + "-");
 			md.append("| ").append(key[0]).append(" | ").append(key[1]).append(" | ").append(list.size()).append(" | ")
 				.append(minLogins).append("–").append(maxLogins).append(" | ")
+				.append(list.stream().mapToLong((b) -> b[2]).min().orElse(0)).append("–")
+				.append(list.stream().mapToLong((b) -> b[2]).max().orElse(0)).append(" | ")
 				.append((calls != null) ? String.format(Locale.ROOT, "%.2f / %.2f / %.2f",
 						calls.getValueAtPercentile(50) / 1e6, calls.getValueAtPercentile(99) / 1e6,
 						calls.getMaxValue() / 1e6) : "")

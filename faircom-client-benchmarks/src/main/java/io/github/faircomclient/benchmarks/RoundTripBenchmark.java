@@ -41,7 +41,8 @@ public class RoundTripBenchmark {
 	static final int MAX_CONNECTIONS = 64;
 
 	/**
-	 * {@code template} or {@code raw}.
+	 * {@code template}, {@code raw} or {@code restclient} (the raw client sending through Spring's
+	 * {@code RestClient}, to attribute costs).
 	 */
 	@Param({ "template", "raw" })
 	public String client;

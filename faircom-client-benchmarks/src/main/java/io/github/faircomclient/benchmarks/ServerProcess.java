@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * A server running in a JVM of its own, so that its CPU time shows up as the machine's load but its
  * memory and allocations never mix with the client's. Started with a command line, it is ready when
  * it has printed the expected number of {@code listening on <url>} lines; {@link #close()} stops it
- * with SIGTERM (then kills it after 10 s).
+ * with SIGTERM (then kills it after 10 s), and so does a shutdown hook if this JVM ends first.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -53,6 +53,7 @@ final class ServerProcess implements AutoCloseable {
 		command.addAll(javaArguments);
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, name + "-stop"));
 		List<URI> urls = new CopyOnWriteArrayList<>();
 		CountDownLatch ready = new CountDownLatch(listeners);
 		Thread reader = new Thread(() -> {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -127,7 +128,8 @@ final class Servers implements AutoCloseable {
 	/**
 	 * Create the workload's data and capture the emulator's answers for the canned-answer server: the
 	 * answer to the workload's action and to {@code createSession}, both asked without a
-	 * {@code requestId} so that the replayed bytes fit every request.
+	 * {@code requestId} (so that the replayed bytes fit every request) and with {@code "debug": "none"}
+	 * (as both clients ask).
 	 */
 	private static void prepare(URI url, boolean withStreamRows, Path answer, Path sessionAnswer)
 			throws IOException {
@@ -141,12 +143,14 @@ final class Servers implements AutoCloseable {
 			request.put("api", Workload.API);
 			request.put("action", Workload.ACTION);
 			request.set("params", mapper.valueToTree(Workload.PARAMS));
+			request.put("debug", "none");
 			request.put("authToken", client.token());
 			Files.write(answer, post(url, mapper.writeValueAsBytes(request)));
 			ObjectNode login = mapper.createObjectNode();
 			login.put("api", "admin");
 			login.put("action", "createSession");
 			login.putObject("params").put("username", Workload.USERNAME).put("password", Workload.PASSWORD);
+			login.put("debug", "none");
 			byte[] session = post(url, mapper.writeValueAsBytes(login));
 			Files.write(sessionAnswer, session);
 			ObjectNode logout = mapper.createObjectNode();
@@ -248,7 +252,7 @@ final class Servers implements AutoCloseable {
 
 	/**
 	 * Create a client of the given kind for a server.
-	 * @param kind {@code template} or {@code raw}
+	 * @param kind {@code template}, {@code raw} or {@code restclient}
 	 * @param server {@value #EMULATOR} or {@value #CANNED}
 	 * @param transport {@code http} or {@code https}
 	 * @param maxConnections the pool size
@@ -262,6 +266,8 @@ final class Servers implements AutoCloseable {
 					https ? Pem.trusting(caCertificate()) : null);
 			case "raw" -> new HandWrittenClient(url, Workload.USERNAME, Workload.PASSWORD, maxConnections,
 					https ? Pem.trustingContext(caCertificate()) : null);
+			case "restclient" -> new HandWrittenClient(url, Workload.USERNAME, Workload.PASSWORD, maxConnections,
+					https ? Pem.trustingContext(caCertificate()) : null, true);
 			default -> throw new IllegalArgumentException("Unknown client " + kind);
 		};
 	}
@@ -271,7 +277,7 @@ final class Servers implements AutoCloseable {
 		this.processes.forEach(ServerProcess::close);
 		if (this.temporaryDirectory != null) {
 			try (Stream<Path> files = Files.walk(this.temporaryDirectory)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 			}
 			catch (IOException ex) {
 				// leave it to the system's temporary-file cleaning

@@ -41,8 +41,9 @@ import io.github.faircomclient.test.MutableEmulatorClock;
  * with {@code session=live} the same burst needs no login (the baseline). Each JMH iteration is one
  * burst, each thread making one call ({@link Mode#SingleShotTime}: the score is the per-call
  * latency). After each measured burst the emulator's {@code createSession} count is read; a burst
- * that needed any other number of logins than 1 (expired) or 0 (live) fails the benchmark. Logins
- * and the burst's wall time are appended to {@code storm.csv} in the directory named by
+ * that needed any other number of logins than 1 (expired) or 0 (live) fails the benchmark. Logins,
+ * the burst's wall time and the number of calls the server answered "session gone" (and the
+ * template replayed) are appended to {@code storm.csv} in the directory named by
  * {@value #RESULTS_PROPERTY}.
  * <p>
  * The emulator runs in the fork's JVM here (its clock and action counts are needed), so this
@@ -74,6 +75,8 @@ public class SessionStormBenchmark {
 	private FairComTemplate template;
 
 	private long loginsBefore;
+
+	private long actionsBefore;
 
 	private volatile boolean measured;
 
@@ -115,6 +118,7 @@ public class SessionStormBenchmark {
 	public void arm(IterationParams iteration) {
 		this.measured = iteration.getType() == IterationType.MEASUREMENT;
 		this.loginsBefore = this.emulator.actionCount("createSession");
+		this.actionsBefore = this.emulator.actionCount(Workload.ACTION);
 		this.firstStart.set(Long.MAX_VALUE);
 		this.lastEnd.set(Long.MIN_VALUE);
 		if ("expired".equals(this.session)) {
@@ -131,8 +135,9 @@ public class SessionStormBenchmark {
 		long logins = this.emulator.actionCount("createSession") - this.loginsBefore;
 		long expected = "expired".equals(this.session) ? 1 : 0;
 		long wallMicros = (this.lastEnd.get() - this.firstStart.get()) / 1000;
+		long replayed = this.emulator.actionCount(Workload.ACTION) - this.actionsBefore - params.getThreads();
 		if (this.measured) {
-			append(params.getThreads() + "," + this.session + "," + logins + "," + wallMicros);
+			append(params.getThreads() + "," + this.session + "," + logins + "," + wallMicros + "," + replayed);
 		}
 		if (logins != expected) {
 			throw new IllegalStateException("A burst of " + params.getThreads() + " calls on a " + this.session

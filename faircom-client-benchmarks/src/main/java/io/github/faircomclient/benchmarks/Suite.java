@@ -5,11 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -29,14 +35,16 @@ import tools.jackson.databind.node.ObjectNode;
  * <ol>
  * <li>{@link RoundTripBenchmark}: template and raw, at each server, transport and thread count, in
  * rounds whose client order alternates (template first, then raw first, ...), one fork per
- * configuration and round, with {@code -prof gc};</li>
+ * configuration and round, with {@code -prof gc}; in the first round also {@code restclient} at the
+ * canned-answer server, to attribute costs;</li>
  * <li>{@link SessionStormBenchmark} at 16, 64 and 256 threads;</li>
  * <li>{@link CursorStreamingBenchmark} with a 64 MB client heap and {@code -prof gc};</li>
  * <li>{@link RequestCounts}.</li>
  * </ol>
- * The machine's load average is recorded before and after every phase. Options: {@code --results
+ * Before the round trips, both servers are loaded for a while (their own JIT warm-up). The machine's
+ * load average is recorded before and after every phase. Options: {@code --results
  * DIR} (default {@code target/benchmark-results}), {@code --rounds N} (3), {@code --threads 1,16,64},
- * {@code --warmups N} (4) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
+ * {@code --warmups N} (6) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
  * 16,64,256}, {@code --only roundtrip,storm,streaming,requests}, {@code --quick} (1 round, 2 + 3
  * iterations, smaller storm), {@code --docs FILE} (write the results into that markdown file between
  * its markers, and the chart beside it).
@@ -57,6 +65,8 @@ public final class Suite {
 
 	private final int stormIterations;
 
+	private final int serverWarmUpSeconds;
+
 	private final List<String> phases;
 
 	private final ObjectNode environment;
@@ -68,10 +78,11 @@ public final class Suite {
 		this.results = Path.of(options.getOrDefault("results", "target/benchmark-results")).toAbsolutePath();
 		this.rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "1" : "3"));
 		this.threads = ints(options.getOrDefault("threads", "1,16,64"));
-		this.warmups = Integer.parseInt(options.getOrDefault("warmups", quick ? "2" : "4"));
+		this.warmups = Integer.parseInt(options.getOrDefault("warmups", quick ? "2" : "6"));
 		this.iterations = Integer.parseInt(options.getOrDefault("iterations", quick ? "3" : "10"));
 		this.stormThreads = ints(options.getOrDefault("storm-threads", "16,64,256"));
 		this.stormIterations = quick ? 5 : 20;
+		this.serverWarmUpSeconds = quick ? 2 : 10;
 		this.phases = Arrays.asList(options.getOrDefault("only", "roundtrip,storm,streaming,requests").split(","));
 		this.environment = this.mapper.createObjectNode();
 	}
@@ -111,6 +122,7 @@ public final class Suite {
 					+ servers.url(Servers.EMULATOR, "https") + ", canned " + servers.url(Servers.CANNED, "http") + " / "
 					+ servers.url(Servers.CANNED, "https"));
 			if (this.phases.contains("roundtrip")) {
+				phase("warm-up", () -> warmUp(servers));
 				phase("roundtrip", () -> roundTrips(addresses));
 			}
 			if (this.phases.contains("storm")) {
@@ -133,13 +145,44 @@ public final class Suite {
 			.writeValue(this.results.resolve("environment.json").toFile(), this.environment);
 	}
 
+	/**
+	 * Load each server and transport from 16 threads for a while, so that the servers' own JIT
+	 * warm-up does not land in the first measured forks.
+	 */
+	private void warmUp(Servers servers) throws Exception {
+		for (String server : List.of(Servers.CANNED, Servers.EMULATOR)) {
+			for (String transport : List.of("http", "https")) {
+				try (BenchClient client = servers.client("raw", server, transport, 16)) {
+					long end = System.nanoTime() + Duration.ofSeconds(this.serverWarmUpSeconds).toNanos();
+					ExecutorService threads = Executors.newFixedThreadPool(16);
+					List<Future<?>> running = new ArrayList<>();
+					for (int t = 0; t < 16; t++) {
+						running.add(threads.submit(() -> {
+							while (System.nanoTime() - end < 0) {
+								client.call(Workload.API, Workload.ACTION, Workload.PARAMS);
+							}
+						}));
+					}
+					for (Future<?> future : running) {
+						future.get();
+					}
+					threads.shutdown();
+				}
+			}
+		}
+	}
+
 	private void roundTrips(Path addresses) throws RunnerException {
 		List<String> servers = List.of(Servers.CANNED, Servers.EMULATOR);
 		for (int round = 1; round <= this.rounds; round++) {
-			List<String> clients = (round % 2 == 1) ? List.of("template", "raw") : List.of("raw", "template");
+			List<String> pair = (round % 2 == 1) ? List.of("template", "raw") : List.of("raw", "template");
 			for (int t : this.threads) {
 				for (String server : servers) {
 					for (String transport : List.of("http", "https")) {
+						List<String> clients = new ArrayList<>(pair);
+						if (round == 1 && server.equals(Servers.CANNED)) {
+							clients.add("restclient");
+						}
 						for (String client : clients) {
 							String name = "roundtrip-r" + round + "-t" + t + "-" + server + "-" + transport + "-"
 									+ client;
@@ -255,7 +298,7 @@ public final class Suite {
 	}
 
 	private static void log(String message) {
-		System.out.println("[" + java.time.LocalTime.now().withNano(0) + "] " + message);
+		System.out.println("[" + LocalTime.now().withNano(0) + "] " + message);
 	}
 
 	private static int[] ints(String list) {
@@ -266,8 +309,8 @@ public final class Suite {
 		if (!Files.exists(directory)) {
 			return;
 		}
-		try (var files = Files.walk(directory)) {
-			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+		try (Stream<Path> files = Files.walk(directory)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(file);
 			}
 		}
