@@ -2,6 +2,7 @@ package io.github.faircomclient.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,21 +59,46 @@ final class Latencies {
 	 * @return the summary
 	 */
 	String finish(String name) {
+		return finish(name, -1);
+	}
+
+	/**
+	 * Like {@link #finish(String)}, also writing {@code <name>-<pid>.cpu}: the CPU nanoseconds this
+	 * JVM used while the histograms recorded, and the number of calls recorded.
+	 * @param name the configuration
+	 * @param cpuNanos the CPU time of the recorded iterations, or a negative number if not measured
+	 * @return the summary
+	 */
+	String finish(String name, long cpuNanos) {
 		Histogram merged = merged();
 		String directory = System.getProperty(DIRECTORY_PROPERTY);
 		if (directory != null) {
-			Path file = Path.of(directory, name + "-" + ProcessHandle.current().pid() + ".hist");
+			String file = name + "-" + ProcessHandle.current().pid();
 			try {
-				Files.createDirectories(file.getParent());
-				Files.writeString(file, encode(merged));
+				Files.createDirectories(Path.of(directory));
+				Files.writeString(Path.of(directory, file + ".hist"), encode(merged));
+				if (cpuNanos >= 0) {
+					Files.writeString(Path.of(directory, file + ".cpu"), cpuNanos + " " + merged.getTotalCount());
+				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		return String.format("%s: %d calls, p50 %.1f us, p99 %.1f us, max %.1f us", name, merged.getTotalCount(),
+		String cpu = (cpuNanos >= 0 && merged.getTotalCount() > 0)
+				? String.format(", client CPU %.1f us/call", cpuNanos / 1000.0 / merged.getTotalCount()) : "";
+		return String.format("%s: %d calls, p50 %.1f us, p99 %.1f us, max %.1f us%s", name, merged.getTotalCount(),
 				merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(99) / 1000.0,
-				merged.getMaxValue() / 1000.0);
+				merged.getMaxValue() / 1000.0, cpu);
+	}
+
+	/**
+	 * Return the CPU time this JVM has used, all threads together.
+	 * @return nanoseconds
+	 */
+	static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	static String encode(Histogram histogram) {

@@ -180,10 +180,11 @@ public final class Report {
 		md.append("#### Template versus hand-written HttpClient 5: throughput, latency, allocation\n\n");
 		md.append("`db/getRecordsByIds` (3 records). Throughput in calls/s ± 99.9% CI; ratio = template / raw ")
 			.append("(target ≥ ").append(THROUGHPUT_TARGET).append(" within the error); latency p50 / p99 in µs; ")
+			.append("CPU time the client JVM used per call in the measured iterations (all its threads, GC and JIT included); ")
 			.append("bytes allocated per call (`-prof gc`, `gc.alloc.rate.norm`) with the ratio (target ≤ ")
 			.append(ALLOCATION_TARGET).append(").\n\n");
-		md.append("| server | transport | threads | template calls/s | raw calls/s | ratio | ≥ 0.97 | template p50 / p99 µs | raw p50 / p99 µs | template B/call | raw B/call | alloc ratio | ≤ 1.10 |\n");
-		md.append("|---|---|--:|--:|--:|--:|:-:|--:|--:|--:|--:|--:|:-:|\n");
+		md.append("| server | transport | threads | template calls/s | raw calls/s | ratio | ≥ 0.97 | template p50 / p99 µs | raw p50 / p99 µs | template / raw client CPU µs/call | template B/call | raw B/call | alloc ratio | ≤ 1.10 |\n");
+		md.append("|---|---|--:|--:|--:|--:|:-:|--:|--:|--:|--:|--:|--:|:-:|\n");
 		for (String server : SERVERS) {
 			for (String transport : TRANSPORTS) {
 				for (int threads : this.threadCounts) {
@@ -203,6 +204,8 @@ public final class Report {
 								ratio.mean() >= THROUGHPUT_TARGET))
 						.append(" | ").append(latency("template", server, transport, threads)).append(" | ")
 						.append(latency("raw", server, transport, threads)).append(" | ")
+						.append(cpu("template", server, transport, threads)).append(" / ")
+						.append(cpu("raw", server, transport, threads)).append(" | ")
 						.append(withError(templateAlloc, 0)).append(" | ").append(withError(rawAlloc, 0)).append(" | ")
 						.append(withError(allocRatio, 3)).append(" | ")
 						.append((allocRatio != null) ? verdict(allocRatio.mean() - allocRatio.error() <= ALLOCATION_TARGET,
@@ -219,7 +222,7 @@ public final class Report {
 		return onMean ? "✅" : withinError ? "⚠️" : "❌";
 	}
 
-	private void attribution(StringBuilder md) {
+	private void attribution(StringBuilder md) throws IOException {
 		if (this.allocation.keySet().stream().noneMatch((key) -> key.startsWith("restclient/"))) {
 			return;
 		}
@@ -227,8 +230,8 @@ public final class Report {
 		md.append("At the canned-answer server (first round only): the hand-written client (`raw`), the same code ")
 			.append("sending through Spring's `RestClient` on the same HttpClient (`restclient`), and the template. ")
 			.append("Bytes allocated per call and calls/s, ± 99.9% CI.\n\n");
-		md.append("| transport | threads | raw B/call | restclient B/call | template B/call | raw calls/s | restclient calls/s | template calls/s |\n");
-		md.append("|---|--:|--:|--:|--:|--:|--:|--:|\n");
+		md.append("| transport | threads | raw B/call | restclient B/call | template B/call | raw / restclient / template client CPU µs/call | raw calls/s | restclient calls/s | template calls/s |\n");
+		md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 		for (String transport : TRANSPORTS) {
 			for (int threads : this.threadCounts) {
 				Stats rest = stats(this.allocation, "restclient", Servers.CANNED, transport, threads);
@@ -239,7 +242,9 @@ public final class Report {
 					.append(withError(stats(this.allocation, "raw", Servers.CANNED, transport, threads), 0)).append(" | ")
 					.append(withError(rest, 0)).append(" | ")
 					.append(withError(stats(this.allocation, "template", Servers.CANNED, transport, threads), 0))
-					.append(" | ")
+					.append(" | ").append(cpu("raw", Servers.CANNED, transport, threads)).append(" / ")
+					.append(cpu("restclient", Servers.CANNED, transport, threads)).append(" / ")
+					.append(cpu("template", Servers.CANNED, transport, threads)).append(" | ")
 					.append(withError(stats(this.throughput, "raw", Servers.CANNED, transport, threads), 0)).append(" | ")
 					.append(withError(stats(this.throughput, "restclient", Servers.CANNED, transport, threads), 0))
 					.append(" | ")
@@ -280,6 +285,33 @@ public final class Report {
 		}
 		return String.format(Locale.ROOT, "%.0f / %.0f", merged.getValueAtPercentile(50) / 1000.0,
 				merged.getValueAtPercentile(99) / 1000.0);
+	}
+
+	/**
+	 * Return the client CPU microseconds per call of a configuration, over all its forks.
+	 */
+	private @Nullable Double cpuPerCall(String client, String server, String transport, int threads)
+			throws IOException {
+		Path directory = this.results.resolve("latency");
+		if (!Files.isDirectory(directory)) {
+			return null;
+		}
+		long nanos = 0;
+		long calls = 0;
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory,
+				client + "-" + server + "-" + transport + "-t" + threads + "-*.cpu")) {
+			for (Path file : files) {
+				String[] fields = Files.readString(file).trim().split(" ");
+				nanos += Long.parseLong(fields[0]);
+				calls += Long.parseLong(fields[1]);
+			}
+		}
+		return (calls > 0) ? nanos / 1000.0 / calls : null;
+	}
+
+	private String cpu(String client, String server, String transport, int threads) throws IOException {
+		Double cpu = cpuPerCall(client, server, transport, threads);
+		return (cpu != null) ? String.format(Locale.ROOT, "%.1f", cpu) : "";
 	}
 
 	private @Nullable Histogram histogram(String prefix) throws IOException {

@@ -28,7 +28,9 @@ import tools.jackson.databind.JsonNode;
  * against the emulator or the canned-answer server, over HTTP or TLS. Throughput comes from JMH
  * (run it with {@code -t 1}, {@code -t 16}, {@code -t 64} and {@code -prof gc} for bytes allocated
  * per call); every call's latency goes into a per-thread HdrHistogram during measurement
- * iterations, for p50 and p99. Both clients pool {@value #MAX_CONNECTIONS} keep-alive connections.
+ * iterations, for p50 and p99, and the CPU time the client JVM used in those iterations is divided
+ * by the calls made (client CPU per call, which the machine's load disturbs much less than
+ * throughput). Both clients pool {@value #MAX_CONNECTIONS} keep-alive connections.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -67,6 +69,10 @@ public class RoundTripBenchmark {
 
 	private volatile boolean recording;
 
+	private long cpuAtIterationStart;
+
+	private long measuredCpuNanos;
+
 	/**
 	 * Connect to (or start) the servers, build the client and make one call, which logs in.
 	 */
@@ -87,6 +93,17 @@ public class RoundTripBenchmark {
 	@Setup(Level.Iteration)
 	public void iteration(IterationParams iteration) {
 		this.recording = iteration.getType() == IterationType.MEASUREMENT;
+		this.cpuAtIterationStart = Latencies.processCpuNanos();
+	}
+
+	/**
+	 * Add the CPU time this JVM used in a measurement iteration.
+	 */
+	@TearDown(Level.Iteration)
+	public void iterationDone() {
+		if (this.recording) {
+			this.measuredCpuNanos += Latencies.processCpuNanos() - this.cpuAtIterationStart;
+		}
 	}
 
 	/**
@@ -98,7 +115,8 @@ public class RoundTripBenchmark {
 		try {
 			this.bench.close();
 			System.out.println(this.latencies.finish(
-					this.client + "-" + this.server + "-" + this.transport + "-t" + params.getThreads()));
+					this.client + "-" + this.server + "-" + this.transport + "-t" + params.getThreads(),
+					this.measuredCpuNanos));
 		}
 		finally {
 			this.servers.close();
