@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -137,7 +138,7 @@ class FairComHttpTransportTests {
 	@Test
 	void readBodyReadsUnknownAndHugeDeclaredLengthsAsTheyCome() throws IOException {
 		byte[] body = new byte[3 * 1024 * 1024];
-		java.util.Arrays.fill(body, (byte) 'x');
+		Arrays.fill(body, (byte) 'x');
 		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), -1)).isEqualTo(body);
 		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), body.length)).isEqualTo(body);
 		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), Long.MAX_VALUE)).isEqualTo(body);
