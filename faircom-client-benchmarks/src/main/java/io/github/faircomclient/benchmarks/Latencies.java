@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,17 +60,19 @@ final class Latencies {
 	 * @return the summary
 	 */
 	String finish(String name) {
-		return finish(name, -1);
+		return finish(name, -1, Map.of());
 	}
 
 	/**
 	 * Like {@link #finish(String)}, also writing {@code <name>-<pid>.cpu}: the CPU nanoseconds this
-	 * JVM used while the histograms recorded, and the number of calls recorded.
+	 * JVM used while the histograms recorded, the number of calls recorded, and the CPU nanoseconds
+	 * by kind of thread ({@link ThreadCpu}).
 	 * @param name the configuration
 	 * @param cpuNanos the CPU time of the recorded iterations, or a negative number if not measured
+	 * @param cpuByKind the CPU time of the recorded iterations by kind of thread
 	 * @return the summary
 	 */
-	String finish(String name, long cpuNanos) {
+	String finish(String name, long cpuNanos, Map<String, Long> cpuByKind) {
 		Histogram merged = merged();
 		String directory = System.getProperty(DIRECTORY_PROPERTY);
 		if (directory != null) {
@@ -78,7 +81,9 @@ final class Latencies {
 				Files.createDirectories(Path.of(directory));
 				Files.writeString(Path.of(directory, file + ".hist"), encode(merged));
 				if (cpuNanos >= 0) {
-					Files.writeString(Path.of(directory, file + ".cpu"), cpuNanos + " " + merged.getTotalCount());
+					StringBuilder line = new StringBuilder().append(cpuNanos).append(' ').append(merged.getTotalCount());
+					cpuByKind.forEach((kind, nanos) -> line.append(' ').append(kind).append('=').append(nanos));
+					Files.writeString(Path.of(directory, file + ".cpu"), line);
 				}
 			}
 			catch (IOException ex) {
@@ -86,7 +91,8 @@ final class Latencies {
 			}
 		}
 		String cpu = (cpuNanos >= 0 && merged.getTotalCount() > 0)
-				? String.format(", client CPU %.1f us/call", cpuNanos / 1000.0 / merged.getTotalCount()) : "";
+				? String.format(", client CPU %.1f us/call %s", cpuNanos / 1000.0 / merged.getTotalCount(), cpuByKind)
+				: "";
 		return String.format("%s: %d calls, p50 %.1f us, p99 %.1f us, max %.1f us%s", name, merged.getTotalCount(),
 				merged.getValueAtPercentile(50) / 1000.0, merged.getValueAtPercentile(99) / 1000.0,
 				merged.getMaxValue() / 1000.0, cpu);

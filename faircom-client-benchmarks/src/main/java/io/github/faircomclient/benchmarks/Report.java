@@ -180,7 +180,8 @@ public final class Report {
 		md.append("#### Template versus hand-written HttpClient 5: throughput, latency, allocation\n\n");
 		md.append("`db/getRecordsByIds` (3 records). Throughput in calls/s ± 99.9% CI; ratio = template / raw ")
 			.append("(target ≥ ").append(THROUGHPUT_TARGET).append(" within the error); latency p50 / p99 in µs; ")
-			.append("CPU time the client JVM used per call in the measured iterations (all its threads, GC and JIT included); ")
+			.append("CPU time the client JVM used per call in the measured iterations (all its threads, GC and JIT included; ")
+			.append("in brackets the JIT compilers' share, which should be near 0 once warm); ")
 			.append("bytes allocated per call (`-prof gc`, `gc.alloc.rate.norm`) with the ratio (target ≤ ")
 			.append(ALLOCATION_TARGET).append(").\n\n");
 		md.append("| server | transport | threads | template calls/s | raw calls/s | ratio | ≥ 0.97 | template p50 / p99 µs | raw p50 / p99 µs | template / raw client CPU µs/call | template B/call | raw B/call | alloc ratio | ≤ 1.10 |\n");
@@ -288,9 +289,10 @@ public final class Report {
 	}
 
 	/**
-	 * Return the client CPU microseconds per call of a configuration, over all its forks.
+	 * Return the client CPU microseconds per call of a configuration over all its forks, and the
+	 * share of it spent by the JIT compilers, or {@code null} if not measured.
 	 */
-	private @Nullable Double cpuPerCall(String client, String server, String transport, int threads)
+	private double @Nullable [] cpuPerCall(String client, String server, String transport, int threads)
 			throws IOException {
 		Path directory = this.results.resolve("latency");
 		if (!Files.isDirectory(directory)) {
@@ -298,20 +300,26 @@ public final class Report {
 		}
 		long nanos = 0;
 		long calls = 0;
+		long jit = 0;
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(directory,
 				client + "-" + server + "-" + transport + "-t" + threads + "-*.cpu")) {
 			for (Path file : files) {
 				String[] fields = Files.readString(file).trim().split(" ");
 				nanos += Long.parseLong(fields[0]);
 				calls += Long.parseLong(fields[1]);
+				for (int i = 2; i < fields.length; i++) {
+					if (fields[i].startsWith("jit=")) {
+						jit += Long.parseLong(fields[i].substring(4));
+					}
+				}
 			}
 		}
-		return (calls > 0) ? nanos / 1000.0 / calls : null;
+		return (calls > 0 && nanos > 0) ? new double[] { nanos / 1000.0 / calls, 100.0 * jit / nanos } : null;
 	}
 
 	private String cpu(String client, String server, String transport, int threads) throws IOException {
-		Double cpu = cpuPerCall(client, server, transport, threads);
-		return (cpu != null) ? String.format(Locale.ROOT, "%.1f", cpu) : "";
+		double[] cpu = cpuPerCall(client, server, transport, threads);
+		return (cpu != null) ? String.format(Locale.ROOT, "%.1f (JIT %.0f%%)", cpu[0], cpu[1]) : "";
 	}
 
 	private @Nullable Histogram histogram(String prefix) throws IOException {

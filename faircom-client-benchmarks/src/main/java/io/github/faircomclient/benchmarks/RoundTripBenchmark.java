@@ -1,5 +1,8 @@
 package io.github.faircomclient.benchmarks;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -30,17 +33,21 @@ import tools.jackson.databind.JsonNode;
  * per call); every call's latency goes into a per-thread HdrHistogram during measurement
  * iterations, for p50 and p99, and the CPU time the client JVM used in those iterations is divided
  * by the calls made (client CPU per call, which the machine's load disturbs much less than
- * throughput). Both clients pool {@value #MAX_CONNECTIONS} keep-alive connections.
+ * throughput), with the share of JIT compilers, garbage collector and calling threads. Before JMH's
+ * warm-up iterations, the trial set-up calls until the JIT compilers have settled ({@link JitWarmUp}).
+ * Both clients pool {@value #MAX_CONNECTIONS} keep-alive connections.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 4, time = 1)
+@Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 10, time = 1)
 @Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
 public class RoundTripBenchmark {
 
 	static final int MAX_CONNECTIONS = 64;
+
+	static final Duration JIT_WARM_UP_LIMIT = Duration.ofSeconds(45);
 
 	/**
 	 * {@code template}, {@code raw} or {@code restclient} (the raw client sending through Spring's
@@ -73,8 +80,14 @@ public class RoundTripBenchmark {
 
 	private long measuredCpuNanos;
 
+	private Map<String, Long> threadCpuAtStart = Map.of();
+
+	private final Map<String, Long> measuredThreadCpu = new TreeMap<>();
+
 	/**
-	 * Connect to (or start) the servers, build the client and make one call, which logs in.
+	 * Connect to (or start) the servers, build the client, make one call (which logs in), then call
+	 * from this thread until the JIT compilers have settled ({@link JitWarmUp}, at most
+	 * {@link #JIT_WARM_UP_LIMIT}); JMH's warm-up iterations follow.
 	 */
 	@Setup(Level.Trial)
 	public void start() {
@@ -84,6 +97,8 @@ public class RoundTripBenchmark {
 		if (first.path("data").size() != Workload.PARAMS.ids().size()) {
 			throw new IllegalStateException("Unexpected answer: " + first);
 		}
+		System.out.println(JitWarmUp.run(() -> this.bench.call(Workload.API, Workload.ACTION, Workload.PARAMS),
+				JIT_WARM_UP_LIMIT));
 	}
 
 	/**
@@ -94,6 +109,7 @@ public class RoundTripBenchmark {
 	public void iteration(IterationParams iteration) {
 		this.recording = iteration.getType() == IterationType.MEASUREMENT;
 		this.cpuAtIterationStart = Latencies.processCpuNanos();
+		this.threadCpuAtStart = ThreadCpu.byKind();
 	}
 
 	/**
@@ -103,6 +119,8 @@ public class RoundTripBenchmark {
 	public void iterationDone() {
 		if (this.recording) {
 			this.measuredCpuNanos += Latencies.processCpuNanos() - this.cpuAtIterationStart;
+			ThreadCpu.byKind().forEach((kind, nanos) -> this.measuredThreadCpu.merge(kind,
+					nanos - this.threadCpuAtStart.getOrDefault(kind, 0L), Long::sum));
 		}
 	}
 
@@ -116,7 +134,7 @@ public class RoundTripBenchmark {
 			this.bench.close();
 			System.out.println(this.latencies.finish(
 					this.client + "-" + this.server + "-" + this.transport + "-t" + params.getThreads(),
-					this.measuredCpuNanos));
+					this.measuredCpuNanos, this.measuredThreadCpu));
 		}
 		finally {
 			this.servers.close();

@@ -87,7 +87,7 @@ public class SessionStormBenchmark {
 	private final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
 
 	/**
-	 * Start the emulator, create the data, log in and warm the call path up.
+	 * Start the emulator, create the data, log in and call until the JIT compilers have settled.
 	 */
 	@Setup(Level.Trial)
 	public void start() {
@@ -104,9 +104,8 @@ public class SessionStormBenchmark {
 			.keepalive(false)
 			.build();
 		TemplateClient.createAthletes(this.template);
-		for (int i = 0; i < 2000; i++) {
-			this.template.execute(Workload.API, Workload.ACTION, Workload.PARAMS);
-		}
+		System.out.println(JitWarmUp.run(() -> this.template.execute(Workload.API, Workload.ACTION, Workload.PARAMS),
+				RoundTripBenchmark.JIT_WARM_UP_LIMIT));
 	}
 
 	/**

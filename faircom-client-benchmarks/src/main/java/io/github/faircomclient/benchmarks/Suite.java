@@ -41,10 +41,11 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@link CursorStreamingBenchmark} with a 64 MB client heap and {@code -prof gc};</li>
  * <li>{@link RequestCounts}.</li>
  * </ol>
- * Before the round trips, both servers are loaded for a while (their own JIT warm-up). The machine's
+ * Before the round trips, both servers are loaded for a while (their own JIT warm-up); every
+ * round-trip fork first calls until its own JIT has settled, then runs JMH's warm-up iterations. The machine's
  * load average is recorded before and after every phase. Options: {@code --results
- * DIR} (default {@code target/benchmark-results}), {@code --rounds N} (3), {@code --threads 1,16,64},
- * {@code --warmups N} (6) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
+ * DIR} (default {@code target/benchmark-results}), {@code --rounds N} (2), {@code --threads 1,16,64},
+ * {@code --warmups N} (3) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
  * 16,64,256}, {@code --only roundtrip,storm,streaming,requests}, {@code --quick} (1 round, 2 + 3
  * iterations, smaller storm), {@code --docs FILE} (write the results into that markdown file between
  * its markers, and the chart beside it).
@@ -76,9 +77,9 @@ public final class Suite {
 	private Suite(Map<String, String> options) {
 		boolean quick = options.containsKey("quick");
 		this.results = Path.of(options.getOrDefault("results", "target/benchmark-results")).toAbsolutePath();
-		this.rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "1" : "3"));
+		this.rounds = Integer.parseInt(options.getOrDefault("rounds", quick ? "1" : "2"));
 		this.threads = ints(options.getOrDefault("threads", "1,16,64"));
-		this.warmups = Integer.parseInt(options.getOrDefault("warmups", quick ? "2" : "6"));
+		this.warmups = Integer.parseInt(options.getOrDefault("warmups", quick ? "2" : "3"));
 		this.iterations = Integer.parseInt(options.getOrDefault("iterations", quick ? "3" : "10"));
 		this.stormThreads = ints(options.getOrDefault("storm-threads", "16,64,256"));
 		this.stormIterations = quick ? 5 : 20;
@@ -243,7 +244,7 @@ public final class Suite {
 		jvmArgs.add("-D" + Servers.PROPERTY + "=" + addresses);
 		jvmArgs.add("-D" + Latencies.DIRECTORY_PROPERTY + "=" + this.results.resolve("latency"));
 		jvmArgs.add("-D" + SessionStormBenchmark.RESULTS_PROPERTY + "=" + this.results);
-		return new OptionsBuilder().jvmArgsAppend(jvmArgs.toArray(String[]::new))
+		return new OptionsBuilder().jvmArgs(jvmArgs.toArray(String[]::new))
 			.shouldFailOnError(true)
 			.result(this.results.resolve("jmh").resolve(name + ".json").toString())
 			.resultFormat(ResultFormatType.JSON)
