@@ -110,7 +110,7 @@ class HostileRequestsIntegrationTests {
 	void unknownApi() {
 		Reply reply = client.post("{\"api\":\"sql\",\"action\":\"pingSession\",\"requestId\":[1,{\"a\":true}]}");
 		assertThat(reply.errorCode()).isEqualTo(99006);
-		assertThat(reply.errorMessage()).isEqualTo("Unknown api 'sql'; this server offers admin.");
+		assertThat(reply.errorMessage()).isEqualTo("Unknown api 'sql'; this server offers admin, db.");
 		assertThat(reply.json().path("requestId").toString()).isEqualTo("[1,{\"a\":true}]");
 		assertThat(reply.json().path("debugInfo").path("request").path("api").asString()).isEqualTo("sql");
 	}
@@ -122,8 +122,8 @@ class HostileRequestsIntegrationTests {
 		assertThat(reply.errorMessage()).isEqualTo("Unknown action 'dance' in api 'admin'.");
 		assertThat(reply.json().path("requestId").isInt()).isTrue();
 		assertThat(emulator.actionCount("DANCE")).isEqualTo(1);
-		Reply documentedButMissing = client.post("{\"api\":\"db\",\"action\":\"listDatabases\"}");
-		assertThat(documentedButMissing.errorMessage()).isEqualTo("Unknown action 'listDatabases' in api 'db'.");
+		Reply documentedButMissing = client.post("{\"api\":\"db\",\"action\":\"alterTable\"}");
+		assertThat(documentedButMissing.errorMessage()).isEqualTo("Unknown action 'alterTable' in api 'db'.");
 	}
 
 	@ParameterizedTest
