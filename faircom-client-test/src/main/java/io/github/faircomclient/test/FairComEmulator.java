@@ -281,6 +281,22 @@ public final class FairComEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Whether this emulator has an HTTP listener.
+	 * @return {@code true} unless built {@code withoutHttp()}
+	 */
+	public boolean hasHttpListener() {
+		return this.configuredHttpPort != null;
+	}
+
+	/**
+	 * Whether this emulator has an HTTPS listener.
+	 * @return {@code true} when built with a server certificate
+	 */
+	public boolean hasHttpsListener() {
+		return this.tls != null && this.configuredHttpsPort != null;
+	}
+
+	/**
 	 * The HTTP endpoint, e.g. {@code http://127.0.0.1:8080/api}.
 	 * @return the URL
 	 * @throws IllegalStateException if there is no HTTP listener or it was never started
@@ -305,7 +321,7 @@ public final class FairComEmulator implements AutoCloseable {
 	 * @throws IllegalStateException if there is no HTTP listener or it was never started
 	 */
 	public int httpPort() {
-		return boundPort(this.configuredHttpPort != null, this.httpPort, "HTTP", "withoutHttp()");
+		return boundPort(hasHttpListener(), this.httpPort, "HTTP", "withoutHttp()");
 	}
 
 	/**
@@ -314,7 +330,7 @@ public final class FairComEmulator implements AutoCloseable {
 	 * @throws IllegalStateException if there is no HTTPS listener or it was never started
 	 */
 	public int httpsPort() {
-		return boundPort(this.tls != null && this.configuredHttpsPort != null, this.httpsPort, "HTTPS",
+		return boundPort(hasHttpsListener(), this.httpsPort, "HTTPS",
 				"no tls(...) or serverCertificate(...)");
 	}
 

@@ -24,7 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The emulator plugin that answers the FairCom DB API ({@code "api": "db"}) from embedded H2
- * databases, and lets tests see each session's open cursors and transactions.
+ * databases, and lets tests see each session's open cursors and transactions. A DB action that a
+ * plugin installed earlier (one given to {@code FairComEmulator.builder().plugin(...)}) already
+ * registered is left to that plugin, so tests can replace single actions.
  */
 public final class DbPlugin implements EmulatorPlugin {
 
@@ -68,7 +70,9 @@ public final class DbPlugin implements EmulatorPlugin {
 			}
 		});
 		for (String action : DbApi.ACTIONS) {
-			context.actions().register("db", action, this::handle);
+			if (context.actions().find("db", action).isEmpty()) {
+				context.actions().register("db", action, this::handle);
+			}
 		}
 	}
 

@@ -24,6 +24,14 @@ public record GoldenExample(String name, String source, String docVersion, Objec
 
 	/**
 	 * Creates an example; the volatile path list is copied.
+	 * @param name the file name without {@code .json}
+	 * @param source the documentation address(es)
+	 * @param docVersion the documentation host or crawl
+	 * @param request the documented request
+	 * @param response the documented response, or {@code null}
+	 * @param partial whether the example is incomplete
+	 * @param volatilePaths paths compared loosely
+	 * @param notes what the example shows
 	 */
 	public GoldenExample {
 		Objects.requireNonNull(name, "name");

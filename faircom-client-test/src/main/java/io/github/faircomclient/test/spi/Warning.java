@@ -11,6 +11,8 @@ public record Warning(int code, String message) {
 
 	/**
 	 * Creates a warning.
+	 * @param code the warning code
+	 * @param message the warning text
 	 */
 	public Warning {
 		Objects.requireNonNull(message, "message");
