@@ -54,7 +54,7 @@ final class FairComActionExecutor implements FairComSessionClient {
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session) {
-		return send(request, session, this.callTimeout);
+		return send(request, session, (request.timeout() != null) ? request.timeout() : this.callTimeout);
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout) {

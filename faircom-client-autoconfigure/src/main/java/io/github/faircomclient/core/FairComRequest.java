@@ -1,5 +1,7 @@
 package io.github.faircomclient.core;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -9,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One FairCom JSON action to run: {@code api}, {@code action}, {@code params} and the
  * optional envelope properties {@code responseOptions}, {@code debug} and
- * {@code apiVersion}. The session token and the {@code requestId} are added by the
- * template.
+ * {@code apiVersion}, and an optional call timeout that replaces the template's for this
+ * call. The session token and the {@code requestId} are added by the template.
  * <p>
  * {@code params} and {@code responseOptions} may be a Jackson {@link JsonNode}, a
  * {@link java.util.Map} or any object that serializes to a JSON object; they are
@@ -31,6 +33,8 @@ public final class FairComRequest {
 
 	private final @Nullable String apiVersion;
 
+	private final @Nullable Duration timeout;
+
 	private FairComRequest(Builder builder) {
 		this.api = builder.api;
 		this.action = builder.action;
@@ -39,6 +43,7 @@ public final class FairComRequest {
 				: builder.responseOptions;
 		this.debug = builder.debug;
 		this.apiVersion = builder.apiVersion;
+		this.timeout = builder.timeout;
 	}
 
 	/**
@@ -110,6 +115,14 @@ public final class FairComRequest {
 		return this.apiVersion;
 	}
 
+	/**
+	 * Return the total time this call may take, answer included.
+	 * @return the timeout or {@code null} for the template's call timeout
+	 */
+	public @Nullable Duration timeout() {
+		return this.timeout;
+	}
+
 	@Override
 	public String toString() {
 		return "FairComRequest[api=" + this.api + ", action=" + this.action + "]";
@@ -131,6 +144,8 @@ public final class FairComRequest {
 		private @Nullable String debug;
 
 		private @Nullable String apiVersion;
+
+		private @Nullable Duration timeout;
 
 		private Builder(String action) {
 			Assert.hasText(action, "'action' must not be empty");
@@ -186,6 +201,19 @@ public final class FairComRequest {
 		 */
 		public Builder apiVersion(@Nullable String apiVersion) {
 			this.apiVersion = apiVersion;
+			return this;
+		}
+
+		/**
+		 * Set the total time this call may take, answer included, instead of the
+		 * template's call timeout.
+		 * @param timeout a positive duration or {@code null} for the template's
+		 * @return this builder
+		 */
+		public Builder timeout(@Nullable Duration timeout) {
+			Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()),
+					"'timeout' must be positive");
+			this.timeout = timeout;
 			return this;
 		}
 

@@ -11,7 +11,13 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.admin.AdminOperations;
+import io.github.faircomclient.admin.AdminTemplate;
+import io.github.faircomclient.db.DbOperations;
+import io.github.faircomclient.db.DbSettings;
+import io.github.faircomclient.db.DbTemplate;
 import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.LifecycleAwareSessionManager;
 import io.github.faircomclient.session.LoginMode;
@@ -49,12 +55,21 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final FairComErrorCodes errorCodes;
+
+	private final DbTemplate db;
+
+	private final AdminTemplate admin;
+
 	FairComTemplate(FairComActionExecutor executor, LifecycleAwareSessionManager sessionManager, LoginMode loginMode,
-			List<AutoCloseable> ownedResources) {
+			List<AutoCloseable> ownedResources, FairComErrorCodes errorCodes, DbSettings dbSettings) {
 		this.executor = executor;
 		this.sessionManager = sessionManager;
 		this.loginMode = loginMode;
 		this.ownedResources = List.copyOf(ownedResources);
+		this.errorCodes = errorCodes;
+		this.db = new DbTemplate(this, dbSettings);
+		this.admin = new AdminTemplate(this);
 	}
 
 	/**
@@ -89,9 +104,27 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		}
 		if (!response.isSuccess()) {
 			throw FairComExceptionTranslator.actionFailed(response.api(), response.action(), response.requestId(),
-					response.httpStatus(), response.errorCode(), response.errorMessage());
+					response.httpStatus(), response.errorCode(), response.errorMessage(), this.errorCodes);
 		}
 		return response;
+	}
+
+	/**
+	 * Return the typed DB operations of this template, configured with its DB settings.
+	 * @return the DB operations
+	 */
+	@Override
+	public DbOperations db() {
+		return this.db;
+	}
+
+	/**
+	 * Return the typed admin operations of this template.
+	 * @return the admin operations
+	 */
+	@Override
+	public AdminOperations admin() {
+		return this.admin;
 	}
 
 	private FairComResponse replayOnNewSession(FairComRequest request, FairComSession session,

@@ -35,7 +35,9 @@ class FairComConfigurationMetadataTests {
 				"faircom.pool.acquire-timeout", "faircom.session.login", "faircom.session.idle-timeout",
 				"faircom.session.cursor-idle-timeout", "faircom.session.keepalive", "faircom.session.description",
 				"faircom.session.default-api", "faircom.session.default-database", "faircom.session.default-owner",
-				"faircom.session.token");
+				"faircom.session.token", "faircom.db.max-records", "faircom.db.fetch-size", "faircom.db.batch-size",
+				"faircom.db.binary-format", "faircom.db.number-format", "faircom.error-codes.duplicate-key",
+				"faircom.error-codes.not-found", "faircom.error-codes.change-id-conflict");
 	}
 
 	@Test
@@ -45,6 +47,11 @@ class FairComConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "faircom.pool.max-connections")).isEqualTo("20");
 		assertThat(defaultOf(metadata, "faircom.ssl.verify-hostname")).isEqualTo("true");
 		assertThat(defaultOf(metadata, "faircom.call-timeout")).isEqualTo("60s");
+		assertThat(defaultOf(metadata, "faircom.db.max-records")).isEqualTo("1000");
+		assertThat(defaultOf(metadata, "faircom.db.fetch-size")).isEqualTo("500");
+		assertThat(defaultOf(metadata, "faircom.db.batch-size")).isEqualTo("500");
+		assertThat(defaultOf(metadata, "faircom.db.binary-format")).isEqualTo("base64");
+		assertThat(defaultOf(metadata, "faircom.db.number-format")).isEqualTo("string");
 	}
 
 	@Test
