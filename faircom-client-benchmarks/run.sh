@@ -15,7 +15,7 @@ if [[ "${SKIP_BUILD:-false}" != "true" ]]; then
 fi
 docs=(--docs docs/benchmarks.md)
 for argument in "$@"; do
-	if [[ "$argument" == "--quick" || "$argument" == "--only" ]]; then
+	if [[ "$argument" == "--quick" ]]; then
 		docs=()
 	fi
 done

@@ -6,8 +6,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +39,9 @@ import tools.jackson.databind.JsonNode;
  * that only the client's memory is measured. The fork runs with a 64 MB heap: a client that held the
  * records (about 90 MB of JSON) would fail. Each iteration streams the whole table once and records
  * the client's heap growth: the largest heap use seen after any collection during the stream, less
- * the heap in use after a full collection before it. Results go to {@code streaming.csv} in the
+ * the heap in use after a full collection before it. Two ways of reading: the cursor actions through
+ * {@code execute} ({@code api=execute}) and the typed {@code template.db()} stream of Java records
+ * ({@code api=typed}). Results go to {@code streaming.csv} in the
  * directory named by {@value SessionStormBenchmark#RESULTS_PROPERTY}.
  */
 @State(Scope.Benchmark)
@@ -53,6 +57,14 @@ public class CursorStreamingBenchmark {
 	 */
 	@Param({ "1000" })
 	public int fetchRecords;
+
+	/**
+	 * {@code execute}: the cursor actions through {@code FairComTemplate.execute}, records as Jackson
+	 * trees; {@code typed}: {@code template.db().getRecordsUsingSQL(...).stream(StreamRow.class)}, a
+	 * lazy {@code Stream} of Java records.
+	 */
+	@Param({ "execute", "typed" })
+	public String api;
 
 	private Servers servers;
 
@@ -93,9 +105,9 @@ public class CursorStreamingBenchmark {
 		long collections = this.heap.collections();
 		long after = this.heap.collectAndReset();
 		long maxHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-		String line = this.fetchRecords + "," + this.baseline + "," + max + "," + (max - this.baseline) + ","
+		String line = this.api + "," + this.fetchRecords + "," + this.baseline + "," + max + "," + (max - this.baseline) + ","
 				+ after + "," + collections + "," + maxHeap;
-		System.out.println("streaming (fetch,baseline,maxAfterGc,growth,afterFullGc,collections,maxHeap): " + line);
+		System.out.println("streaming (api,fetch,baseline,maxAfterGc,growth,afterFullGc,collections,maxHeap): " + line);
 		if (this.measured) {
 			String directory = System.getProperty(SessionStormBenchmark.RESULTS_PROPERTY);
 			if (directory != null) {
@@ -127,6 +139,29 @@ public class CursorStreamingBenchmark {
 	 */
 	@Benchmark
 	public long stream(Blackhole blackhole) {
+		long records = "typed".equals(this.api) ? streamTyped(blackhole) : streamWithExecute(blackhole);
+		if (records != Workload.STREAM_ROWS) {
+			throw new IllegalStateException("Streamed " + records + " records, expected " + Workload.STREAM_ROWS);
+		}
+		return records;
+	}
+
+	private long streamTyped(Blackhole blackhole) {
+		try (Stream<StreamRow> rows = this.client.template()
+			.db()
+			.getRecordsUsingSQL("SELECT * FROM " + Workload.STREAM_TABLE)
+			.fetchSize(this.fetchRecords)
+			.stream(StreamRow.class)) {
+			long[] records = new long[1];
+			rows.forEach((row) -> {
+				blackhole.consume(row);
+				records[0]++;
+			});
+			return records[0];
+		}
+	}
+
+	private long streamWithExecute(Blackhole blackhole) {
 		FairComTemplate template = this.client.template();
 		JsonNode opened = template
 			.execute("db", "getRecordsUsingSQL",
@@ -147,10 +182,18 @@ public class CursorStreamingBenchmark {
 			more = page.path("moreRecords").asBoolean(false);
 		}
 		template.execute("db", "closeCursor", Map.of("cursorId", cursorId));
-		if (records != Workload.STREAM_ROWS) {
-			throw new IllegalStateException("Streamed " + records + " records, expected " + Workload.STREAM_ROWS);
-		}
 		return records;
+	}
+
+	/**
+	 * One row of the streamed table.
+	 *
+	 * @param id the primary key
+	 * @param name a short text
+	 * @param amount a number
+	 * @param created a timestamp
+	 */
+	public record StreamRow(long id, String name, double amount, LocalDateTime created) {
 	}
 
 }

@@ -158,7 +158,8 @@ public final class Report {
 		md.append("| JDK | ").append(env.path("jdk").asString()).append(" |\n");
 		md.append("| OS | ").append(env.path("os").asString()).append(" |\n");
 		md.append("| started | ").append(env.path("started").asString()).append(", ")
-			.append(env.path("durationSeconds").asLong() / 60).append(" min |\n");
+			.append(env.path("durationSeconds").asLong() / 60).append(" min")
+			.append(env.has("updated") ? "; updated " + env.path("updated").asString() : "").append(" |\n");
 		md.append("| round trips | ").append(env.path("rounds").asInt()).append(" rounds × 1 fork, ")
 			.append(env.path("warmups").asInt()).append(" × 1 s warm-up + ").append(env.path("iterations").asInt())
 			.append(" × 1 s measurement per fork |\n");
@@ -388,24 +389,32 @@ public final class Report {
 		if (!Files.exists(csv) || !Files.exists(json)) {
 			return;
 		}
-		JsonNode run = MAPPER.readTree(json.toFile()).get(0);
-		double seconds = run.path("primaryMetric").path("score").asDouble();
-		double allocated = run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble();
 		md.append("#### Streaming ").append(String.format(Locale.ROOT, "%,d", Workload.STREAM_ROWS))
 			.append(" records through a cursor\n\n");
 		md.append("Template against the standalone emulator jar in its own process; client JVM `-Xms64m -Xmx64m`. ")
-			.append(String.format(Locale.ROOT, "%.1f s per stream (%,.0f records/s), %,.0f bytes allocated per record.",
-					seconds, Workload.STREAM_ROWS / seconds, allocated / Workload.STREAM_ROWS))
-			.append(" Heap growth = largest heap use right after any collection during the stream, less the heap ")
+			.append("`execute`: the cursor actions through `FairComTemplate.execute`, records as Jackson trees; ")
+			.append("`typed`: `template.db().getRecordsUsingSQL(…).fetchSize(1000).stream(StreamRow.class)`. ")
+			.append("Heap growth = largest heap use right after any collection during the stream, less the heap ")
 			.append("in use after a full collection before it.\n\n");
-		md.append("| stream | fetchRecords | heap before | max after GC | growth | after full GC | collections | max heap |\n");
-		md.append("|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-		int n = 1;
+		md.append("| api | s per stream | records/s | bytes allocated per record |\n|---|--:|--:|--:|\n");
+		for (JsonNode run : MAPPER.readTree(json.toFile())) {
+			double seconds = run.path("primaryMetric").path("score").asDouble();
+			double allocated = run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble();
+			md.append("| ").append(run.path("params").path("api").asString()).append(" | ")
+				.append(String.format(Locale.ROOT, "%.1f | %,.0f | %,.0f", seconds, Workload.STREAM_ROWS / seconds,
+						allocated / Workload.STREAM_ROWS))
+				.append(" |\n");
+		}
+		md.append('\n');
+		md.append("| api | stream | fetchRecords | heap before | max after GC | growth | after full GC | collections | max heap |\n");
+		md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+		Map<String, Integer> streams = new TreeMap<>();
 		for (String line : Files.readAllLines(csv)) {
 			String[] f = line.split(",");
-			md.append("| ").append(n++).append(" | ").append(f[0]).append(" | ").append(mb(f[1])).append(" | ")
+			int n = streams.merge(f[0], 1, Integer::sum);
+			md.append("| ").append(f[0]).append(" | ").append(n).append(" | ").append(f[1]).append(" | ")
 				.append(mb(f[2])).append(" | ").append(mb(f[3])).append(" | ").append(mb(f[4])).append(" | ")
-				.append(f[5]).append(" | ").append(mb(f[6])).append(" |\n");
+				.append(mb(f[5])).append(" | ").append(f[6]).append(" | ").append(mb(f[7])).append(" |\n");
 		}
 		md.append('\n');
 	}

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,13 +106,15 @@ public final class Suite {
 	}
 
 	private void run() throws Exception {
-		Files.createDirectories(this.results);
-		for (String stale : new String[] { "storm.csv", "streaming.csv" }) {
-			Files.deleteIfExists(this.results.resolve(stale));
-		}
-		deleteTree(this.results.resolve("jmh"));
-		deleteTree(this.results.resolve("latency"));
 		Files.createDirectories(this.results.resolve("jmh"));
+		Files.createDirectories(this.results.resolve("latency"));
+		for (String phase : this.phases) {
+			forgetResults(phase);
+		}
+		Path environmentFile = this.results.resolve("environment.json");
+		if (Files.exists(environmentFile) && !this.phases.containsAll(List.of("roundtrip", "storm", "streaming", "requests"))) {
+			this.environment.setAll((ObjectNode) this.mapper.readTree(environmentFile.toFile()));
+		}
 		recordMachine();
 		Instant start = Instant.now();
 		try (Servers servers = Servers.start(this.results.resolve("servers"), true)) {
@@ -141,7 +142,9 @@ public final class Suite {
 				});
 			}
 		}
-		this.environment.put("durationSeconds", Duration.between(start, Instant.now()).toSeconds());
+		if (!this.environment.has("durationSeconds")) {
+			this.environment.put("durationSeconds", Duration.between(start, Instant.now()).toSeconds());
+		}
 		this.mapper.writerWithDefaultPrettyPrinter()
 			.writeValue(this.results.resolve("environment.json").toFile(), this.environment);
 	}
@@ -268,11 +271,18 @@ public final class Suite {
 		this.environment.put("cpu", cpuModel());
 		this.environment.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
 		this.environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-		this.environment.put("started", Instant.now().toString());
+		if (this.environment.has("started")) {
+			this.environment.put("updated", Instant.now() + " (" + String.join(", ", this.phases) + ")");
+		}
+		else {
+			this.environment.put("started", Instant.now().toString());
+		}
 		this.environment.put("rounds", this.rounds);
 		this.environment.put("warmups", this.warmups);
 		this.environment.put("iterations", this.iterations);
-		this.environment.put("loadAtStart", loadAverage());
+		if (!this.environment.has("loadAtStart")) {
+			this.environment.put("loadAtStart", loadAverage());
+		}
 	}
 
 	private static String cpuModel() throws IOException {
@@ -306,13 +316,33 @@ public final class Suite {
 		return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
 	}
 
-	private static void deleteTree(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
+	/**
+	 * Delete the results of a phase about to run again; the other phases' results stay, so that a
+	 * run with {@code --only} updates its part of the report.
+	 */
+	private void forgetResults(String phase) throws IOException {
+		String prefix = switch (phase) {
+			case "roundtrip" -> "roundtrip-";
+			case "storm" -> "storm";
+			case "streaming" -> "streaming";
+			default -> null;
+		};
+		if (prefix != null) {
+			deleteMatching(this.results.resolve("jmh"), prefix);
+			deleteMatching(this.results.resolve("latency"), phase.equals("roundtrip") ? "" : prefix);
 		}
-		try (Stream<Path> files = Files.walk(directory)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(file);
+		Files.deleteIfExists(this.results.resolve(phase + ".csv"));
+		Files.deleteIfExists(this.results.resolve(phase + ".json"));
+	}
+
+	private static void deleteMatching(Path directory, String prefix) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			for (Path file : files.toList()) {
+				String name = file.getFileName().toString();
+				boolean storm = name.startsWith("storm");
+				if (prefix.isEmpty() ? !storm : name.startsWith(prefix)) {
+					Files.delete(file);
+				}
 			}
 		}
 	}
