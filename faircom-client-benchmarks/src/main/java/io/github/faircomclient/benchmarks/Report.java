@@ -361,7 +361,14 @@ public final class Report {
 			.append("per call over all measured bursts; wall time from the first call's start to the last call's end.\n\n");
 		md.append("| threads | session | bursts | logins per burst (min–max) | calls told \"session gone\" and replayed, per burst (min–max) | per-call p50 / p99 / max ms | burst wall time median / max ms |\n");
 		md.append("|--:|---|--:|:-:|:-:|--:|--:|\n");
-		for (Map.Entry<String, List<long[]>> entry : new TreeMap<>(bursts).entrySet()) {
+		Map<String, List<long[]>> ordered = new TreeMap<>((a, b) -> {
+			String[] x = a.split(",");
+			String[] y = b.split(",");
+			int byThreads = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+			return (byThreads != 0) ? byThreads : x[1].compareTo(y[1]);
+		});
+		ordered.putAll(bursts);
+		for (Map.Entry<String, List<long[]>> entry : ordered.entrySet()) {
 			String[] key = entry.getKey().split(",");
 			List<long[]> list = entry.getValue();
 			long minLogins = list.stream().mapToLong((b) -> b[0]).min().orElse(0);
