@@ -86,6 +86,13 @@ final class CallDeadlines implements AutoCloseable {
 			return this.expired.get();
 		}
 
+		void abort() {
+			Cancellable request = this.request.get();
+			if (request != null) {
+				request.cancel();
+			}
+		}
+
 		Duration getTimeout() {
 			return this.timeout;
 		}
