@@ -194,6 +194,14 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	}
 
 	/**
+	 * Return how this template retries failed calls.
+	 * @return the retry settings
+	 */
+	public FairComRetrySettings getRetrySettings() {
+		return this.retrySettings;
+	}
+
+	/**
 	 * Return the endpoint of the server.
 	 * @return the url the template posts to
 	 */
