@@ -18,6 +18,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.http.TlsClosedAfterHandshakeException;
+
 /**
  * The one place that turns FairCom answers and transport failures into the
  * {@link FairComException} tree. Every message names the action and the requestId, and
@@ -234,7 +236,8 @@ public final class FairComExceptionTranslator {
 					+ "(spring.ssl.bundle.pem.<name>.truststore.certificate or the jks equivalent); without a "
 					+ "bundle the JVM's default trust store is used";
 		}
-		if (messages.contains("certificate_required") || messages.contains("bad_certificate")
+		if (findCause(failure, TlsClosedAfterHandshakeException.class) != null
+				|| messages.contains("certificate_required") || messages.contains("bad_certificate")
 				|| messages.contains("unknown_ca") || messages.contains("certificate_unknown")
 				|| messages.contains("access_denied")) {
 			return "The server refused the client certificate or expected one: check that the key store of the "

@@ -22,8 +22,10 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -202,6 +204,9 @@ public final class FairComHttpTransport implements AutoCloseable {
 					? io : new IOException(ex.getMessage(), ex);
 			if (leadsToDeadServer(failure)) {
 				closeIdleConnections();
+				if (closedRightAfterHandshake(deadline)) {
+					throw new TlsClosedAfterHandshakeException(failure);
+				}
 			}
 			throw failure;
 		}
@@ -239,6 +244,22 @@ public final class FairComHttpTransport implements AutoCloseable {
 	private static boolean leadsToDeadServer(IOException failure) {
 		return failure instanceof ConnectException || failure instanceof NoHttpResponseException
 				|| failure instanceof SocketException;
+	}
+
+	/**
+	 * Whether the failed request went over a TLS connection that had just been opened and
+	 * never carried an answer: how a TLS 1.3 server refuses a missing or unknown client
+	 * certificate (it checks the certificate after the client has finished the handshake
+	 * and closes the connection, so the client sees a broken pipe or reset instead of a
+	 * handshake failure).
+	 */
+	private static boolean closedRightAfterHandshake(CallDeadlines.Deadline deadline) {
+		HttpCoreContext context = deadline.context();
+		if (context == null || context.getSSLSession() == null) {
+			return false;
+		}
+		EndpointDetails endpoint = context.getEndpointDetails();
+		return endpoint == null || endpoint.getResponseCount() == 0;
 	}
 
 	private void closeIdleConnections() {

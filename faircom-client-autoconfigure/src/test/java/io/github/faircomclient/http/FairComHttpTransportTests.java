@@ -17,6 +17,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -30,12 +34,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.http.MediaType;
 
 import io.github.faircomclient.FairComConnectException;
 import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.FairComTimeoutException;
+import io.github.faircomclient.FairComTlsException;
 import io.github.faircomclient.FairComTransportException;
+import io.github.faircomclient.test.tls.TlsMaterial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -329,6 +338,42 @@ class FairComHttpTransportTests {
 		this.server.stop(0);
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)));
 		assertThat(this.transport.getPoolStats().getAvailable()).isZero();
+	}
+
+	@Test
+	void tlsConnectionClosedRightAfterTheHandshakeIsReportedAsATlsRefusal() throws Exception {
+		try (TlsMaterial tls = TlsMaterial.generate()) {
+			SSLContext serverContext = SslBundle
+				.of(new PemSslStoreBundle(PemSslStoreDetails.forCertificate(tls.serverCertificate().toUri().toString())
+					.withPrivateKey(tls.serverPrivateKey().toUri().toString()), null))
+				.createSslContext();
+			try (SSLServerSocket listener = (SSLServerSocket) serverContext.getServerSocketFactory()
+				.createServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+				this.serverThreads.submit(() -> {
+					while (!listener.isClosed()) {
+						try (SSLSocket socket = (SSLSocket) listener.accept()) {
+							socket.startHandshake();
+						}
+						catch (IOException ex) {
+							// next one
+						}
+					}
+					return null;
+				});
+				SslBundle trust = SslBundle.of(new PemSslStoreBundle(null,
+						PemSslStoreDetails.forCertificate(tls.caCertificate().toUri().toString())));
+				this.transport = FairComHttpTransport
+					.builder(URI.create("https://localhost:" + listener.getLocalPort() + "/api"))
+					.sslBundle(trust)
+					.build();
+				assertThatExceptionOfType(TlsClosedAfterHandshakeException.class)
+					.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
+					.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false,
+							Duration.ofSeconds(5), "admin", "createSession", "r"))
+						.isInstanceOf(FairComTlsException.class)
+						.hasMessageContaining("refused the client certificate or expected one"));
+			}
+		}
 	}
 
 	@Test
