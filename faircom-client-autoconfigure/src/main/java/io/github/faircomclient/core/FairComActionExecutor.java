@@ -91,16 +91,27 @@ final class FairComActionExecutor implements FairComSessionClient {
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session) {
+		Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.callTimeout;
 		Long deadline = this.callDeadline.get();
 		if (deadline == null) {
-			return send(request, session, this.callTimeout);
+			return send(request, session, callTimeout);
 		}
 		long left = deadline - System.nanoTime();
 		Duration remaining = Duration.ofNanos(Math.max(left, Duration.ofMillis(1).toNanos()));
-		return send(request, session, (remaining.compareTo(this.callTimeout) < 0) ? remaining : this.callTimeout);
+		return send(request, session, (remaining.compareTo(callTimeout) < 0) ? remaining : callTimeout);
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout) {
+		return send(request, session, timeout, timeout);
+	}
+
+	/**
+	 * Send one attempt of a call that has a larger budget.
+	 * @param timeout the time this attempt may take
+	 * @param callTimeout the call's whole timeout, named when the attempt runs out of time
+	 */
+	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout,
+			Duration callTimeout) {
 		String requestId = this.requestIds.next();
 		String token = (session != null) ? session.getToken() : null;
 		long start = System.nanoTime();
@@ -113,7 +124,7 @@ final class FairComActionExecutor implements FairComSessionClient {
 		}
 		catch (CallDeadlineExceededException ex) {
 			log(request, requestId, "-", start);
-			throw FairComExceptionTranslator.transportFailed(ex, true, timeout, request.api(), request.action(),
+			throw FairComExceptionTranslator.transportFailed(ex, true, callTimeout, request.api(), request.action(),
 					requestId);
 		}
 		catch (ResponseTooLargeException ex) {

@@ -1,6 +1,7 @@
 package io.github.faircomclient.core;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,8 +16,14 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComClientClosedException;
+import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.admin.AdminOperations;
+import io.github.faircomclient.admin.AdminTemplate;
+import io.github.faircomclient.db.DbOperations;
+import io.github.faircomclient.db.DbSettings;
+import io.github.faircomclient.db.DbTemplate;
 import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.LifecycleAwareSessionManager;
 import io.github.faircomclient.session.LoginMode;
@@ -69,9 +76,15 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final FairComErrorCodes errorCodes;
+
+	private final DbTemplate db;
+
+	private final AdminTemplate admin;
+
 	FairComTemplate(FairComActionExecutor executor, LifecycleAwareSessionManager sessionManager, LoginMode loginMode,
 			List<AutoCloseable> ownedResources, FairComRetrySettings retrySettings, BackoffSleeper sleeper,
-			@Nullable DoubleSupplier random) {
+			@Nullable DoubleSupplier random, FairComErrorCodes errorCodes, DbSettings dbSettings) {
 		this.executor = executor;
 		this.sessionManager = sessionManager;
 		this.loginMode = loginMode;
@@ -79,6 +92,9 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		this.retrySettings = retrySettings;
 		this.sleeper = sleeper;
 		this.random = (random != null) ? random : () -> ThreadLocalRandom.current().nextDouble();
+		this.errorCodes = errorCodes;
+		this.db = new DbTemplate(this, dbSettings);
+		this.admin = new AdminTemplate(this);
 	}
 
 	/**
@@ -105,8 +121,9 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		Assert.notNull(request, "'request' must not be null");
 		checkOpen(request);
 		FairComWireFormat wireFormat = this.executor.wireFormat();
+		Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.executor.callTimeout();
 		RetryBudget budget = new RetryBudget(request, RetrySafety.of(request, wireFormat.requestsCursor(request)),
-				this.retrySettings, this.executor.callTimeout(), this.sleeper, this.random);
+				this.retrySettings, callTimeout, this.sleeper, this.random);
 		return this.executor.withinDeadline(budget.deadline(), () -> execute(request, budget));
 	}
 
@@ -127,7 +144,7 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			}
 			FairComResponse response;
 			try {
-				response = this.executor.send(request, session, budget.attemptTimeout());
+				response = this.executor.send(request, session, budget.attemptTimeout(), budget.callTimeout());
 			}
 			catch (FairComException ex) {
 				if (this.closed.get()) {
@@ -143,7 +160,7 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			if (!response.isSuccess()) {
 				throw budget.withEarlierFailures(FairComExceptionTranslator.actionFailed(response.api(),
 						response.action(), response.requestId(), response.httpStatus(), response.errorCode(),
-						response.errorMessage()));
+						response.errorMessage(), this.errorCodes));
 			}
 			return response;
 		}
@@ -153,6 +170,24 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		if (this.closed.get()) {
 			throw FairComExceptionTranslator.closed(request.api(), request.action());
 		}
+	}
+
+	/**
+	 * Return the typed DB operations of this template, configured with its DB settings.
+	 * @return the DB operations
+	 */
+	@Override
+	public DbOperations db() {
+		return this.db;
+	}
+
+	/**
+	 * Return the typed admin operations of this template.
+	 * @return the admin operations
+	 */
+	@Override
+	public AdminOperations admin() {
+		return this.admin;
 	}
 
 	/**

@@ -8,7 +8,9 @@ import java.util.Locale;
  * error code and message the emulator had to invent. The module README mirrors this table.
  *
  * <p>Error rows carry an error code (all in the 99001..99099 band so nobody mistakes them for FairCom
- * codes), the HTTP status they are sent with, and a message template. Behaviour rows have error code 0
+ * codes, except three DB rows that use the c-tree engine code of the same condition, which the JSON API is
+ * inferred to pass through: 2 KDUP_ERR, 12 FNOP_ERR, 42 DLOK_ERR), the HTTP status they are sent with, and a
+ * message template. Behaviour rows have error code 0
  * and describe the choice. Do not build client logic on the codes of error rows: a real server uses
  * other, unknown codes.
  */
@@ -258,7 +260,177 @@ public enum ProvisionalChoice {
 	/**
 	 * Token placement outside createSession.
 	 */
-	TOKEN_ECHO("Every answer echoes the request's authToken at the top level (pingSession only on errors, as documented); the token-placement profile only decides whether createSession also puts the new token at the top level.");
+	TOKEN_ECHO("Every answer echoes the request's authToken at the top level (pingSession only on errors, as documented); the token-placement profile only decides whether createSession also puts the new token at the top level."),
+
+	// ------------------------------------------------------------------ DB API (io.github.faircomclient.test.db)
+
+	/**
+	 * A unique index already holds the key: c-tree's KDUP_ERR, assumed to pass through the JSON API.
+	 */
+	DB_DUPLICATE_KEY(2, 200, "Duplicate key: the value of unique index '%s' already exists in table '%s'."),
+
+	/**
+	 * The table does not exist: c-tree's FNOP_ERR (could not open file), assumed to pass through.
+	 */
+	DB_TABLE_NOT_FOUND(12, 200, "Table '%s' not found in database '%s'."),
+
+	/**
+	 * A record lock could not be had within 2 s (another transaction holds it): c-tree's DLOK_ERR.
+	 */
+	DB_LOCK_TIMEOUT(42, 200, "Could not obtain a lock on the record: %s"),
+
+	/**
+	 * The database does not exist.
+	 */
+	DB_DATABASE_NOT_FOUND(99030, 200, "Database '%s' not found."),
+
+	/**
+	 * The index does not exist on the table.
+	 */
+	DB_INDEX_NOT_FOUND(99031, 200, "Index '%s' not found on table '%s'."),
+
+	/**
+	 * A field named in the request (record, filter, key, fieldNames) does not exist.
+	 */
+	DB_FIELD_NOT_FOUND(99032, 200, "Field '%s' not found in table '%s'."),
+
+	/**
+	 * updateRecords without ignoreChangeIdProtection sent a changeId that is not the record's current one
+	 * (documented as a failure; code not captured).
+	 */
+	DB_CHANGE_ID_CONFLICT(99033, 200, "The record with %s was changed by someone else: its changeId is %s, the request sent %s."),
+
+	/**
+	 * A transactionId that is unknown, already committed or rolled back, or owned by another session.
+	 */
+	DB_UNKNOWN_TRANSACTION(99034, 200, "'transactionId' %s does not match any open transaction of this session."),
+
+	/**
+	 * getRecordsFromCursor with a cursorId that is unknown, closed, expired or another session's
+	 * (closeCursor answers success + warning with this code instead).
+	 */
+	DB_UNKNOWN_CURSOR(99035, 200, "'cursorId' %s does not match any open cursor of this session."),
+
+	/**
+	 * getRecordsUsingSQL with a statement that is not a SELECT (documented as a failure; code not captured).
+	 */
+	DB_NOT_A_QUERY(99036, 200, "getRecordsUsingSQL runs only SELECT statements."),
+
+	/**
+	 * A SQL statement failed in H2 (FairCom SQL uses per-cause codes in 10000..50999 that are not captured);
+	 * the message is H2's.
+	 */
+	DB_SQL_ERROR(99037, 200, "SQL error: %s"),
+
+	/**
+	 * A value does not fit its field (type, length, range, null in a non-null field).
+	 */
+	DB_INVALID_VALUE(99038, 200, "Invalid value for field '%s': %s"),
+
+	/**
+	 * updateRecords names a primary key no record has.
+	 */
+	DB_RECORD_NOT_FOUND(99039, 200, "No record in table '%s' has %s."),
+
+	/**
+	 * createTable or createIndex with a name that exists.
+	 */
+	DB_ALREADY_EXISTS(99040, 200, "%s '%s' already exists."),
+
+	/**
+	 * runSqlStatements with a transactionId (documented as impossible; code not captured).
+	 */
+	DB_SQL_IN_TRANSACTION(99041, 200, "runSqlStatements cannot run inside a transaction."),
+
+	/**
+	 * A DB parameter has an invalid value, or parameters contradict each other (e.g. ids and primaryKeys).
+	 */
+	DB_INVALID_REQUEST(99042, 200, "%s"),
+
+	/**
+	 * Where the data lives.
+	 */
+	DB_STORAGE("DB data lives in embedded H2: one H2 database per FairCom database (in memory with a name unique to the emulator instance, or files with DbPlugin(path)); an owner is an H2 schema. Data survives stop()/restart() of the same instance; cursors and transactions do not."),
+
+	/**
+	 * The databases that exist from the start.
+	 */
+	DB_DEFAULT_DATABASES("ctreeSQL and faircom exist from the start (as in the documented listDatabases example); uids count from 1000; paths are reported as '<folder>\\<name>.dbs\\SQL_SYS' (folder '.' unless createDatabase gives a path)."),
+
+	/**
+	 * createDatabase failures.
+	 */
+	DB_CREATE_DATABASE_ERRORS("createDatabase of an existing database answers 4021 and a path that is not a writable folder answers 19, both 'Can't create database' as documented; which cause goes with which code is inferred from the two documented requests."),
+
+	/**
+	 * Names.
+	 */
+	DB_NAMES("Database, table, field and index names are case-insensitive for lookups and come back exactly as declared; names made by SQL without quotes are lower case. Index names are accepted in the short form (id_pk) and the owner_table_index form (admin_athlete_id_pk)."),
+
+	/**
+	 * Listing defaults.
+	 */
+	DB_LIST_PAGING("listDatabases, listTables and listIndexes apply skipRecords (0) and maxRecords (20, -1 = all) like queries; listTables lists the tables of ownerName (default: the session's defaultOwnerName) and reports totalRecordCount -1 and path '.\\<database>.dbs'."),
+
+	/**
+	 * Field definition defaults.
+	 */
+	DB_FIELD_DEFAULTS("Field lengths default to 1 (char, binary), 65500 (varchar, varbinary, json) and 32 (number, money); scales to 0 (number) and 4 (money); nullable to true. A declared field named id needs primaryKeyFields; a declared field named changeId must be the changeIdField; changeIdField \"\" means no change-id field."),
+
+	/**
+	 * Automatic values.
+	 */
+	DB_AUTO_VALUES("incrementOnInsert fields get the next value of a per-field sequence (values sent by the client are ignored); changeId is one counter per database, renewed on every insert and update; timestampOnInsert (and the inferred names timestampOnUpdate, timestampOnUpdateAndInsert) take the emulator clock's local time. SQL INSERTs get them from column defaults; SQL UPDATEs do not renew them."),
+
+	/**
+	 * Value formats.
+	 */
+	DB_VALUE_FORMATS("Responses write dates as YYYY-MM-DD, times as HH:MM:SS.fff, timestamps as YYYY-MM-DDTHH:MM:SS.fff, binary as upper-case hex (or base64, or a byte array), json fields as the JSON value; requests also accept YYYYMMDD, HHMMSS[fff], a space or compact timestamp, numbers as strings, hex in either case. numberFormat string applies to record values only (not to uid, length, counts)."),
+
+	/**
+	 * Result shapes the documentation does not show.
+	 */
+	DB_RESULT_SHAPES("insertRecords and updateRecords answer {dataFormat, binaryFormat, numberFormat, fields, data, totalRecordCount} with the primary key and changeId of each record; createTable answers a describeTables entry; createIndex answers {data: [index]}. Query results carry moreRecords (exact) and totalRecordCount (counted); a returnCursor result carries fields and cursorId (totalRecordCount only with forceRecordCount); getRecordsUsingSQL counts only with forceRecordCount."),
+
+	/**
+	 * Table description layouts.
+	 */
+	DB_DESCRIBE_LAYOUTS("describeTables uses the newer documented layout (autoValue, primaryKey, changeIdField, primaryKeyFields); deleteTables the layout of its only documented example (autoTimestamp, transactionModel LOGTRANSACTIONS, index filename null unless given). Index filenames are reported as <owner>_<table>.idx unless createIndex gave one."),
+
+	/**
+	 * Keys and lookups.
+	 */
+	DB_KEYS("ids address a single-field primary key; missing ids/primaryKeys are skipped (getRecordsByIds, deleteRecords). getRecordsInKeyRange treats a \"\" value on a non-string field as an open bound. getRecordsStartingAtKey needs the key fields in index order; =, >, >= start at the first matching key, <, <= at the last, and records follow in index order. getRecordsByPartialKeyRange takes indexName and partialKey at the top level or inside indexFilter; a string partialKey (or the last element of an array) is a prefix."),
+
+	/**
+	 * Filters.
+	 */
+	DB_FILTERS("tableFilter and conditionalExpression accept field names, numbers, quoted strings, == != < <= > >= && || !, AND/OR/NOT/LIKE/IS NULL/IN/BETWEEN and a few SQL functions (LOWER, UPPER, LENGTH, ...); bit fields compare as 0/1; anything else is an error."),
+
+	/**
+	 * Index options H2 cannot honour.
+	 */
+	DB_INDEX_OPTIONS("H2 has no partial indexes: a conditionalExpression index covers every row, reads through it return only matching records, and unique applies to all rows. caseInsensitive segments sort and compare with LOWER() but uniqueness is case-sensitive. reverseCompare, collectStats (default true), compression (default off), filename, deferIndexing, immutableKeys and waitToBeLoaded are stored and reported only; isPrimaryIndex true is refused."),
+
+	/**
+	 * SQL.
+	 */
+	DB_SQL("SQL runs in H2's dialect with the owner as current schema. getRecordsUsingSQL describes columns by name and type only, names lower-cased (changeid); sqlParams is an array of values for ? or of {name, value} for :name or @name; SELECT only, one statement, trailing ; optional. runSqlStatements commits each statement on its own; each result.data entry has sql, errorCode, errorMessage and affectedRecordCount, or fields/data/moreRecords (20 rows) for a query."),
+
+	/**
+	 * Cursors.
+	 */
+	DB_CURSORS("Cursors outside a transaction stream from their own H2 connection (lazy execution). getRecordsFromCursor: fetchRecords defaults to 20, a negative value fetches backwards (nearest first); skipRecords may be negative; startFrom is beforeFirstRecord, afterLastRecord or currentPosition; moving back re-runs the query. A cursor idle longer than idleCursorTimeoutSeconds is closed on the next look; a cursor inside a transaction closes when the transaction ends."),
+
+	/**
+	 * Transactions.
+	 */
+	DB_TRANSACTIONS("A transaction has its own H2 connection per database it touches (READ COMMITTED). A failing action inside it undoes its own work only (savepoint); the transaction stays open. DDL actions (databases, tables, indexes) run outside any transaction. Lock waits last up to 2 s."),
+
+	/**
+	 * Warnings.
+	 */
+	DB_WARNINGS("Deleting a missing database, table or index, closing an unknown cursor, and describing a missing table succeed with a warning whose code is the matching error row's (99030, 12, 99031, 99035).");
 
 	private final int errorCode;
 

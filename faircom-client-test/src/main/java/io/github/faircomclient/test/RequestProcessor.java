@@ -71,11 +71,14 @@ final class RequestProcessor {
 			String action = action(request);
 			count(action);
 			validateEnvelope(request);
-			debug = requestedDebug(request);
+			String requestedDebug = requestedDebug(request);
+			if (requestedDebug != null) {
+				debug = requestedDebug;
+			}
 			String token = request.path("authToken").isString() ? request.get("authToken").stringValue() : "";
 			LiveSession session = token.isEmpty() ? null : this.sessions.find(token);
-			if (debug == null) {
-				debug = (session != null) ? session.defaultDebug() : "none";
+			if (requestedDebug == null && session != null) {
+				debug = session.defaultDebug();
 			}
 			ActionDefinition definition = this.actions.resolve(optionalString(request, "api"),
 					(session != null) ? session.defaultApi() : null, action);
@@ -98,8 +101,8 @@ final class RequestProcessor {
 					responseOptions);
 		}
 		catch (ActionException ex) {
-			return ResponseEnvelope.render(request, DebugInfoPolicy.STANDARD, ex.toResult(), (debug != null) ? debug : "none",
-					currentProfile, request.path("responseOptions"));
+			return ResponseEnvelope.render(request, DebugInfoPolicy.STANDARD, ex.toResult(), debug, currentProfile,
+					request.path("responseOptions"));
 		}
 	}
 

@@ -213,13 +213,9 @@ class AdminApiGoldenIntegrationTests {
 	@EnumSource(Transport.class)
 	void listSessionsWithoutApi(Transport transport) {
 		JsonActionClient client = client(transport);
-		ObjectNode login = JsonActionClient.request("admin", "createSession");
-		login.putObject("params")
-			.put("username", "ADMIN")
-			.put("password", "ADMIN")
+		String token = client.login("ADMIN", "ADMIN", (params) -> params
 			.put("description", "optional user description of session for troubleshooting")
-			.put("defaultDebug", "none");
-		String token = client.post(login).json().path("result").path("authToken").asString();
+			.put("defaultDebug", "none"));
 		GoldenExample example = GoldenExamples.load("admin-listSessions-minimal-success");
 		JsonNode answer = client.post(example.request().put("authToken", token)).json();
 		// The documented answer carries requestId "00000045" although the documented request has none.
@@ -250,15 +246,10 @@ class AdminApiGoldenIntegrationTests {
 	@EnumSource(Transport.class)
 	void describeSessionsByTokens(Transport transport) {
 		JsonActionClient client = client(transport);
-		ObjectNode login = JsonActionClient.request("admin", "createSession");
-		login.putObject("params")
-			.put("username", "ADMIN")
-			.put("password", "ADMIN")
-			.put("defaultApi", "db")
+		String token = client.login("ADMIN", "ADMIN", (params) -> params.put("defaultApi", "db")
 			.put("defaultDatabaseName", "ctreeSQL")
 			.put("defaultDebug", "none")
-			.put("defaultBinaryFormat", "base64");
-		String token = client.post(login).json().path("result").path("authToken").asString();
+			.put("defaultBinaryFormat", "base64"));
 		GoldenExample example = GoldenExamples.load("admin-describeSessions-by-tokens-older");
 		ObjectNode request = example.request().put("authToken", token);
 		((ObjectNode) request.get("params")).putArray("authTokens").add(token).add("replaceWithAnotherValidAuthtoken");

@@ -39,8 +39,7 @@ class EmulatorMainIntegrationTests {
 					.as("--client-ca defaults to --client-auth need")
 					.isInstanceOf(java.io.UncheckedIOException.class);
 				JsonActionClient http = new JsonActionClient(emulator.httpUrl());
-				ObjectNode login = JsonActionClient.request("admin", "createSession");
-				login.putObject("params").put("username", "ADMIN").put("password", "ADMIN");
+				ObjectNode login = JsonActionClient.createSession("ADMIN", "ADMIN");
 				Reply refused = http.post(login);
 				assertThat(refused.errorCode()).as("--user replaces the default account").isEqualTo(99010);
 			}

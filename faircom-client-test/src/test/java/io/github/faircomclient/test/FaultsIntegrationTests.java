@@ -219,9 +219,7 @@ class FaultsIntegrationTests {
 	}
 
 	private static ObjectNode login() {
-		ObjectNode request = JsonActionClient.request("admin", "createSession");
-		request.putObject("params").put("username", "ADMIN").put("password", "ADMIN");
-		return request;
+		return JsonActionClient.createSession("ADMIN", "ADMIN");
 	}
 
 }

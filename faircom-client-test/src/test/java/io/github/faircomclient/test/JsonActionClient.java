@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLContext;
 
@@ -75,13 +76,30 @@ final class JsonActionClient {
 	 * createSession with a user name and password; returns the new token.
 	 */
 	String login(String username, String password) {
-		ObjectNode request = MAPPER.createObjectNode().put("api", "admin").put("action", "createSession");
-		request.putObject("params").put("username", username).put("password", password);
+		return login(username, password, (params) -> {
+		});
+	}
+
+	/**
+	 * createSession with a user name, password and further params; returns the new token.
+	 */
+	String login(String username, String password, Consumer<ObjectNode> extraParams) {
+		ObjectNode request = createSession(username, password);
+		extraParams.accept((ObjectNode) request.get("params"));
 		Reply reply = post(request);
 		if (reply.json().path("errorCode").asInt() != 0) {
 			throw new IllegalStateException("Login failed: " + reply.body());
 		}
 		return reply.json().path("result").path("authToken").asString();
+	}
+
+	/**
+	 * A createSession request with a user name and password.
+	 */
+	static ObjectNode createSession(String username, String password) {
+		ObjectNode request = request("admin", "createSession");
+		request.putObject("params").put("username", username).put("password", password);
+		return request;
 	}
 
 	static ObjectNode request(String api, String action) {

@@ -22,7 +22,11 @@ class ProvisionalChoiceTests {
 			.map(ProvisionalChoice::errorCode)
 			.collect(Collectors.toSet());
 		long errors = Arrays.stream(ProvisionalChoice.values()).filter(ProvisionalChoice::isError).count();
-		assertThat(codes).hasSize((int) errors).allSatisfy((code) -> assertThat(code).isBetween(99001, 99099));
+		// the DB rows for duplicate key, missing table and lock timeout use the c-tree engine codes of those
+		// conditions (KDUP_ERR, FNOP_ERR, DLOK_ERR), which the JSON API is inferred to pass through
+		Set<Integer> engineCodes = Set.of(2, 12, 42);
+		assertThat(codes).hasSize((int) errors)
+			.allSatisfy((code) -> assertThat(engineCodes.contains(code) || (code >= 99001 && code <= 99099)).isTrue());
 	}
 
 	@Test

@@ -108,15 +108,8 @@ class SessionExpiryIntegrationTests {
 	}
 
 	private String login(int idleSeconds, boolean permanent) {
-		ObjectNode request = JsonActionClient.request("admin", "createSession");
-		request.putObject("params")
-			.put("username", "ADMIN")
-			.put("password", "ADMIN")
-			.put("idleConnectionTimeoutSeconds", idleSeconds)
-			.put("permanentSession", permanent);
-		Reply reply = this.client.post(request);
-		assertThat(reply.errorCode()).as(reply.body()).isZero();
-		return reply.json().path("authToken").asString();
+		return this.client.login("ADMIN", "ADMIN",
+				(params) -> params.put("idleConnectionTimeoutSeconds", idleSeconds).put("permanentSession", permanent));
 	}
 
 	private Reply ping(String token) {

@@ -45,8 +45,7 @@ class SessionRulesIntegrationTests {
 		assertThat(answer.path("requestId").asString()).isEqualTo("x1");
 		assertThat(answer.path("debugInfo").path("request").path("params").path("password").asString()).isEqualTo("********");
 		assertThat(reply.body()).doesNotContain("Guess-Me-1");
-		ObjectNode unknown = JsonActionClient.request("admin", "createSession");
-		unknown.putObject("params").put("username", "nobody").put("password", "ADMIN");
+		ObjectNode unknown = JsonActionClient.createSession("nobody", "ADMIN");
 		assertThat(this.client.post(unknown).errorMessage()).as("no hint which part was wrong")
 			.isEqualTo("Invalid username or password.");
 		assertThat(this.emulator.sessions()).isEmpty();
@@ -56,8 +55,7 @@ class SessionRulesIntegrationTests {
 	void userNamesAreCaseInsensitiveAndReportedAsConfigured() {
 		String token = this.client.login("Jim", "jimpw");
 		assertThat(this.emulator.session(token).orElseThrow().username()).isEqualTo("jim");
-		ObjectNode login = JsonActionClient.request("admin", "createSession");
-		login.putObject("params").put("username", "jim").put("password", "JIMPW");
+		ObjectNode login = JsonActionClient.createSession("jim", "JIMPW");
 		assertThat(this.client.post(login).errorCode()).as("passwords are case-sensitive").isEqualTo(99010);
 	}
 
@@ -66,8 +64,7 @@ class SessionRulesIntegrationTests {
 		this.emulator.addUser("ann", "pw");
 		assertThat(this.client.login("ANN", "pw")).hasSize(64);
 		this.emulator.addUser("Ann", "new");
-		ObjectNode old = JsonActionClient.request("admin", "createSession");
-		old.putObject("params").put("username", "ann").put("password", "pw");
+		ObjectNode old = JsonActionClient.createSession("ann", "pw");
 		assertThat(this.client.post(old).errorCode()).isEqualTo(99010);
 	}
 
@@ -76,8 +73,7 @@ class SessionRulesIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			this.client.login("ADMIN", "ADMIN");
 		}
-		ObjectNode login = JsonActionClient.request("admin", "createSession");
-		login.putObject("params").put("username", "admin").put("password", "ADMIN");
+		ObjectNode login = JsonActionClient.createSession("admin", "ADMIN");
 		Reply perUser = this.client.post(login);
 		assertThat(perUser.errorCode()).isEqualTo(99015);
 		assertThat(perUser.errorMessage()).isEqualTo(

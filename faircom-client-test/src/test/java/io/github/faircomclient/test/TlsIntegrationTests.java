@@ -85,8 +85,7 @@ class TlsIntegrationTests {
 	void passwordLoginTakesPrecedenceOverTheCertificate() {
 		try (FairComEmulator emulator = FairComEmulator.builder().tls(tls).user("ADMIN", "ADMIN").user("jim", "pw").start()) {
 			JsonActionClient client = new JsonActionClient(emulator.httpsUrl(), tls.clientSslContext("ADMIN"));
-			ObjectNode login = JsonActionClient.request("admin", "createSession");
-			login.putObject("params").put("username", "jim").put("password", "pw");
+			ObjectNode login = JsonActionClient.createSession("jim", "pw");
 			assertThat(client.post(login).json().path("result").path("username").asString()).isEqualTo("jim");
 			((ObjectNode) login.get("params")).put("password", "wrong");
 			Reply refused = client.post(login);
