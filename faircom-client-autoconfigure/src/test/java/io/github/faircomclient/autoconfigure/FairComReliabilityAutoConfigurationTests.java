@@ -1,12 +1,17 @@
 package io.github.faircomclient.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslStoreBundle;
@@ -18,11 +23,6 @@ import io.github.faircomclient.core.FairComRetrySettings;
 import io.github.faircomclient.core.FairComTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.spy;
-import static org.mockito.Mockito.verify;
 
 /**
  * Tests for the retry and SSL-reload parts of {@link FairComAutoConfiguration}:
@@ -87,21 +87,20 @@ class FairComReliabilityAutoConfigurationTests {
 	void followsTheBundleWhenItReloadsOnUpdate() {
 		https().withPropertyValues("spring.ssl.bundle.pem.faircom.reload-on-update=true").run((context) -> {
 			assertThat(context).hasNotFailed();
-			verify(context.getBean(SslBundles.class)).addBundleUpdateHandler(eq("faircom"), any());
+			assertThat(context.getBean(RecordingBundles.class).followed).containsExactly("faircom");
 		});
 		https().withPropertyValues("spring.ssl.bundle.jks.faircom.reload-on-update=true")
-			.run((context) -> verify(context.getBean(SslBundles.class)).addBundleUpdateHandler(eq("faircom"), any()));
+			.run((context) -> assertThat(context.getBean(RecordingBundles.class).followed).containsExactly("faircom"));
 	}
 
 	@Test
 	void doesNotFollowABundleThatDoesNotReload() {
 		https().run((context) -> {
 			assertThat(context).hasNotFailed();
-			verify(context.getBean(SslBundles.class), never()).addBundleUpdateHandler(any(), any());
+			assertThat(context.getBean(RecordingBundles.class).followed).isEmpty();
 		});
 		https().withPropertyValues("spring.ssl.bundle.pem.other.reload-on-update=true")
-			.run((context) -> verify(context.getBean(SslBundles.class), never()).addBundleUpdateHandler(any(),
-					any()));
+			.run((context) -> assertThat(context.getBean(RecordingBundles.class).followed).isEmpty());
 	}
 
 	private ApplicationContextRunner https() {
@@ -115,11 +114,45 @@ class FairComReliabilityAutoConfigurationTests {
 	static class SpiedBundles {
 
 		@Bean
-		SslBundles sslBundles() {
-			DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
-			registry.registerBundle("faircom", SslBundle.of(SslStoreBundle.NONE));
-			registry.registerBundle("other", SslBundle.of(SslStoreBundle.NONE));
-			return spy(registry);
+		RecordingBundles sslBundles() {
+			return new RecordingBundles();
+		}
+
+	}
+
+	/**
+	 * SSL bundles "faircom" and "other" that record which bundles get an update handler.
+	 */
+	static class RecordingBundles implements SslBundles {
+
+		final List<String> followed = new CopyOnWriteArrayList<>();
+
+		private final DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
+
+		RecordingBundles() {
+			this.registry.registerBundle("faircom", SslBundle.of(SslStoreBundle.NONE));
+			this.registry.registerBundle("other", SslBundle.of(SslStoreBundle.NONE));
+		}
+
+		@Override
+		public SslBundle getBundle(String name) throws NoSuchSslBundleException {
+			return this.registry.getBundle(name);
+		}
+
+		@Override
+		public void addBundleUpdateHandler(String name, Consumer<SslBundle> updateHandler) {
+			this.followed.add(name);
+			this.registry.addBundleUpdateHandler(name, updateHandler);
+		}
+
+		@Override
+		public void addBundleRegisterHandler(BiConsumer<String, SslBundle> registerHandler) {
+			this.registry.addBundleRegisterHandler(registerHandler);
+		}
+
+		@Override
+		public List<String> getBundleNames() {
+			return this.registry.getBundleNames();
 		}
 
 	}

@@ -390,6 +390,25 @@ class FairComTemplateRetryTests {
 	}
 
 	@Test
+	void aRequestsOwnTimeoutBoundsTheWholeCallRetriesIncluded() {
+		this.template = builder().retry(FairComRetrySettings.builder()
+			.initialBackoff(Duration.ofSeconds(1))
+			.maxBackoff(Duration.ofSeconds(1))
+			.build()).jitter(() -> 0.5).build();
+		loggedIn("T1");
+		server().expect(ExpectedCount.once(), action("db", "listTables"))
+			.andRespond(failure(new SocketException("Connection reset")));
+		server().expect(action("db", "listTables")).andRespond(failure(new SocketException("Connection reset")));
+		server().expect(action("db", "listTables")).andRespond(success("{}"));
+		FairComRequest quick = FairComRequest.builder("listTables").api("db").timeout(Duration.ofMillis(400)).build();
+		assertThatExceptionOfType(FairComTransportException.class).isThrownBy(() -> this.template.execute(quick));
+		assertThat(this.waits).as("a 500 ms wait does not fit a 400 ms call").isEmpty();
+		this.template.execute(FairComRequest.builder("listTables").api("db").build());
+		assertThat(this.waits).as("the template's 60 s call timeout leaves room").hasSize(1);
+		server().verify();
+	}
+
+	@Test
 	void readTimeoutIsRetriedButTheCallTimeoutIsNot() {
 		this.template = builder().build();
 		loggedIn("T1");
