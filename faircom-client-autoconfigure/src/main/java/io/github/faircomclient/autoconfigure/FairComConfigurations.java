@@ -20,6 +20,8 @@ import org.springframework.util.StringUtils;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
 import io.github.faircomclient.session.FairComAuthentication;
 import io.github.faircomclient.session.FairComSessionSettings;
@@ -101,6 +103,8 @@ final class FairComConfigurations {
 		@ConditionalOnMissingBean(FairComOperations.class)
 		FairComTemplate fairComTemplate(FairComProperties properties, FairComConnectionDetails connectionDetails,
 				FairComAuthentication fairComAuthentication, ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<FairComRequestObservationConvention> observationConvention,
+				ObjectProvider<FairComSessionObservationConvention> sessionObservationConvention,
 				ObjectProvider<FairComRestClientCustomizer> customizers, ApplicationEventPublisher eventPublisher,
 				Environment environment) {
 			checkTimeouts(properties);
@@ -128,6 +132,8 @@ final class FairComConfigurations {
 				.keepalive(session.isKeepalive())
 				.loginMode(session.getLogin())
 				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.observationConvention(observationConvention.getIfAvailable())
+				.sessionObservationConvention(sessionObservationConvention.getIfAvailable())
 				.customizers(customizers.orderedStream().toList())
 				.sessionListener(eventPublisher::publishEvent)
 				.build();

@@ -1,17 +1,25 @@
 package io.github.faircomclient.core;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComObservationDocumentation;
+import io.github.faircomclient.observation.FairComRequestObservationContext;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.LifecycleAwareSessionManager;
 import io.github.faircomclient.session.LoginMode;
@@ -32,6 +40,9 @@ import io.github.faircomclient.session.SessionManager;
  * connection pool down. Later calls fail at once with
  * {@link io.github.faircomclient.FairComClientClosedException}.</li>
  * </ul>
+ * Each call is one {@link FairComObservationDocumentation#REQUEST} observation
+ * ({@code faircom.client.requests}) on the builder's
+ * {@link io.micrometer.observation.ObservationRegistry}; the HTTP exchanges nest in it.
  * Create instances with {@link #builder()}; register them as beans so that the container
  * calls {@link #afterPropertiesSet()} and {@link #destroy()}. This class is thread-safe.
  */
@@ -47,14 +58,21 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 
 	private final List<AutoCloseable> ownedResources;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable FairComRequestObservationConvention observationConvention;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	FairComTemplate(FairComActionExecutor executor, LifecycleAwareSessionManager sessionManager, LoginMode loginMode,
-			List<AutoCloseable> ownedResources) {
+			List<AutoCloseable> ownedResources, ObservationRegistry observationRegistry,
+			@Nullable FairComRequestObservationConvention observationConvention) {
 		this.executor = executor;
 		this.sessionManager = sessionManager;
 		this.loginMode = loginMode;
 		this.ownedResources = List.copyOf(ownedResources);
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -79,6 +97,47 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	@Override
 	public FairComResponse execute(FairComRequest request) {
 		Assert.notNull(request, "'request' must not be null");
+		return observe(request, () -> doExecute(request));
+	}
+
+	/**
+	 * Check that the server answers, without a session: sends {@code pingSession} without
+	 * an {@code authToken}, once, within the given time. Never logs in and does not touch
+	 * the template's session.
+	 * @param timeout the total time the call may take
+	 * @throws io.github.faircomclient.FairComException if the server did not answer in
+	 * time or answered with an error
+	 */
+	public void pingServer(Duration timeout) {
+		Assert.notNull(timeout, "'timeout' must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		FairComRequest request = this.executor.wireFormat().sessionRequest(FairComWireFormat.PING_SESSION);
+		observe(request, () -> {
+			if (this.closed.get()) {
+				throw FairComExceptionTranslator.closed(request.api(), request.action());
+			}
+			FairComResponse response = this.executor.send(request, null, timeout);
+			if (!response.isSuccess()) {
+				throw FairComExceptionTranslator.actionFailed(response.api(), response.action(),
+						response.requestId(), response.httpStatus(), response.errorCode(), response.errorMessage());
+			}
+			return response;
+		});
+	}
+
+	private FairComResponse observe(FairComRequest request, Supplier<FairComResponse> call) {
+		FairComRequestObservationContext context = new FairComRequestObservationContext(request);
+		return FairComObservationDocumentation.REQUEST
+			.observation(this.observationConvention, DefaultFairComRequestObservationConvention.INSTANCE,
+					() -> context, this.observationRegistry)
+			.observe(() -> {
+				FairComResponse response = call.get();
+				context.setResponse(response);
+				return response;
+			});
+	}
+
+	private FairComResponse doExecute(FairComRequest request) {
 		if (this.closed.get()) {
 			throw FairComExceptionTranslator.closed(request.api(), request.action());
 		}
