@@ -35,7 +35,7 @@ class FairComConfigurationMetadataTests {
 				"faircom.pool.acquire-timeout", "faircom.session.login", "faircom.session.idle-timeout",
 				"faircom.session.cursor-idle-timeout", "faircom.session.keepalive", "faircom.session.description",
 				"faircom.session.default-api", "faircom.session.default-database", "faircom.session.default-owner",
-				"faircom.session.token");
+				"faircom.session.token", "faircom.health.timeout", "management.health.faircom.enabled");
 	}
 
 	@Test
@@ -45,6 +45,8 @@ class FairComConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "faircom.pool.max-connections")).isEqualTo("20");
 		assertThat(defaultOf(metadata, "faircom.ssl.verify-hostname")).isEqualTo("true");
 		assertThat(defaultOf(metadata, "faircom.call-timeout")).isEqualTo("60s");
+		assertThat(defaultOf(metadata, "faircom.health.timeout")).isEqualTo("2s");
+		assertThat(defaultOf(metadata, "management.health.faircom.enabled")).isEqualTo("true");
 	}
 
 	@Test
