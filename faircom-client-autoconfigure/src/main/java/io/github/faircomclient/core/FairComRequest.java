@@ -95,7 +95,8 @@ public final class FairComRequest {
 
 	/**
 	 * Return the {@code debug} level of the request ({@code none}, {@code max}).
-	 * @return the debug level or {@code null} for the session's default
+	 * @return the debug level or {@code null} for {@code none}, which the template sends
+	 * whatever the session's {@code defaultDebug} is
 	 */
 	public @Nullable String debug() {
 		return this.debug;
@@ -170,7 +171,7 @@ public final class FairComRequest {
 
 		/**
 		 * Set the {@code debug} level.
-		 * @param debug {@code none}, {@code max} or {@code null} for the session's default
+		 * @param debug {@code none}, {@code max} or {@code null} for {@code none}
 		 * @return this builder
 		 */
 		public Builder debug(@Nullable String debug) {

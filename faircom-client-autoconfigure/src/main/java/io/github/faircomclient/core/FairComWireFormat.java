@@ -46,6 +46,13 @@ final class FairComWireFormat {
 
 	private static final String REDACTED = "******";
 
+	/**
+	 * Sent when a request names no debug level, so that the server neither pretty-prints nor
+	 * echoes the request (with its parameters, a password on createSession) in
+	 * {@code debugInfo}, whatever the session's or server's {@code defaultDebug} is.
+	 */
+	private static final String DEBUG_NONE = "none";
+
 	private final JsonMapper mapper;
 
 	FairComWireFormat() {
@@ -73,9 +80,7 @@ final class FairComWireFormat {
 		if (request.responseOptions() != null) {
 			envelope.set("responseOptions", toObject(request.responseOptions(), "responseOptions"));
 		}
-		if (request.debug() != null) {
-			envelope.put("debug", request.debug());
-		}
+		envelope.put("debug", (request.debug() != null) ? request.debug() : DEBUG_NONE);
 		if (authToken != null) {
 			envelope.put("authToken", authToken);
 		}
