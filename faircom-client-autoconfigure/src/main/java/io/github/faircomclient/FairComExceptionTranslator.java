@@ -7,11 +7,18 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
+import java.util.Locale;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.jspecify.annotations.Nullable;
+
+import io.github.faircomclient.http.TlsClosedAfterHandshakeException;
 
 /**
  * The one place that turns FairCom answers and transport failures into the
@@ -23,6 +30,8 @@ public final class FairComExceptionTranslator {
 	private static final String CONNECT_TIMEOUT = "org.apache.hc.client5.http.ConnectTimeoutException";
 
 	private static final String CONNECTION_REQUEST_TIMEOUT = "org.apache.hc.core5.http.ConnectionRequestTimeoutException";
+
+	private static final int MAX_CAUSE_DEPTH = 32;
 
 	private FairComExceptionTranslator() {
 	}
@@ -122,6 +131,26 @@ public final class FairComExceptionTranslator {
 	}
 
 	/**
+	 * Build the exception for an answer that asks the client to come back later: HTTP 429
+	 * or 503 without a JSON action response.
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer
+	 * @param retryAfter the wait the answer asked for, if it said
+	 * @return the exception to throw
+	 */
+	public static FairComServerBusyException serverBusy(@Nullable String api, String action,
+			@Nullable String requestId, int httpStatus, @Nullable Duration retryAfter) {
+		String what = (httpStatus == 429) ? "too many requests" : "service unavailable";
+		String message = "FairCom (or a proxy in front of it) answered " + describe(api, action) + " with HTTP "
+				+ httpStatus + " (" + what + ", requestId " + requestId + ")"
+				+ ((retryAfter != null) ? " and asked to retry after " + retryAfter.toMillis() + " ms"
+						: " without Retry-After");
+		return new FairComServerBusyException(message, api, action, requestId, httpStatus, retryAfter);
+	}
+
+	/**
 	 * Build the exception for a call that failed below the JSON layer.
 	 * @param failure the I/O failure
 	 * @param callDeadlineExceeded whether the call was aborted at its deadline
@@ -139,7 +168,7 @@ public final class FairComExceptionTranslator {
 					+ callTimeout.toMillis() + " ms", FairComTimeoutException.Type.CALL, api, action, requestId,
 					failure);
 		}
-		String cause = String.valueOf(failure.getMessage());
+		String cause = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
 		if (isA(failure, CONNECTION_REQUEST_TIMEOUT)) {
 			return new FairComTimeoutException("No pooled connection to FairCom became free for " + on
 					+ " within the pool acquire timeout: " + cause, FairComTimeoutException.Type.CONNECTION_POOL,
@@ -156,8 +185,8 @@ public final class FairComExceptionTranslator {
 		}
 		Throwable tls = findCause(failure, SSLException.class, GeneralSecurityException.class);
 		if (tls != null) {
-			return new FairComTlsException("TLS handshake with FairCom failed for " + on + ": " + tls.getMessage(),
-					api, action, requestId, failure);
+			return new FairComTlsException("TLS handshake with FairCom failed for " + on + ": " + tls.getMessage()
+					+ ". " + tlsAdvice(failure), api, action, requestId, failure);
 		}
 		if (failure instanceof ConnectException || failure instanceof UnknownHostException
 				|| failure instanceof NoRouteToHostException || failure instanceof PortUnreachableException) {
@@ -185,6 +214,52 @@ public final class FairComExceptionTranslator {
 				api, action);
 	}
 
+	private static String tlsAdvice(Throwable failure) {
+		Throwable validity = findCause(failure, CertificateExpiredException.class,
+				CertificateNotYetValidException.class);
+		if (validity != null) {
+			return "The server's certificate is outside its validity period (" + validity.getMessage()
+					+ "): renew the certificate on the FairCom server, and check the clocks of both machines";
+		}
+		String messages = messages(failure);
+		if (findCause(failure, SSLPeerUnverifiedException.class) != null || messages.contains("subject alternative")
+				|| messages.contains("doesn't match") || messages.contains("does not match")) {
+			return "The server's certificate does not name the host in faircom.url: connect with a host name the "
+					+ "certificate lists (its subject alternative names), or re-issue the certificate; "
+					+ "faircom.ssl.verify-hostname=false is for development servers only";
+		}
+		if (findCause(failure, CertPathBuilderException.class) != null
+				|| messages.contains("unable to find valid certification path")
+				|| messages.contains("pkix path")) {
+			return "The server's certificate is not signed by a CA the client trusts: put the CA certificate of "
+					+ "the FairCom server into the trust store of the SSL bundle named by faircom.ssl.bundle "
+					+ "(spring.ssl.bundle.pem.<name>.truststore.certificate or the jks equivalent); without a "
+					+ "bundle the JVM's default trust store is used";
+		}
+		if (findCause(failure, TlsClosedAfterHandshakeException.class) != null
+				|| messages.contains("certificate_required") || messages.contains("bad_certificate")
+				|| messages.contains("unknown_ca") || messages.contains("certificate_unknown")
+				|| messages.contains("access_denied")) {
+			return "The server refused the client certificate or expected one: check that the key store of the "
+					+ "SSL bundle named by faircom.ssl.bundle (spring.ssl.bundle.pem.<name>.keystore.*) holds a "
+					+ "client certificate and key signed by a CA the FairCom server trusts";
+		}
+		return "Check the SSL bundle named by faircom.ssl.bundle (trust store for the server's certificate, key "
+				+ "store for a client certificate) and the TLS settings of the FairCom server";
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		int depth = 0;
+		for (Throwable candidate = failure; candidate != null && depth++ < MAX_CAUSE_DEPTH;
+				candidate = candidate.getCause()) {
+			if (candidate.getMessage() != null) {
+				messages.append(candidate.getMessage().toLowerCase(Locale.ROOT)).append('\n');
+			}
+		}
+		return messages.toString();
+	}
+
 	private static String describe(@Nullable String api, String action) {
 		return (api != null && !api.isEmpty()) ? api + "/" + action : action;
 	}
@@ -199,6 +274,7 @@ public final class FairComExceptionTranslator {
 			case MISSING_ERROR_CODE -> "JSON without an integer errorCode";
 			case REQUEST_ID_MISMATCH -> "the answer to another request (requestId mismatch)";
 			case MISSING_AUTH_TOKEN -> "a session without an authToken";
+			case TOO_LARGE -> "an answer larger than faircom.max-response-size";
 		};
 	}
 
@@ -220,7 +296,9 @@ public final class FairComExceptionTranslator {
 	}
 
 	private static @Nullable Throwable findCause(Throwable failure, Class<?>... types) {
-		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+		int depth = 0;
+		for (Throwable candidate = failure; candidate != null && depth++ < MAX_CAUSE_DEPTH;
+				candidate = candidate.getCause()) {
 			for (Class<?> type : types) {
 				if (type.isInstance(candidate)) {
 					return candidate;

@@ -31,6 +31,8 @@ public final class FairComRequest {
 
 	private final @Nullable String apiVersion;
 
+	private final boolean idempotent;
+
 	private FairComRequest(Builder builder) {
 		this.api = builder.api;
 		this.action = builder.action;
@@ -39,6 +41,7 @@ public final class FairComRequest {
 				: builder.responseOptions;
 		this.debug = builder.debug;
 		this.apiVersion = builder.apiVersion;
+		this.idempotent = builder.idempotent;
 	}
 
 	/**
@@ -110,9 +113,21 @@ public final class FairComRequest {
 		return this.apiVersion;
 	}
 
+	/**
+	 * Return whether the caller declared that running this action twice does no harm, so
+	 * that the template may retry it after a failure that leaves open whether the server
+	 * ran it.
+	 * @return whether the request may be retried like a read
+	 * @see Builder#idempotent(boolean)
+	 */
+	public boolean isIdempotent() {
+		return this.idempotent;
+	}
+
 	@Override
 	public String toString() {
-		return "FairComRequest[api=" + this.api + ", action=" + this.action + "]";
+		return "FairComRequest[api=" + this.api + ", action=" + this.action
+				+ ((this.idempotent) ? ", idempotent" : "") + "]";
 	}
 
 	/**
@@ -131,6 +146,8 @@ public final class FairComRequest {
 		private @Nullable String debug;
 
 		private @Nullable String apiVersion;
+
+		private boolean idempotent;
 
 		private Builder(String action) {
 			Assert.hasText(action, "'action' must not be empty");
@@ -186,6 +203,22 @@ public final class FairComRequest {
 		 */
 		public Builder apiVersion(@Nullable String apiVersion) {
 			this.apiVersion = apiVersion;
+			return this;
+		}
+
+		/**
+		 * Declare that running this action twice does no harm (for example an update that
+		 * sets fixed values, or a delete by id), so that the template may retry it after a
+		 * dropped connection, a read timeout or a 5xx answer, where the server may or may
+		 * not have run it. Reads are retried without this; writes, DDL and actions the
+		 * client does not know are retried only with it. It does not make
+		 * {@code getRecordsFromCursor}, calls with {@code returnCursor},
+		 * {@code createSession} or {@code deleteSession} retryable.
+		 * @param idempotent whether the action may be retried like a read
+		 * @return this builder
+		 */
+		public Builder idempotent(boolean idempotent) {
+			this.idempotent = idempotent;
 			return this;
 		}
 

@@ -3,7 +3,9 @@ package io.github.faircomclient.core;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -15,6 +17,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.FairComClientClosedException;
+import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComObservationDocumentation;
@@ -32,9 +36,18 @@ import io.github.faircomclient.session.SessionManager;
  * <li>logs in on the first call ({@link LoginMode#LAZY}) or on
  * {@link #afterPropertiesSet()} ({@link LoginMode#EAGER}), once for all threads;</li>
  * <li>when the server reports the session gone, drops exactly that session, logs in once
- * for all waiting threads and replays the failed call once, unless the call used a
- * {@code cursorId} or {@code transactionId} of the dead session, which raises
+ * for all waiting threads and replays the failed call on the new session, unless the call
+ * used a {@code cursorId} or {@code transactionId} of the dead session, which raises
  * {@link io.github.faircomclient.FairComSessionExpiredException};</li>
+ * <li>retries a call that failed on the way (no connection, dropped connection, read
+ * timeout, 5xx or truncated answer, HTTP 429 with {@code Retry-After}) with exponential
+ * backoff and full jitter, when the action is safe to send again (plain reads, or any
+ * request declared {@linkplain FairComRequest#isIdempotent() idempotent}); see
+ * {@link FairComRetrySettings}. Failed logins are never retried, except when the server
+ * could not be reached at all. Retries and the replay after an expired session share one
+ * budget of attempts per call;</li>
+ * <li>keeps every call, its retries and waits included, within the call timeout: each
+ * attempt gets the time the call has left (a login the call runs itself too);</li>
  * <li>keeps the session alive with {@code pingSession} while it is idle;</li>
  * <li>on {@link #destroy()}: stops the keepalive, deletes the session once, then shuts the
  * connection pool down. Later calls fail at once with
@@ -58,6 +71,12 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 
 	private final List<AutoCloseable> ownedResources;
 
+	private final FairComRetrySettings retrySettings;
+
+	private final BackoffSleeper sleeper;
+
+	private final DoubleSupplier random;
+
 	private final ObservationRegistry observationRegistry;
 
 	private final @Nullable FairComRequestObservationConvention observationConvention;
@@ -65,12 +84,16 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	FairComTemplate(FairComActionExecutor executor, LifecycleAwareSessionManager sessionManager, LoginMode loginMode,
-			List<AutoCloseable> ownedResources, ObservationRegistry observationRegistry,
+			List<AutoCloseable> ownedResources, FairComRetrySettings retrySettings, BackoffSleeper sleeper,
+			@Nullable DoubleSupplier random, ObservationRegistry observationRegistry,
 			@Nullable FairComRequestObservationConvention observationConvention) {
 		this.executor = executor;
 		this.sessionManager = sessionManager;
 		this.loginMode = loginMode;
 		this.ownedResources = List.copyOf(ownedResources);
+		this.retrySettings = retrySettings;
+		this.sleeper = sleeper;
+		this.random = (random != null) ? random : () -> ThreadLocalRandom.current().nextDouble();
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
 	}
@@ -97,7 +120,14 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	@Override
 	public FairComResponse execute(FairComRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		return observe(request, () -> doExecute(request));
+		return observe(request, () -> {
+			checkOpen(request);
+			FairComWireFormat wireFormat = this.executor.wireFormat();
+			RetryBudget budget = new RetryBudget(request,
+					RetrySafety.of(request, wireFormat.requestsCursor(request)), this.retrySettings,
+					this.executor.callTimeout(), this.sleeper, this.random);
+			return this.executor.withinDeadline(budget.deadline(), () -> execute(request, budget));
+		});
 	}
 
 	/**
@@ -113,9 +143,7 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		FairComRequest request = this.executor.wireFormat().sessionRequest(FairComWireFormat.PING_SESSION);
 		observe(request, () -> {
-			if (this.closed.get()) {
-				throw FairComExceptionTranslator.closed(request.api(), request.action());
-			}
+			checkOpen(request);
 			FairComResponse response = this.executor.send(request, null, timeout);
 			if (!response.isSuccess()) {
 				throw FairComExceptionTranslator.actionFailed(response.api(), response.action(),
@@ -137,46 +165,78 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			});
 	}
 
-	private FairComResponse doExecute(FairComRequest request) {
+	private FairComResponse execute(FairComRequest request, RetryBudget budget) {
+		while (true) {
+			checkOpen(request);
+			budget.startAttempt();
+			FairComSession session;
+			try {
+				session = this.sessionManager.getSession();
+			}
+			catch (FairComClientClosedException ex) {
+				throw ex;
+			}
+			catch (FairComException ex) {
+				budget.retryLoginOrThrow(ex);
+				continue;
+			}
+			FairComResponse response;
+			try {
+				response = this.executor.send(request, session, budget.attemptTimeout());
+			}
+			catch (FairComException ex) {
+				if (this.closed.get()) {
+					throw budget.withEarlierFailures(ex);
+				}
+				budget.retryOrThrow(ex);
+				continue;
+			}
+			if (SessionExpiryClassifier.isSessionGone(response)) {
+				prepareReplay(request, session, response, budget);
+				continue;
+			}
+			if (!response.isSuccess()) {
+				throw budget.withEarlierFailures(FairComExceptionTranslator.actionFailed(response.api(),
+						response.action(), response.requestId(), response.httpStatus(), response.errorCode(),
+						response.errorMessage()));
+			}
+			return response;
+		}
+	}
+
+	private void checkOpen(FairComRequest request) {
 		if (this.closed.get()) {
 			throw FairComExceptionTranslator.closed(request.api(), request.action());
 		}
-		FairComSession session = this.sessionManager.getSession();
-		FairComResponse response = this.executor.send(request, session);
-		if (SessionExpiryClassifier.isSessionGone(response)) {
-			response = replayOnNewSession(request, session, response);
-		}
-		if (!response.isSuccess()) {
-			throw FairComExceptionTranslator.actionFailed(response.api(), response.action(), response.requestId(),
-					response.httpStatus(), response.errorCode(), response.errorMessage());
-		}
-		return response;
 	}
 
-	private FairComResponse replayOnNewSession(FairComRequest request, FairComSession session,
-			FairComResponse failed) {
+	/**
+	 * Drop the session the server reported gone and return if the call may be replayed on
+	 * a new one; otherwise throw.
+	 */
+	private void prepareReplay(FairComRequest request, FairComSession session, FairComResponse failed,
+			RetryBudget budget) {
 		if (!session.isCreatedByClient()) {
-			throw FairComExceptionTranslator.tokenRejected(failed.api(), failed.action(), failed.requestId(),
-					failed.httpStatus(), failed.errorCode(), failed.errorMessage());
+			throw budget.withEarlierFailures(FairComExceptionTranslator.tokenRejected(failed.api(), failed.action(),
+					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage()));
 		}
 		this.sessionManager.sessionExpired(session);
 		if (this.executor.wireFormat().referencesSessionState(request)) {
-			throw FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(), failed.requestId(),
-					failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
-					"the call used a cursorId or transactionId of the expired session and is not replayed");
+			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
+					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
+					"the call used a cursorId or transactionId of the expired session and is not replayed"));
 		}
-		FairComSession renewed = this.sessionManager.getSession();
+		if (!budget.canReplay()) {
+			String reason = (budget.attempts() >= budget.maxAttempts())
+					? "the call was already sent " + budget.attempts() + " time(s), the most faircom.retry.max-attempts"
+							+ " allows" + ((budget.attempts() > 1) ? "; the replay on a new session was reported gone as well" : "")
+					: "the call timeout of " + budget.callTimeout().toMillis() + " ms leaves no time to replay it";
+			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
+					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(), reason));
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Replaying " + request + " (requestId " + failed.requestId() + ") on a new session");
 		}
-		FairComResponse replayed = this.executor.send(request, renewed);
-		if (SessionExpiryClassifier.isSessionGone(replayed)) {
-			this.sessionManager.sessionExpired(renewed);
-			throw FairComExceptionTranslator.sessionExpired(replayed.api(), replayed.action(), replayed.requestId(),
-					replayed.httpStatus(), replayed.errorCode(), replayed.errorMessage(),
-					"the replay on a new session was reported gone as well");
-		}
-		return replayed;
 	}
 
 	/**
@@ -186,6 +246,14 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	 */
 	public SessionManager getSessionManager() {
 		return this.sessionManager;
+	}
+
+	/**
+	 * Return how this template retries failed calls.
+	 * @return the retry settings
+	 */
+	public FairComRetrySettings getRetrySettings() {
+		return this.retrySettings;
 	}
 
 	/**

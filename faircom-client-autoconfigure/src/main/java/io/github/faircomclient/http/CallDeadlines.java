@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -45,6 +46,13 @@ final class CallDeadlines implements AutoCloseable {
 		}
 	}
 
+	void attach(HttpCoreContext context) {
+		Deadline deadline = this.current.get();
+		if (deadline != null) {
+			deadline.context = context;
+		}
+	}
+
 	void finish(Deadline deadline) {
 		deadline.finish();
 		if (this.current.get() == deadline) {
@@ -67,6 +75,8 @@ final class CallDeadlines implements AutoCloseable {
 
 		private volatile @Nullable ScheduledFuture<?> timer;
 
+		private volatile @Nullable HttpCoreContext context;
+
 		Deadline(Duration timeout) {
 			this.timeout = timeout;
 		}
@@ -86,8 +96,24 @@ final class CallDeadlines implements AutoCloseable {
 			return this.expired.get();
 		}
 
+		void abort() {
+			Cancellable request = this.request.get();
+			if (request != null) {
+				request.cancel();
+			}
+		}
+
 		Duration getTimeout() {
 			return this.timeout;
+		}
+
+		/**
+		 * Return the HttpClient context of the call's request, which tells over which
+		 * connection it went.
+		 * @return the context, or {@code null} if the request was never created
+		 */
+		@Nullable HttpCoreContext context() {
+			return this.context;
 		}
 
 		private void expire() {

@@ -35,7 +35,10 @@ class FairComConfigurationMetadataTests {
 				"faircom.pool.acquire-timeout", "faircom.session.login", "faircom.session.idle-timeout",
 				"faircom.session.cursor-idle-timeout", "faircom.session.keepalive", "faircom.session.description",
 				"faircom.session.default-api", "faircom.session.default-database", "faircom.session.default-owner",
-				"faircom.session.token", "faircom.health.timeout", "management.health.faircom.enabled");
+				"faircom.session.token", "faircom.max-response-size", "faircom.retry.enabled",
+				"faircom.retry.max-attempts", "faircom.retry.initial-backoff", "faircom.retry.max-backoff",
+				"faircom.retry.multiplier", "faircom.retry.max-retry-after", "faircom.health.timeout",
+				"management.health.faircom.enabled");
 	}
 
 	@Test
@@ -45,6 +48,12 @@ class FairComConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "faircom.pool.max-connections")).isEqualTo("20");
 		assertThat(defaultOf(metadata, "faircom.ssl.verify-hostname")).isEqualTo("true");
 		assertThat(defaultOf(metadata, "faircom.call-timeout")).isEqualTo("60s");
+		assertThat(defaultOf(metadata, "faircom.retry.enabled")).isEqualTo("true");
+		assertThat(defaultOf(metadata, "faircom.retry.max-attempts")).isEqualTo("3");
+		assertThat(defaultOf(metadata, "faircom.retry.initial-backoff")).isEqualTo("100ms");
+		assertThat(defaultOf(metadata, "faircom.retry.max-backoff")).isEqualTo("2s");
+		assertThat(defaultOf(metadata, "faircom.retry.max-retry-after")).isEqualTo("10s");
+		assertThat(defaultOf(metadata, "faircom.max-response-size")).isEqualTo("64MB");
 		assertThat(defaultOf(metadata, "faircom.health.timeout")).isEqualTo("2s");
 		assertThat(defaultOf(metadata, "management.health.faircom.enabled")).isEqualTo("true");
 	}

@@ -78,6 +78,7 @@ class FairComTemplateObservationTests {
 			.taskScheduler(this.scheduler)
 			.clock(this.clock)
 			.observationRegistry(this.registry)
+			.retry(FairComRetrySettings.disabled())
 			.customizers(List.of((restClient) -> this.server.set(MockRestServiceServer.bindTo(restClient).build())));
 	}
 
@@ -209,6 +210,23 @@ class FairComTemplateObservationTests {
 			.isThrownBy(() -> this.template.execute("db", "listTables", null));
 		assertThat(keys(contexts("faircom.client.requests").get(0))).containsEntry("outcome", "TRANSPORT_ERROR")
 			.containsEntry("faircom.error.code", "none");
+	}
+
+	@Test
+	void retriesAreInsideTheOneObservationOfTheCall() {
+		List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.template = builder().retry(FairComRetrySettings.defaults()).backoffSleeper(waits::add).build();
+		server().expect(action("admin", "createSession")).andRespond(session("TOKEN-1"));
+		server().expect(action("db", "listTables"))
+			.andRespond(MockRestResponseCreators.withException(new ConnectException("Connection refused")));
+		server().expect(action("db", "listTables")).andRespond(success("{}"));
+		this.template.execute("db", "listTables", null);
+		server().verify();
+		assertThat(waits).hasSize(1);
+		assertThat(contexts("faircom.client.requests")).singleElement()
+			.satisfies((request) -> assertThat(keys(request)).containsEntry("outcome", "SUCCESS"));
+		assertThat(contexts("http.client.requests")).hasSize(3)
+			.allSatisfy((http) -> assertThat(http.getParentObservation()).isNotNull());
 	}
 
 	@Test

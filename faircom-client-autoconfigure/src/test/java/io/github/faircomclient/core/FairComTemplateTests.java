@@ -85,6 +85,8 @@ class FairComTemplateTests {
 			.taskScheduler(this.scheduler)
 			.clock(this.clock)
 			.sessionListener(this.events::add)
+			.backoffSleeper((duration) -> {
+			})
 			.customizers(List.of((restClient) -> this.server.set(MockRestServiceServer.bindTo(restClient).build())));
 	}
 
@@ -279,8 +281,11 @@ class FairComTemplateTests {
 		server().expect(action("db", "listTables")).andRespond(error(12031, "gone"));
 		server().expect(action("admin", "createSession")).andRespond(session("T2"));
 		server().expect(action("db", "listTables")).andExpect(token("T2")).andRespond(error(12031, "gone"));
+		server().expect(action("admin", "createSession")).andRespond(session("T3"));
+		server().expect(action("db", "listTables")).andExpect(token("T3")).andRespond(error(12031, "gone"));
 		assertThatExceptionOfType(FairComSessionExpiredException.class)
 			.isThrownBy(() -> this.template.execute("db", "listTables", null))
+			.withMessageContaining("already sent 3 time(s)")
 			.withMessageContaining("gone as well");
 		server().verify();
 		assertThat(this.template.getSessionManager().getCurrentSession()).isNull();
@@ -389,7 +394,7 @@ class FairComTemplateTests {
 
 	@Test
 	void htmlErrorPageIsAProtocolError() {
-		this.template = builder().build();
+		this.template = builder().retry(FairComRetrySettings.disabled()).build();
 		server().expect(action("admin", "createSession")).andRespond(session("T1"));
 		server().expect(action("db", "listTables"))
 			.andRespond(raw(HttpStatus.BAD_GATEWAY, MediaType.TEXT_HTML, "<html><body>Bad gateway</body></html>"));

@@ -19,6 +19,7 @@ import org.springframework.test.web.client.response.MockRestResponseCreators;
 
 import io.github.faircomclient.FairComAuthenticationException;
 import io.github.faircomclient.FairComConnectException;
+import io.github.faircomclient.core.FairComRetrySettings;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.core.FairComTemplateBuilder;
 import io.github.faircomclient.testsupport.DrivenTaskScheduler;
@@ -62,6 +63,7 @@ class FairComHealthIndicatorTests {
 			.credentials("app", PASSWORD)
 			.taskScheduler(this.scheduler)
 			.clock(this.clock)
+			.retry(FairComRetrySettings.disabled())
 			.customizers(List.of((restClient) -> this.server.set(MockRestServiceServer.bindTo(restClient).build())));
 	}
 
