@@ -38,7 +38,8 @@ public final class FairComExceptionTranslator {
 
 	/**
 	 * Build the exception for an action the server answered with a non-zero
-	 * {@code errorCode}.
+	 * {@code errorCode}, typed by the codes FairCom documents
+	 * ({@link FairComErrorCodes#documented()}).
 	 * @param api the api of the action, if sent
 	 * @param action the action
 	 * @param requestId the requestId of the call
@@ -49,9 +50,40 @@ public final class FairComExceptionTranslator {
 	 */
 	public static FairComApiException actionFailed(@Nullable String api, String action, @Nullable String requestId,
 			int httpStatus, int errorCode, String errorMessage) {
+		return actionFailed(api, action, requestId, httpStatus, errorCode, errorMessage,
+				FairComErrorCodes.documented());
+	}
+
+	/**
+	 * Build the exception for an action the server answered with a non-zero
+	 * {@code errorCode}: the typed subclass the table assigns to the code
+	 * ({@link FairComDuplicateKeyException}, {@link FairComChangeIdConflictException},
+	 * {@link FairComNotFoundException}), otherwise a plain {@link FairComApiException}.
+	 * @param api the api of the action, if sent
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer
+	 * @param errorCode the error code
+	 * @param errorMessage the error message
+	 * @param errorCodes the table of error codes with a category
+	 * @return the exception to throw
+	 */
+	public static FairComApiException actionFailed(@Nullable String api, String action, @Nullable String requestId,
+			int httpStatus, int errorCode, String errorMessage, FairComErrorCodes errorCodes) {
 		String message = "FairCom action " + describe(api, action) + " failed with errorCode " + errorCode
 				+ details(httpStatus, requestId) + suffix(errorMessage);
-		return new FairComApiException(message, api, action, requestId, httpStatus, errorCode, errorMessage);
+		FairComErrorCodes.Category category = errorCodes.categoryOf(errorCode);
+		if (category == null) {
+			return new FairComApiException(message, api, action, requestId, httpStatus, errorCode, errorMessage);
+		}
+		return switch (category) {
+			case DUPLICATE_KEY -> new FairComDuplicateKeyException(message, api, action, requestId, httpStatus,
+					errorCode, errorMessage);
+			case CHANGE_ID_CONFLICT -> new FairComChangeIdConflictException(message, api, action, requestId,
+					httpStatus, errorCode, errorMessage);
+			case NOT_FOUND -> new FairComNotFoundException(message, api, action, requestId, httpStatus, errorCode,
+					errorMessage);
+		};
 	}
 
 	/**

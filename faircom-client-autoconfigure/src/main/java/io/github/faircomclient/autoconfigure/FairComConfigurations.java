@@ -2,6 +2,9 @@ package io.github.faircomclient.autoconfigure;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -18,10 +21,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComRetrySettings;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.core.FairComTemplateBuilder;
+import io.github.faircomclient.db.DbSettings;
+import io.github.faircomclient.db.FairComRecordMapperCustomizer;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
 import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComSessionObservationConvention;
@@ -109,8 +115,10 @@ final class FairComConfigurations {
 				ObjectProvider<FairComRequestObservationConvention> observationConvention,
 				ObjectProvider<FairComSessionObservationConvention> sessionObservationConvention,
 				ObjectProvider<FairComRestClientCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
+				ObjectProvider<FairComRecordMapperCustomizer> recordMapperCustomizers,
 				ApplicationEventPublisher eventPublisher, Environment environment) {
 			checkTimeouts(properties);
+			checkDb(properties.getDb());
 			FairComRetrySettings retrySettings = retrySettings(properties.getRetry());
 			FairComProperties.Session session = properties.getSession();
 			FairComSessionSettings sessionSettings = FairComSessionSettings.builder()
@@ -140,7 +148,16 @@ final class FairComConfigurations {
 				.observationConvention(observationConvention.getIfAvailable())
 				.sessionObservationConvention(sessionObservationConvention.getIfAvailable())
 				.customizers(customizers.orderedStream().toList())
-				.sessionListener(eventPublisher::publishEvent);
+				.sessionListener(eventPublisher::publishEvent)
+				.errorCodes(errorCodes(properties.getErrorCodes()))
+				.dbSettings(DbSettings.builder()
+					.maxRecords(properties.getDb().getMaxRecords())
+					.fetchSize(properties.getDb().getFetchSize())
+					.batchSize(properties.getDb().getBatchSize())
+					.binaryFormat(properties.getDb().getBinaryFormat())
+					.numberFormat(properties.getDb().getNumberFormat())
+					.recordMapperCustomizers(recordMapperCustomizers.orderedStream().toList())
+					.build());
 			String bundleName = properties.getSsl().getBundle();
 			SslBundles bundles = sslBundles.getIfAvailable();
 			if (connectionDetails instanceof PropertiesFairComConnectionDetails && bundles != null
@@ -206,6 +223,50 @@ final class FairComConfigurations {
 				.multiplier(retry.getMultiplier())
 				.maxRetryAfter(maxRetryAfter)
 				.build();
+		}
+
+		static void checkDb(FairComProperties.Db db) {
+			if (db.getMaxRecords() < 1 || db.getMaxRecords() == Integer.MAX_VALUE) {
+				throw new InvalidConfigurationPropertyValueException("faircom.db.max-records", db.getMaxRecords(),
+						"The limit must be at least 1 (and below " + Integer.MAX_VALUE
+								+ "); use stream() instead of list() to read results of any size.");
+			}
+			if (db.getFetchSize() < 1) {
+				throw new InvalidConfigurationPropertyValueException("faircom.db.fetch-size", db.getFetchSize(),
+						"A cursor page needs at least 1 record; set a positive number such as 500.");
+			}
+			if (db.getBatchSize() < 1) {
+				throw new InvalidConfigurationPropertyValueException("faircom.db.batch-size", db.getBatchSize(),
+						"A batch needs at least 1 record; set a positive number such as 500.");
+			}
+		}
+
+		static FairComErrorCodes errorCodes(FairComProperties.ErrorCodes properties) {
+			Map<Integer, String> seen = new HashMap<>();
+			FairComErrorCodes codes = FairComErrorCodes.none();
+			codes = add(codes, FairComErrorCodes.Category.DUPLICATE_KEY, "faircom.error-codes.duplicate-key",
+					properties.getDuplicateKey(), seen);
+			codes = add(codes, FairComErrorCodes.Category.NOT_FOUND, "faircom.error-codes.not-found",
+					properties.getNotFound(), seen);
+			return add(codes, FairComErrorCodes.Category.CHANGE_ID_CONFLICT, "faircom.error-codes.change-id-conflict",
+					properties.getChangeIdConflict(), seen);
+		}
+
+		private static FairComErrorCodes add(FairComErrorCodes codes, FairComErrorCodes.Category category,
+				String property, List<Integer> values, Map<Integer, String> seen) {
+			for (Integer code : values) {
+				if (code == null || code == 0) {
+					throw new InvalidConfigurationPropertyValueException(property, values,
+							"Error code 0 means success; list only non-zero codes.");
+				}
+				String other = seen.putIfAbsent(code, property);
+				if (other != null) {
+					throw new InvalidConfigurationPropertyValueException(property, values, "Error code " + code
+							+ " is also listed in " + other + "; a code can raise only one exception type.");
+				}
+				codes = codes.with(category, code);
+			}
+			return codes;
 		}
 
 		static String defaultDescription(Environment environment) {

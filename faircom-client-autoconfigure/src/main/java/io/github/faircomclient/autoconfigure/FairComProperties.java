@@ -2,6 +2,8 @@ package io.github.faircomclient.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
+import io.github.faircomclient.db.BinaryFormat;
+import io.github.faircomclient.db.NumberFormat;
 import io.github.faircomclient.session.LoginMode;
 
 /**
@@ -68,6 +72,10 @@ public class FairComProperties {
 	private final Pool pool = new Pool();
 
 	private final Session session = new Session();
+
+	private final Db db = new Db();
+
+	private final ErrorCodes errorCodes = new ErrorCodes();
 
 	/**
 	 * Return whether the client is auto-configured.
@@ -227,6 +235,22 @@ public class FairComProperties {
 	 */
 	public Session getSession() {
 		return this.session;
+	}
+
+	/**
+	 * Return the settings of the typed DB operations.
+	 * @return the DB settings
+	 */
+	public Db getDb() {
+		return this.db;
+	}
+
+	/**
+	 * Return the error codes that become typed exceptions.
+	 * @return the error code settings
+	 */
+	public ErrorCodes getErrorCodes() {
+		return this.errorCodes;
 	}
 
 	/**
@@ -673,6 +697,197 @@ public class FairComProperties {
 		 */
 		public void setToken(@Nullable String token) {
 			this.token = token;
+		}
+
+	}
+
+	/**
+	 * Settings of the typed DB operations (FairComTemplate.db()).
+	 */
+	public static class Db {
+
+		/**
+		 * Most records a list-returning call (list(), query(), listTables(), ...) accepts
+		 * unless the call sets its own limit. The client asks for one more record and
+		 * fails when there are more, instead of truncating; use stream() for larger
+		 * results.
+		 */
+		private int maxRecords = 1000;
+
+		/**
+		 * Number of records a cursor stream fetches per getRecordsFromCursor call.
+		 */
+		private int fetchSize = 500;
+
+		/**
+		 * Most records or keys sent in one insertRecords, updateRecords, deleteRecords or
+		 * getRecordsByIds action. Larger writes outside a transaction run in one
+		 * transaction of their own.
+		 */
+		private int batchSize = 500;
+
+		/**
+		 * How binary values travel as JSON strings, sent with every request.
+		 */
+		private BinaryFormat binaryFormat = BinaryFormat.BASE64;
+
+		/**
+		 * How the server writes numbers in record results, sent with every request. String
+		 * keeps number and money values exact.
+		 */
+		private NumberFormat numberFormat = NumberFormat.STRING;
+
+		/**
+		 * Return the default limit of list-returning calls.
+		 * @return the limit
+		 */
+		public int getMaxRecords() {
+			return this.maxRecords;
+		}
+
+		/**
+		 * Set the default limit of list-returning calls.
+		 * @param maxRecords the limit
+		 */
+		public void setMaxRecords(int maxRecords) {
+			this.maxRecords = maxRecords;
+		}
+
+		/**
+		 * Return the number of records per cursor page.
+		 * @return the fetch size
+		 */
+		public int getFetchSize() {
+			return this.fetchSize;
+		}
+
+		/**
+		 * Set the number of records per cursor page.
+		 * @param fetchSize the fetch size
+		 */
+		public void setFetchSize(int fetchSize) {
+			this.fetchSize = fetchSize;
+		}
+
+		/**
+		 * Return the most records per write action.
+		 * @return the batch size
+		 */
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		/**
+		 * Set the most records per write action.
+		 * @param batchSize the batch size
+		 */
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		/**
+		 * Return how binary values travel.
+		 * @return the binary format
+		 */
+		public BinaryFormat getBinaryFormat() {
+			return this.binaryFormat;
+		}
+
+		/**
+		 * Set how binary values travel.
+		 * @param binaryFormat the binary format
+		 */
+		public void setBinaryFormat(BinaryFormat binaryFormat) {
+			this.binaryFormat = binaryFormat;
+		}
+
+		/**
+		 * Return how the server writes numbers in record results.
+		 * @return the number format
+		 */
+		public NumberFormat getNumberFormat() {
+			return this.numberFormat;
+		}
+
+		/**
+		 * Set how the server writes numbers in record results.
+		 * @param numberFormat the number format
+		 */
+		public void setNumberFormat(NumberFormat numberFormat) {
+			this.numberFormat = numberFormat;
+		}
+
+	}
+
+	/**
+	 * FairCom error codes that become typed exceptions.
+	 */
+	public static class ErrorCodes {
+
+		/**
+		 * Error codes raised as FairComDuplicateKeyException. 2 is c-tree's documented
+		 * KDUP_ERR.
+		 */
+		private List<Integer> duplicateKey = new ArrayList<>(List.of(2));
+
+		/**
+		 * Error codes raised as FairComNotFoundException. 4046 is the documented "Key not
+		 * found".
+		 */
+		private List<Integer> notFound = new ArrayList<>(List.of(4046));
+
+		/**
+		 * Error codes raised as FairComChangeIdConflictException. FairCom does not
+		 * document the code of a changeId conflict, so none is set by default.
+		 */
+		private List<Integer> changeIdConflict = new ArrayList<>();
+
+		/**
+		 * Return the duplicate-key codes.
+		 * @return the codes
+		 */
+		public List<Integer> getDuplicateKey() {
+			return this.duplicateKey;
+		}
+
+		/**
+		 * Set the duplicate-key codes.
+		 * @param duplicateKey the codes
+		 */
+		public void setDuplicateKey(List<Integer> duplicateKey) {
+			this.duplicateKey = duplicateKey;
+		}
+
+		/**
+		 * Return the not-found codes.
+		 * @return the codes
+		 */
+		public List<Integer> getNotFound() {
+			return this.notFound;
+		}
+
+		/**
+		 * Set the not-found codes.
+		 * @param notFound the codes
+		 */
+		public void setNotFound(List<Integer> notFound) {
+			this.notFound = notFound;
+		}
+
+		/**
+		 * Return the changeId-conflict codes.
+		 * @return the codes
+		 */
+		public List<Integer> getChangeIdConflict() {
+			return this.changeIdConflict;
+		}
+
+		/**
+		 * Set the changeId-conflict codes.
+		 * @param changeIdConflict the codes
+		 */
+		public void setChangeIdConflict(List<Integer> changeIdConflict) {
+			this.changeIdConflict = changeIdConflict;
 		}
 
 	}

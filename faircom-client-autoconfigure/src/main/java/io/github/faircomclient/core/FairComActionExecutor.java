@@ -91,13 +91,14 @@ final class FairComActionExecutor implements FairComSessionClient {
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session) {
+		Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.callTimeout;
 		Long deadline = this.callDeadline.get();
 		if (deadline == null) {
-			return send(request, session, this.callTimeout);
+			return send(request, session, callTimeout);
 		}
 		long left = deadline - System.nanoTime();
 		Duration remaining = Duration.ofNanos(Math.max(left, Duration.ofMillis(1).toNanos()));
-		return send(request, session, (remaining.compareTo(this.callTimeout) < 0) ? remaining : this.callTimeout);
+		return send(request, session, (remaining.compareTo(callTimeout) < 0) ? remaining : callTimeout);
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout) {

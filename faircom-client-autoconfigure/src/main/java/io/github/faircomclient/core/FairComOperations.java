@@ -2,9 +2,15 @@ package io.github.faircomclient.core;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.admin.AdminOperations;
+import io.github.faircomclient.admin.AdminTemplate;
+import io.github.faircomclient.db.DbOperations;
+import io.github.faircomclient.db.DbTemplate;
+
 /**
  * Runs FairCom JSON actions on a session the implementation manages. This is the generic
- * entry point for any action of any api; typed operations build on it.
+ * entry point for any action of any api; the typed operations of the DB and admin apis
+ * ({@link #db()}, {@link #admin()}) build on it.
  *
  * @see FairComTemplate
  */
@@ -34,5 +40,24 @@ public interface FairComOperations {
 	 * @throws io.github.faircomclient.FairComException for any other failure
 	 */
 	FairComResponse execute(FairComRequest request);
+
+	/**
+	 * Return typed operations for the JSON DB API that run on these operations.
+	 * <p>
+	 * The default implementation creates {@link DbTemplate} with default settings;
+	 * {@link FairComTemplate} returns one configured with its DB settings.
+	 * @return the DB operations
+	 */
+	default DbOperations db() {
+		return new DbTemplate(this);
+	}
+
+	/**
+	 * Return typed operations for the admin API that run on these operations.
+	 * @return the admin operations
+	 */
+	default AdminOperations admin() {
+		return new AdminTemplate(this);
+	}
 
 }

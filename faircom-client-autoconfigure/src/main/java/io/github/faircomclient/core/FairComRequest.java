@@ -1,5 +1,7 @@
 package io.github.faircomclient.core;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -9,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One FairCom JSON action to run: {@code api}, {@code action}, {@code params} and the
  * optional envelope properties {@code responseOptions}, {@code debug} and
- * {@code apiVersion}. The session token and the {@code requestId} are added by the
- * template.
+ * {@code apiVersion}, and an optional call timeout that replaces the template's for this
+ * call. The session token and the {@code requestId} are added by the template.
  * <p>
  * {@code params} and {@code responseOptions} may be a Jackson {@link JsonNode}, a
  * {@link java.util.Map} or any object that serializes to a JSON object; they are
@@ -33,6 +35,8 @@ public final class FairComRequest {
 
 	private final boolean idempotent;
 
+	private final @Nullable Duration timeout;
+
 	private FairComRequest(Builder builder) {
 		this.api = builder.api;
 		this.action = builder.action;
@@ -42,6 +46,7 @@ public final class FairComRequest {
 		this.debug = builder.debug;
 		this.apiVersion = builder.apiVersion;
 		this.idempotent = builder.idempotent;
+		this.timeout = builder.timeout;
 	}
 
 	/**
@@ -124,6 +129,14 @@ public final class FairComRequest {
 		return this.idempotent;
 	}
 
+	/**
+	 * Return the total time this call may take, answer included.
+	 * @return the timeout or {@code null} for the template's call timeout
+	 */
+	public @Nullable Duration timeout() {
+		return this.timeout;
+	}
+
 	@Override
 	public String toString() {
 		return "FairComRequest[api=" + this.api + ", action=" + this.action
@@ -148,6 +161,8 @@ public final class FairComRequest {
 		private @Nullable String apiVersion;
 
 		private boolean idempotent;
+
+		private @Nullable Duration timeout;
 
 		private Builder(String action) {
 			Assert.hasText(action, "'action' must not be empty");
@@ -219,6 +234,19 @@ public final class FairComRequest {
 		 */
 		public Builder idempotent(boolean idempotent) {
 			this.idempotent = idempotent;
+			return this;
+		}
+
+		/**
+		 * Set the total time this call may take, answer included, instead of the
+		 * template's call timeout.
+		 * @param timeout a positive duration or {@code null} for the template's
+		 * @return this builder
+		 */
+		public Builder timeout(@Nullable Duration timeout) {
+			Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()),
+					"'timeout' must be positive");
+			this.timeout = timeout;
 			return this;
 		}
 

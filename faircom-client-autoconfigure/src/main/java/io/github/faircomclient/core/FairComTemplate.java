@@ -18,8 +18,14 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComClientClosedException;
+import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.admin.AdminOperations;
+import io.github.faircomclient.admin.AdminTemplate;
+import io.github.faircomclient.db.DbOperations;
+import io.github.faircomclient.db.DbSettings;
+import io.github.faircomclient.db.DbTemplate;
 import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComObservationDocumentation;
 import io.github.faircomclient.observation.FairComRequestObservationContext;
@@ -83,10 +89,17 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
+	private final FairComErrorCodes errorCodes;
+
+	private final DbTemplate db;
+
+	private final AdminTemplate admin;
+
 	FairComTemplate(FairComActionExecutor executor, LifecycleAwareSessionManager sessionManager, LoginMode loginMode,
 			List<AutoCloseable> ownedResources, FairComRetrySettings retrySettings, BackoffSleeper sleeper,
 			@Nullable DoubleSupplier random, ObservationRegistry observationRegistry,
-			@Nullable FairComRequestObservationConvention observationConvention) {
+			@Nullable FairComRequestObservationConvention observationConvention,
+			FairComErrorCodes errorCodes, DbSettings dbSettings) {
 		this.executor = executor;
 		this.sessionManager = sessionManager;
 		this.loginMode = loginMode;
@@ -96,6 +109,9 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		this.random = (random != null) ? random : () -> ThreadLocalRandom.current().nextDouble();
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
+		this.errorCodes = errorCodes;
+		this.db = new DbTemplate(this, dbSettings);
+		this.admin = new AdminTemplate(this);
 	}
 
 	/**
@@ -123,9 +139,10 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		return observe(request, () -> {
 			checkOpen(request);
 			FairComWireFormat wireFormat = this.executor.wireFormat();
+			Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.executor.callTimeout();
 			RetryBudget budget = new RetryBudget(request,
-					RetrySafety.of(request, wireFormat.requestsCursor(request)), this.retrySettings,
-					this.executor.callTimeout(), this.sleeper, this.random);
+					RetrySafety.of(request, wireFormat.requestsCursor(request)), this.retrySettings, callTimeout,
+					this.sleeper, this.random);
 			return this.executor.withinDeadline(budget.deadline(), () -> execute(request, budget));
 		});
 	}
@@ -198,7 +215,7 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			if (!response.isSuccess()) {
 				throw budget.withEarlierFailures(FairComExceptionTranslator.actionFailed(response.api(),
 						response.action(), response.requestId(), response.httpStatus(), response.errorCode(),
-						response.errorMessage()));
+						response.errorMessage(), this.errorCodes));
 			}
 			return response;
 		}
@@ -208,6 +225,24 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		if (this.closed.get()) {
 			throw FairComExceptionTranslator.closed(request.api(), request.action());
 		}
+	}
+
+	/**
+	 * Return the typed DB operations of this template, configured with its DB settings.
+	 * @return the DB operations
+	 */
+	@Override
+	public DbOperations db() {
+		return this.db;
+	}
+
+	/**
+	 * Return the typed admin operations of this template.
+	 * @return the admin operations
+	 */
+	@Override
+	public AdminOperations admin() {
+		return this.admin;
 	}
 
 	/**

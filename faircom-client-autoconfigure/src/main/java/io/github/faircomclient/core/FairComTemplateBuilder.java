@@ -21,6 +21,8 @@ import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.github.faircomclient.FairComErrorCodes;
+import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.http.FairComHttpTransport;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
 import io.github.faircomclient.observation.FairComRequestObservationConvention;
@@ -113,6 +115,10 @@ public final class FairComTemplateBuilder {
 	private @Nullable TaskScheduler taskScheduler;
 
 	private Clock clock = Clock.systemUTC();
+
+	private FairComErrorCodes errorCodes = FairComErrorCodes.documented();
+
+	private DbSettings dbSettings = DbSettings.defaults();
 
 	FairComTemplateBuilder() {
 	}
@@ -455,6 +461,30 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
+	 * Set the table of error codes that become typed exceptions (duplicate key, changeId
+	 * conflict, not found). The default holds the codes FairCom documents.
+	 * @param errorCodes the error code table
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder errorCodes(FairComErrorCodes errorCodes) {
+		Assert.notNull(errorCodes, "'errorCodes' must not be null");
+		this.errorCodes = errorCodes;
+		return this;
+	}
+
+	/**
+	 * Set the settings of the typed DB operations ({@link FairComTemplate#db()}): limits,
+	 * batch size, value formats and record mapper customizers.
+	 * @param dbSettings the DB settings
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder dbSettings(DbSettings dbSettings) {
+		Assert.notNull(dbSettings, "'dbSettings' must not be null");
+		this.dbSettings = dbSettings;
+		return this;
+	}
+
+	/**
 	 * Build the template. Nothing is sent to the server until the first call or, with
 	 * {@link LoginMode#EAGER}, until {@link FairComTemplate#afterPropertiesSet()}.
 	 * @return the template
@@ -505,7 +535,8 @@ public final class FairComTemplateBuilder {
 		sessionManager.setObservationRegistry(this.observationRegistry);
 		sessionManager.setObservationConvention(this.sessionObservationConvention);
 		return new FairComTemplate(executor, sessionManager, this.loginMode, owned, this.retrySettings,
-				this.backoffSleeper, this.jitter, this.observationRegistry, this.observationConvention);
+				this.backoffSleeper, this.jitter, this.observationRegistry, this.observationConvention, this.errorCodes,
+				this.dbSettings);
 	}
 
 	private ThreadPoolTaskScheduler createScheduler() {

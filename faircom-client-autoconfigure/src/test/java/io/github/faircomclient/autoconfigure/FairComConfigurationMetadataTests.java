@@ -38,7 +38,10 @@ class FairComConfigurationMetadataTests {
 				"faircom.session.token", "faircom.max-response-size", "faircom.retry.enabled",
 				"faircom.retry.max-attempts", "faircom.retry.initial-backoff", "faircom.retry.max-backoff",
 				"faircom.retry.multiplier", "faircom.retry.max-retry-after", "faircom.health.timeout",
-				"management.health.faircom.enabled");
+				"management.health.faircom.enabled", "faircom.db.max-records", "faircom.db.fetch-size",
+				"faircom.db.batch-size", "faircom.db.binary-format", "faircom.db.number-format",
+				"faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
+				"faircom.error-codes.change-id-conflict");
 	}
 
 	@Test
@@ -56,6 +59,11 @@ class FairComConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "faircom.max-response-size")).isEqualTo("64MB");
 		assertThat(defaultOf(metadata, "faircom.health.timeout")).isEqualTo("2s");
 		assertThat(defaultOf(metadata, "management.health.faircom.enabled")).isEqualTo("true");
+		assertThat(defaultOf(metadata, "faircom.db.max-records")).isEqualTo("1000");
+		assertThat(defaultOf(metadata, "faircom.db.fetch-size")).isEqualTo("500");
+		assertThat(defaultOf(metadata, "faircom.db.batch-size")).isEqualTo("500");
+		assertThat(defaultOf(metadata, "faircom.db.binary-format")).isEqualTo("base64");
+		assertThat(defaultOf(metadata, "faircom.db.number-format")).isEqualTo("string");
 	}
 
 	@Test

@@ -91,7 +91,7 @@ class FairComMetricsAutoConfigurationTests {
 			assertThat(listTables.count()).isEqualTo(2);
 			Timer insert = registry.get("faircom.client.requests")
 				.tags("faircom.action", "insertRecords", "outcome", "API_ERROR", "faircom.error.code", "2", "error",
-						"FairComApiException")
+						"FairComDuplicateKeyException")
 				.timer();
 			assertThat(insert.count()).isOne();
 			assertThat(registry.get("faircom.client.requests").timers()).hasSize(2);

@@ -1,0 +1,9 @@
+/**
+ * Typed operations for FairCom's admin API ({@code "api": "admin"}), reached through
+ * {@link io.github.faircomclient.core.FairComOperations#admin()}: ping, list, describe
+ * and alter sessions.
+ */
+@NullMarked
+package io.github.faircomclient.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,104 @@
+package io.github.faircomclient.db;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.github.faircomclient.core.FairComResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The records of a server cursor, fetched a page at a time with
+ * {@code getRecordsFromCursor} as the stream is consumed. The cursor is closed
+ * ({@code closeCursor}) once: when the last page has been fetched (the server reported no
+ * more records, or a page came back empty, which FairCom documents can follow
+ * {@code moreRecords: true}), when a fetch fails, or when the stream is closed.
+ */
+final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> implements AutoCloseable {
+
+	private final DbTemplate template;
+
+	private final String cursorId;
+
+	private final Class<T> type;
+
+	private final int fetchSize;
+
+	private int skip;
+
+	private final Deque<T> page = new ArrayDeque<>();
+
+	private boolean exhausted;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	CursorSpliterator(DbTemplate template, String cursorId, Class<T> type, int fetchSize, int skip) {
+		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+		this.template = template;
+		this.cursorId = cursorId;
+		this.type = type;
+		this.fetchSize = fetchSize;
+		this.skip = skip;
+	}
+
+	@Override
+	public boolean tryAdvance(Consumer<? super T> action) {
+		if (this.page.isEmpty() && !this.exhausted) {
+			fetch();
+		}
+		T next = this.page.poll();
+		if (next == null) {
+			return false;
+		}
+		action.accept(next);
+		return true;
+	}
+
+	private void fetch() {
+		if (this.closed.get()) {
+			throw new IllegalStateException("The cursor stream has been closed");
+		}
+		ObjectNode params = JsonNodeFactory.instance.objectNode()
+			.put("cursorId", this.cursorId)
+			.put("fetchRecords", this.fetchSize);
+		if (this.skip > 0) {
+			params.put("skipRecords", this.skip);
+		}
+		try {
+			FairComResponse response = this.template.execute("getRecordsFromCursor", params, DbTemplate.Scope.NONE,
+					false);
+			this.skip = 0;
+			JsonNode data = response.result().path("data");
+			for (JsonNode record : data) {
+				this.page.add(this.template.mapper().read(record, this.type, response));
+			}
+			if (data.isEmpty() || !response.result().path("moreRecords").asBoolean(false)) {
+				this.exhausted = true;
+				close();
+			}
+		}
+		catch (RuntimeException ex) {
+			this.exhausted = true;
+			this.page.clear();
+			close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Close the server cursor, once; failures are logged, not thrown.
+	 */
+	@Override
+	public void close() {
+		if (this.closed.compareAndSet(false, true)) {
+			this.template.closeCursor(this.cursorId);
+		}
+	}
+
+}

@@ -1,0 +1,751 @@
+package io.github.faircomclient.db;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComSessionExpiredException;
+import io.github.faircomclient.FairComTransportException;
+import io.github.faircomclient.core.FairComOperations;
+import io.github.faircomclient.core.FairComRequest;
+import io.github.faircomclient.core.FairComResponse;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The implementation of {@link DbOperations} on top of
+ * {@link FairComOperations#execute(FairComRequest)}: it builds each action's
+ * {@code params}, always sends {@code responseOptions} with {@code dataFormat: objects}
+ * and the configured {@code numberFormat} and {@code binaryFormat}, and reads the results.
+ * Session handling, retries and error translation are the underlying operations' job.
+ * <p>
+ * Usually obtained from {@link io.github.faircomclient.core.FairComTemplate#db()}. This
+ * class is thread-safe; its views ({@code with...}) share the record mapper.
+ */
+public class DbTemplate implements DbOperations {
+
+	static final String API = "db";
+
+	private static final Log logger = LogFactory.getLog(DbTemplate.class);
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private final FairComOperations operations;
+
+	private final DbSettings settings;
+
+	private final RecordMapper mapper;
+
+	private final CallOptions options;
+
+	/**
+	 * Create DB operations with the default settings.
+	 * @param operations the operations that run the actions
+	 */
+	public DbTemplate(FairComOperations operations) {
+		this(operations, DbSettings.defaults());
+	}
+
+	/**
+	 * Create DB operations.
+	 * @param operations the operations that run the actions
+	 * @param settings the settings
+	 */
+	public DbTemplate(FairComOperations operations, DbSettings settings) {
+		this(operations, settings, new RecordMapper(settings), CallOptions.NONE);
+	}
+
+	DbTemplate(FairComOperations operations, DbSettings settings, RecordMapper mapper, CallOptions options) {
+		Assert.notNull(operations, "'operations' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		this.operations = operations;
+		this.settings = settings;
+		this.mapper = mapper;
+		this.options = options;
+	}
+
+	/**
+	 * Return the settings.
+	 * @return the settings
+	 */
+	public DbSettings getSettings() {
+		return this.settings;
+	}
+
+	/**
+	 * Return the mapper that writes and reads records, e.g. to convert a tree the server
+	 * returned. It is not the mapper of the JSON envelope.
+	 * @return the record mapper
+	 */
+	public JsonMapper getRecordMapper() {
+		return this.mapper.mapper();
+	}
+
+	// ------------------------------------------------------------------ views
+
+	@Override
+	public DbOperations withDatabase(String databaseName) {
+		Assert.hasText(databaseName, "'databaseName' must not be empty");
+		return view(this.options.withDatabase(databaseName));
+	}
+
+	@Override
+	public DbOperations withOwner(String ownerName) {
+		Assert.hasText(ownerName, "'ownerName' must not be empty");
+		return view(this.options.withOwner(ownerName));
+	}
+
+	@Override
+	public DbOperations withTimeout(Duration timeout) {
+		Assert.notNull(timeout, "'timeout' must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		return view(this.options.withTimeout(timeout));
+	}
+
+	@Override
+	public DbOperations withResponseOptions(Map<String, ?> responseOptions) {
+		Assert.notNull(responseOptions, "'responseOptions' must not be null");
+		for (String fixed : List.of("dataFormat", "binaryFormat")) {
+			Assert.isTrue(!responseOptions.containsKey(fixed), () -> "'" + fixed
+					+ "' is fixed by the DB settings (faircom.db.*) so that records can be mapped");
+		}
+		JsonNode extra = this.mapper.toValue(responseOptions);
+		ObjectNode merged = (this.options.responseOptions() != null) ? this.options.responseOptions().deepCopy()
+				: NODES.objectNode();
+		merged.setAll((ObjectNode) extra);
+		return view(this.options.withResponseOptions(merged));
+	}
+
+	@Override
+	public DbOperations withTransaction(String transactionId) {
+		Assert.hasText(transactionId, "'transactionId' must not be empty");
+		return view(this.options.withTransaction(new TransactionState(transactionId)));
+	}
+
+	private DbTemplate view(CallOptions options) {
+		return new DbTemplate(this.operations, this.settings, this.mapper, options);
+	}
+
+	// ------------------------------------------------------------------ databases
+
+	@Override
+	public DatabaseInfo createDatabase(String databaseName) {
+		return createDatabase(databaseName, null);
+	}
+
+	@Override
+	public DatabaseInfo createDatabase(String databaseName, @Nullable String path) {
+		Assert.hasText(databaseName, "'databaseName' must not be empty");
+		ObjectNode params = NODES.objectNode().put("databaseName", databaseName);
+		if (path != null) {
+			params.put("path", path);
+		}
+		FairComResponse response = execute("createDatabase", params, Scope.NONE);
+		JsonNode data = response.result().path("data");
+		return (data.size() > 0) ? DbResults.database(data.get(0)) : new DatabaseInfo(databaseName, path, 0);
+	}
+
+	@Override
+	public boolean deleteDatabase(String databaseName) {
+		Assert.hasText(databaseName, "'databaseName' must not be empty");
+		ObjectNode params = NODES.objectNode().put("databaseName", databaseName);
+		return execute("deleteDatabase", params, Scope.NONE).result().path("data").size() > 0;
+	}
+
+	@Override
+	public List<DatabaseInfo> listDatabases() {
+		return listDatabases("");
+	}
+
+	@Override
+	public List<DatabaseInfo> listDatabases(String partialDatabaseName) {
+		Assert.notNull(partialDatabaseName, "'partialDatabaseName' must not be null");
+		ObjectNode params = NODES.objectNode();
+		if (!partialDatabaseName.isEmpty()) {
+			params.put("partialDatabaseName", partialDatabaseName);
+		}
+		return list("listDatabases", params, Scope.NONE, "databases", this.settings.getMaxRecords()).stream()
+			.map(DbResults::database)
+			.toList();
+	}
+
+	// ------------------------------------------------------------------ tables
+
+	@Override
+	public TableDescription createTable(TableDefinition table) {
+		Assert.notNull(table, "'table' must not be null");
+		ObjectNode params = NODES.objectNode();
+		table.writeTo(params);
+		JsonNode data = execute("createTable", params, Scope.OWNER).result().path("data");
+		if (data.size() > 0) {
+			return DbResults.description(data.get(0));
+		}
+		return describeTable(table.getTableName()).orElseThrow(() -> new FairComException(
+				"createTable of '" + table.getTableName() + "' succeeded, but describeTables does not find the table",
+				API, "describeTables", null, null));
+	}
+
+	@Override
+	public List<String> deleteTables(String... tableNames) {
+		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
+		ObjectNode params = NODES.objectNode();
+		ArrayNode names = params.putArray("tableNames");
+		Arrays.stream(tableNames).forEach(names::add);
+		List<String> deleted = new ArrayList<>();
+		execute("deleteTables", params, Scope.OWNER).result()
+			.path("data")
+			.forEach((table) -> deleted.add(DbResults.string(table, "tableName")));
+		return deleted;
+	}
+
+	@Override
+	public List<TableInfo> listTables() {
+		return listTables("");
+	}
+
+	@Override
+	public List<TableInfo> listTables(String partialTableName) {
+		Assert.notNull(partialTableName, "'partialTableName' must not be null");
+		ObjectNode params = NODES.objectNode();
+		if (!partialTableName.isEmpty()) {
+			params.put("partialTableName", partialTableName);
+		}
+		return list("listTables", params, Scope.OWNER, "tables", this.settings.getMaxRecords()).stream()
+			.map(DbResults::table)
+			.toList();
+	}
+
+	@Override
+	public List<TableDescription> describeTables(String... tableNames) {
+		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
+		ObjectNode params = NODES.objectNode();
+		ArrayNode names = params.putArray("tableNames");
+		Arrays.stream(tableNames).forEach(names::add);
+		List<TableDescription> tables = new ArrayList<>();
+		execute("describeTables", params, Scope.OWNER).result()
+			.path("data")
+			.forEach((table) -> tables.add(DbResults.description(table)));
+		return tables;
+	}
+
+	@Override
+	public Optional<TableDescription> describeTable(String tableName) {
+		Assert.hasText(tableName, "'tableName' must not be empty");
+		return describeTables(tableName).stream()
+			.filter((table) -> table.tableName().equalsIgnoreCase(tableName))
+			.findFirst();
+	}
+
+	// ------------------------------------------------------------------ indexes
+
+	@Override
+	public IndexInfo createIndex(IndexDefinition index) {
+		Assert.notNull(index, "'index' must not be null");
+		ObjectNode params = NODES.objectNode();
+		index.writeTo(params);
+		JsonNode data = execute("createIndex", params, Scope.OWNER).result().path("data");
+		if (data.size() > 0) {
+			return DbResults.index(data.get(0));
+		}
+		return listIndexes(index.getTableName()).stream()
+			.filter((candidate) -> candidate.indexName().equalsIgnoreCase(index.getIndexName()))
+			.findFirst()
+			.orElseThrow(() -> new FairComException("createIndex of '" + index.getIndexName()
+					+ "' succeeded, but listIndexes does not find the index", API, "listIndexes", null, null));
+	}
+
+	@Override
+	public List<String> deleteIndexes(String tableName, String... indexNames) {
+		Assert.hasText(tableName, "'tableName' must not be empty");
+		Assert.notEmpty(indexNames, "'indexNames' must not be empty");
+		ObjectNode params = NODES.objectNode().put("tableName", tableName);
+		ArrayNode names = params.putArray("indexNames");
+		Arrays.stream(indexNames).forEach(names::add);
+		List<String> deleted = new ArrayList<>();
+		execute("deleteIndexes", params, Scope.OWNER).result()
+			.path("data")
+			.forEach((index) -> deleted.add(DbResults.string(index, "indexName")));
+		return deleted;
+	}
+
+	@Override
+	public List<IndexInfo> listIndexes(String tableName) {
+		Assert.hasText(tableName, "'tableName' must not be empty");
+		ObjectNode params = NODES.objectNode().put("tableName", tableName);
+		return list("listIndexes", params, Scope.OWNER, "indexes of table '" + tableName + "'",
+				this.settings.getMaxRecords())
+			.stream()
+			.map(DbResults::index)
+			.toList();
+	}
+
+	// ------------------------------------------------------------------ records
+
+	@Override
+	public WriteResult insert(String tableName, Collection<?> records) {
+		return writeRecords("insertRecords", tableName, records, false);
+	}
+
+	@Override
+	public WriteResult insert(String tableName, Object record) {
+		Assert.notNull(record, "'record' must not be null");
+		return insert(tableName, List.of(record));
+	}
+
+	@Override
+	public WriteResult update(String tableName, Collection<?> records) {
+		return writeRecords("updateRecords", tableName, records, false);
+	}
+
+	@Override
+	public WriteResult update(String tableName, Object record) {
+		Assert.notNull(record, "'record' must not be null");
+		return update(tableName, List.of(record));
+	}
+
+	@Override
+	public WriteResult updateIgnoringChangeId(String tableName, Collection<?> records) {
+		return writeRecords("updateRecords", tableName, records, true);
+	}
+
+	@Override
+	public WriteResult deleteByIds(String tableName, Collection<?> ids) {
+		Assert.notNull(ids, "'ids' must not be null");
+		return write("deleteRecords", tableName, "ids", ids(ids), null);
+	}
+
+	@Override
+	public WriteResult deleteByPrimaryKeys(String tableName, Collection<PrimaryKey> keys) {
+		Assert.notNull(keys, "'keys' must not be null");
+		return write("deleteRecords", tableName, "primaryKeys", primaryKeys(keys), null);
+	}
+
+	private WriteResult writeRecords(String action, String tableName, Collection<?> records,
+			boolean ignoreChangeIdProtection) {
+		Assert.notNull(records, "'records' must not be null");
+		List<JsonNode> objects = new ArrayList<>(records.size());
+		this.mapper.toObjects(records).forEach(objects::add);
+		return write(action, tableName, "sourceData", objects, (params) -> {
+			params.put("dataFormat", "objects");
+			if (ignoreChangeIdProtection) {
+				params.put("ignoreChangeIdProtection", true);
+			}
+		});
+	}
+
+	private WriteResult write(String action, String tableName, String itemsName, List<JsonNode> items,
+			@Nullable Consumer<ObjectNode> extra) {
+		Assert.hasText(tableName, "'tableName' must not be empty");
+		if (items.isEmpty()) {
+			return new WriteResult(action, 0, List.of(), this.mapper);
+		}
+		int batchSize = this.settings.getBatchSize();
+		if (items.size() > batchSize && this.options.transaction() == null) {
+			return inTransaction((tx) -> ((DbTemplate) tx).write(action, tableName, itemsName, items, extra));
+		}
+		long count = 0;
+		List<ObjectNode> returned = new ArrayList<>();
+		for (int from = 0; from < items.size(); from += batchSize) {
+			List<JsonNode> batch = items.subList(from, Math.min(items.size(), from + batchSize));
+			ObjectNode params = NODES.objectNode().put("tableName", tableName);
+			if (extra != null) {
+				extra.accept(params);
+			}
+			params.putArray(itemsName).addAll(batch);
+			params.put("binaryFormat", this.settings.getBinaryFormat().value());
+			JsonNode result = execute(action, params, Scope.OWNER).result();
+			Long reported = DbResults.longValue(result.get("totalRecordCount"));
+			count += (reported != null) ? reported : batch.size();
+			for (JsonNode record : result.path("data")) {
+				if (record instanceof ObjectNode object) {
+					returned.add(object);
+				}
+			}
+		}
+		return new WriteResult(action, count, returned, this.mapper);
+	}
+
+	private List<JsonNode> ids(Collection<?> ids) {
+		List<JsonNode> values = new ArrayList<>(ids.size());
+		for (Object id : ids) {
+			Assert.notNull(id, "'ids' must not contain null");
+			values.add(this.mapper.toValue(id));
+		}
+		return values;
+	}
+
+	private List<JsonNode> primaryKeys(Collection<PrimaryKey> keys) {
+		List<JsonNode> values = new ArrayList<>(keys.size());
+		for (PrimaryKey key : keys) {
+			Assert.notNull(key, "'keys' must not contain null");
+			ArrayNode parts = NODES.arrayNode();
+			for (PrimaryKey.Part part : key.parts()) {
+				parts.addObject().put("fieldName", part.fieldName()).set("value", this.mapper.toValue(part.value()));
+			}
+			values.add(parts);
+		}
+		return values;
+	}
+
+	// ------------------------------------------------------------------ queries
+
+	@Override
+	public <T> List<T> getRecordsByIds(String tableName, Collection<?> ids, Class<T> type) {
+		Assert.notNull(ids, "'ids' must not be null");
+		return readByKeys(tableName, "ids", ids(ids), type);
+	}
+
+	@Override
+	public <T> List<T> getRecordsByPrimaryKeys(String tableName, Collection<PrimaryKey> keys, Class<T> type) {
+		Assert.notNull(keys, "'keys' must not be null");
+		return readByKeys(tableName, "primaryKeys", primaryKeys(keys), type);
+	}
+
+	private <T> List<T> readByKeys(String tableName, String keysName, List<JsonNode> keys, Class<T> type) {
+		Assert.hasText(tableName, "'tableName' must not be empty");
+		Assert.notNull(type, "'type' must not be null");
+		List<T> records = new ArrayList<>(keys.size());
+		int batchSize = this.settings.getBatchSize();
+		for (int from = 0; from < keys.size(); from += batchSize) {
+			ObjectNode params = NODES.objectNode().put("tableName", tableName);
+			params.putArray(keysName).addAll(keys.subList(from, Math.min(keys.size(), from + batchSize)));
+			params.put("binaryFormat", this.settings.getBinaryFormat().value());
+			FairComResponse response = execute("getRecordsByIds", params, Scope.OWNER);
+			records.addAll(this.mapper.readAll(response.result().path("data"), type, response));
+		}
+		return records;
+	}
+
+	@Override
+	public TableQuery getRecordsByTable(String tableName) {
+		return tableQuery("getRecordsByTable", tableName, NODES.objectNode());
+	}
+
+	@Override
+	public TableQuery getRecordsByIndex(String tableName, String indexName) {
+		Assert.hasText(indexName, "'indexName' must not be empty");
+		return tableQuery("getRecordsByIndex", tableName, NODES.objectNode().put("indexName", indexName));
+	}
+
+	@Override
+	public TableQuery getRecordsInKeyRange(String tableName, KeyRange range) {
+		Assert.notNull(range, "'range' must not be null");
+		ObjectNode params = NODES.objectNode();
+		ObjectNode filter = params.putObject("indexFilter").put("indexName", range.indexName());
+		ArrayNode bounds = filter.putArray("indexFieldFilters");
+		for (KeyRange.Bound bound : range.bounds()) {
+			bounds.addObject()
+				.put("fieldName", bound.fieldName())
+				.put("operator", bound.operator().symbol())
+				.set("value", this.mapper.toValue(bound.value()));
+		}
+		params.put("binaryFormat", this.settings.getBinaryFormat().value());
+		return tableQuery("getRecordsInKeyRange", tableName, params);
+	}
+
+	@Override
+	public TableQuery getRecordsStartingAtKey(String tableName, StartKey key) {
+		Assert.notNull(key, "'key' must not be null");
+		Assert.isTrue(!key.fields().isEmpty(), "'key' must have at least one field");
+		ObjectNode params = NODES.objectNode();
+		ObjectNode filter = params.putObject("indexFilter")
+			.put("indexName", key.indexName())
+			.put("operator", key.operator().symbol());
+		ArrayNode fields = filter.putArray("indexFields");
+		for (StartKey.Field field : key.fields()) {
+			fields.addObject().put("fieldName", field.fieldName()).set("value", this.mapper.toValue(field.value()));
+		}
+		params.put("binaryFormat", this.settings.getBinaryFormat().value());
+		return tableQuery("getRecordsStartingAtKey", tableName, params);
+	}
+
+	private TableQuery tableQuery(String action, String tableName, ObjectNode params) {
+		Assert.hasText(tableName, "'tableName' must not be empty");
+		ObjectNode base = NODES.objectNode().put("tableName", tableName);
+		base.setAll(params);
+		return new DefaultRecordQuery(this, action, base, Scope.OWNER, "table '" + tableName + "'");
+	}
+
+	@Override
+	public SqlQuery getRecordsUsingSQL(String sql, @Nullable Object... params) {
+		Assert.hasText(sql, "'sql' must not be empty");
+		DefaultRecordQuery query = new DefaultRecordQuery(this, "getRecordsUsingSQL",
+				NODES.objectNode().put("sql", sql), Scope.DATABASE, "SQL query");
+		return (params != null && params.length > 0) ? query.params(params) : query;
+	}
+
+	@Override
+	public <T> List<T> query(String sql, Class<T> type, @Nullable Object... params) {
+		return getRecordsUsingSQL(sql, params).list(type);
+	}
+
+	// ------------------------------------------------------------------ transactions
+
+	@Override
+	public String createTransaction() {
+		FairComResponse response = execute("createTransaction", NODES.objectNode(), Scope.NONE, false);
+		String transactionId = DbResults.text(response.result(), "transactionId", null);
+		if (transactionId == null || transactionId.isEmpty()) {
+			throw new FairComException("FairCom answered " + API + "/createTransaction (requestId "
+					+ response.requestId() + ") without a transactionId", API, "createTransaction",
+					response.requestId(), null);
+		}
+		return transactionId;
+	}
+
+	@Override
+	public void commitTransaction(String transactionId) {
+		Assert.hasText(transactionId, "'transactionId' must not be empty");
+		execute("commitTransaction", NODES.objectNode().put("transactionId", transactionId), Scope.NONE, false);
+	}
+
+	@Override
+	public void rollbackTransaction(String transactionId) {
+		Assert.hasText(transactionId, "'transactionId' must not be empty");
+		execute("rollbackTransaction", NODES.objectNode().put("transactionId", transactionId), Scope.NONE, false);
+	}
+
+	@Override
+	public <R> R inTransaction(Function<? super DbTransaction, ? extends R> callback) {
+		Assert.notNull(callback, "'callback' must not be null");
+		TransactionState joined = this.options.transaction();
+		if (joined != null) {
+			return callback.apply(new Transaction(this, this.options, joined));
+		}
+		String transactionId = createTransaction();
+		TransactionState state = new TransactionState(transactionId);
+		Transaction transaction = new Transaction(this, this.options.withTransaction(state), state);
+		R result;
+		try {
+			result = callback.apply(transaction);
+		}
+		catch (RuntimeException | Error ex) {
+			rollbackAfter(transactionId, ex);
+			throw ex;
+		}
+		if (state.rollbackOnly.get()) {
+			rollbackTransaction(transactionId);
+		}
+		else {
+			commit(transactionId);
+		}
+		return result;
+	}
+
+	@Override
+	public void inTransactionWithoutResult(Consumer<? super DbTransaction> callback) {
+		Assert.notNull(callback, "'callback' must not be null");
+		inTransaction((transaction) -> {
+			callback.accept(transaction);
+			return null;
+		});
+	}
+
+	private void commit(String transactionId) {
+		try {
+			commitTransaction(transactionId);
+		}
+		catch (FairComTransportException ex) {
+			rollbackAfter(transactionId, ex);
+			throw ex;
+		}
+	}
+
+	private void rollbackAfter(String transactionId, Throwable failure) {
+		if (failure instanceof FairComSessionExpiredException) {
+			return;
+		}
+		try {
+			rollbackTransaction(transactionId);
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	// ------------------------------------------------------------------ running actions
+
+	FairComResponse execute(String action, ObjectNode params, Scope scope) {
+		return execute(action, params, scope, true);
+	}
+
+	FairComResponse execute(String action, ObjectNode params, Scope scope, boolean enlist) {
+		if (scope != Scope.NONE && this.options.databaseName() != null && !params.has("databaseName")) {
+			params.put("databaseName", this.options.databaseName());
+		}
+		if (scope == Scope.OWNER && this.options.ownerName() != null && !params.has("ownerName")) {
+			params.put("ownerName", this.options.ownerName());
+		}
+		TransactionState transaction = this.options.transaction();
+		if (enlist && transaction != null) {
+			params.put("transactionId", transaction.transactionId);
+		}
+		FairComRequest request = FairComRequest.builder(action)
+			.api(API)
+			.params(params)
+			.responseOptions(responseOptions())
+			.timeout(this.options.timeout())
+			.build();
+		return this.operations.execute(request);
+	}
+
+	private ObjectNode responseOptions() {
+		ObjectNode responseOptions = NODES.objectNode()
+			.put("dataFormat", "objects")
+			.put("numberFormat", this.settings.getNumberFormat().value())
+			.put("binaryFormat", this.settings.getBinaryFormat().value());
+		if (this.options.responseOptions() != null) {
+			responseOptions.setAll(this.options.responseOptions());
+		}
+		return responseOptions;
+	}
+
+	/**
+	 * Run a list action with {@code maxRecords} one above the limit and fail if the server
+	 * has more records than the limit.
+	 */
+	List<JsonNode> list(String action, ObjectNode params, Scope scope, String subject, int limit) {
+		params.put("maxRecords", limit + 1);
+		FairComResponse response = execute(action, params, scope);
+		JsonNode data = response.result().path("data");
+		if (data.size() > limit) {
+			throw new FairComRecordLimitExceededException(response.api(), action, response.requestId(), subject,
+					limit);
+		}
+		List<JsonNode> records = new ArrayList<>(data.size());
+		data.forEach(records::add);
+		return records;
+	}
+
+	RecordMapper mapper() {
+		return this.mapper;
+	}
+
+	void closeCursor(String cursorId) {
+		try {
+			execute("closeCursor", NODES.objectNode().put("cursorId", cursorId), Scope.NONE, false);
+		}
+		catch (FairComException ex) {
+			logger.warn("Could not close FairCom cursor: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "DbTemplate[" + this.settings + ", " + this.options + "]";
+	}
+
+	/**
+	 * Which of the view's {@code databaseName} and {@code ownerName} an action takes.
+	 */
+	enum Scope {
+
+		NONE, DATABASE, OWNER
+
+	}
+
+	/**
+	 * The per-call options of a view.
+	 */
+	record CallOptions(@Nullable String databaseName, @Nullable String ownerName, @Nullable Duration timeout,
+			@Nullable ObjectNode responseOptions, @Nullable TransactionState transaction) {
+
+		static final CallOptions NONE = new CallOptions(null, null, null, null, null);
+
+		CallOptions withDatabase(String databaseName) {
+			return new CallOptions(databaseName, this.ownerName, this.timeout, this.responseOptions, this.transaction);
+		}
+
+		CallOptions withOwner(String ownerName) {
+			return new CallOptions(this.databaseName, ownerName, this.timeout, this.responseOptions, this.transaction);
+		}
+
+		CallOptions withTimeout(Duration timeout) {
+			return new CallOptions(this.databaseName, this.ownerName, timeout, this.responseOptions, this.transaction);
+		}
+
+		CallOptions withResponseOptions(ObjectNode responseOptions) {
+			return new CallOptions(this.databaseName, this.ownerName, this.timeout, responseOptions, this.transaction);
+		}
+
+		CallOptions withTransaction(TransactionState transaction) {
+			return new CallOptions(this.databaseName, this.ownerName, this.timeout, this.responseOptions, transaction);
+		}
+
+		@Override
+		public String toString() {
+			return "CallOptions[databaseName=" + this.databaseName + ", ownerName=" + this.ownerName + ", timeout="
+					+ this.timeout + ", responseOptions=" + this.responseOptions + ", inTransaction="
+					+ (this.transaction != null) + "]";
+		}
+
+	}
+
+	/**
+	 * A transaction shared by the views that run in it.
+	 */
+	static final class TransactionState {
+
+		final String transactionId;
+
+		final AtomicBoolean rollbackOnly = new AtomicBoolean();
+
+		TransactionState(String transactionId) {
+			this.transactionId = transactionId;
+		}
+
+	}
+
+	/**
+	 * The operations passed to an {@link #inTransaction} callback.
+	 */
+	private static final class Transaction extends DbTemplate implements DbTransaction {
+
+		private final TransactionState state;
+
+		Transaction(DbTemplate template, CallOptions options, TransactionState state) {
+			super(template.operations, template.settings, template.mapper, options);
+			this.state = state;
+		}
+
+		@Override
+		public String getTransactionId() {
+			return this.state.transactionId;
+		}
+
+		@Override
+		public void setRollbackOnly() {
+			this.state.rollbackOnly.set(true);
+		}
+
+		@Override
+		public boolean isRollbackOnly() {
+			return this.state.rollbackOnly.get();
+		}
+
+		@Override
+		public String toString() {
+			return "DbTransaction[" + getSettings() + "]";
+		}
+
+	}
+
+}

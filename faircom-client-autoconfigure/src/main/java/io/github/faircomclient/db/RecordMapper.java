@@ -1,0 +1,119 @@
+package io.github.faircomclient.db;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.faircomclient.FairComException;
+import io.github.faircomclient.core.FairComResponse;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the application's records, POJOs and maps into FairCom record objects and back,
+ * with its own {@link JsonMapper}: unknown fields are ignored, property names match
+ * case-insensitively (FairCom SQL reports names in lower case), {@code null} into a
+ * primitive fails, and values follow {@link FairComValueModule}.
+ */
+final class RecordMapper {
+
+	private final JsonMapper mapper;
+
+	RecordMapper(DbSettings settings) {
+		JsonMapper.Builder builder = JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+			.addModule(new FairComValueModule(settings.getBinaryFormat()));
+		for (FairComRecordMapperCustomizer customizer : settings.getRecordMapperCustomizers()) {
+			customizer.customize(builder);
+		}
+		this.mapper = builder.build();
+	}
+
+	JsonMapper mapper() {
+		return this.mapper;
+	}
+
+	/**
+	 * Write one record (a Java record, POJO, map or JSON object) as a JSON object.
+	 */
+	ObjectNode toObject(Object record) {
+		JsonNode node;
+		try {
+			node = (record instanceof JsonNode json) ? json : this.mapper.valueToTree(record);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Could not write " + record.getClass().getName()
+					+ " as a FairCom record: " + ex.getOriginalMessage(), ex);
+		}
+		if (!(node instanceof ObjectNode object)) {
+			throw new IllegalArgumentException("A FairCom record must be a Java record, POJO, Map or JSON object, not "
+					+ record.getClass().getName());
+		}
+		return object;
+	}
+
+	ArrayNode toObjects(Collection<?> records) {
+		ArrayNode array = JsonNodeFactory.instance.arrayNode(records.size());
+		for (Object record : records) {
+			if (record == null) {
+				throw new IllegalArgumentException("Records must not contain null");
+			}
+			array.add(toObject(record));
+		}
+		return array;
+	}
+
+	/**
+	 * Write a single value (a key, a SQL parameter) the way a record field would be written.
+	 */
+	JsonNode toValue(@Nullable Object value) {
+		if (value == null) {
+			return JsonNodeFactory.instance.nullNode();
+		}
+		try {
+			return (value instanceof JsonNode json) ? json : this.mapper.valueToTree(value);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Could not write " + value.getClass().getName() + " as a FairCom value: "
+					+ ex.getOriginalMessage(), ex);
+		}
+	}
+
+	<T> T read(JsonNode record, Class<T> type, FairComResponse response) {
+		return read(record, type, response.api(), response.action(), response.requestId());
+	}
+
+	<T> T read(JsonNode record, Class<T> type, @Nullable String api, String action, @Nullable String requestId) {
+		if (type.isInstance(record)) {
+			return type.cast(record);
+		}
+		try {
+			return this.mapper.treeToValue(record, type);
+		}
+		catch (JacksonException ex) {
+			throw new FairComException("Could not map a record from " + ((api != null) ? api + "/" : "") + action
+					+ ((requestId != null) ? " (requestId " + requestId + ")" : "") + " to " + type.getName() + ": "
+					+ ex.getOriginalMessage(), api, action, requestId, ex);
+		}
+	}
+
+	<T> List<T> readAll(JsonNode records, Class<T> type, FairComResponse response) {
+		List<T> list = new ArrayList<>(records.size());
+		for (JsonNode record : records) {
+			list.add(read(record, type, response));
+		}
+		return list;
+	}
+
+}
