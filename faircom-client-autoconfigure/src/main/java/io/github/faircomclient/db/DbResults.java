@@ -1,6 +1,7 @@
 package io.github.faircomclient.db;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,7 @@ final class DbResults {
 		if (keys.isEmpty()) {
 			fields.stream()
 				.filter((field) -> field.getPrimaryKey() != null && field.getPrimaryKey() > 0)
-				.sorted(java.util.Comparator.comparing(FieldDefinition::getPrimaryKey))
+				.sorted(Comparator.comparing(FieldDefinition::getPrimaryKey))
 				.forEach((field) -> keys.add(field.getName()));
 		}
 		String changeIdField = text(node, "changeIdField", null);

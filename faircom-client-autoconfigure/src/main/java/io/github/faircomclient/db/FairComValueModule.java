@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -111,7 +112,7 @@ final class FairComValueModule extends SimpleModule {
 
 	}
 
-	private static final class TemporalSerializer<T extends java.time.temporal.TemporalAccessor>
+	private static final class TemporalSerializer<T extends TemporalAccessor>
 			extends StdScalarSerializer<T> {
 
 		private final DateTimeFormatter formatter;

@@ -1,5 +1,6 @@
 package io.github.faircomclient.db;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -455,7 +456,7 @@ public final class FieldDefinition {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.name, this.typeName.toLowerCase(java.util.Locale.ROOT), this.length, this.scale,
+		return Objects.hash(this.name, this.typeName.toLowerCase(Locale.ROOT), this.length, this.scale,
 				this.nullable, this.defaultValue, this.primaryKey, this.autoValue);
 	}
 

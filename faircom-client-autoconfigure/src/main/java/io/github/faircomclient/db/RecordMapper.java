@@ -103,9 +103,22 @@ final class RecordMapper {
 		}
 		catch (JacksonException ex) {
 			throw new FairComException("Could not map a record from " + ((api != null) ? api + "/" : "") + action
-					+ ((requestId != null) ? " (requestId " + requestId + ")" : "") + " to " + type.getName() + ": "
-					+ ex.getOriginalMessage(), api, action, requestId, ex);
+					+ ((requestId != null) ? " (requestId " + requestId + ")" : "") + " to " + type.getName()
+					+ field(ex) + ": " + ex.getOriginalMessage(), api, action, requestId, ex);
 		}
+	}
+
+	private static String field(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append((path.length() > 0) ? "." : "").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return (path.length() > 0) ? ", field '" + path + "'" : "";
 	}
 
 	<T> List<T> readAll(JsonNode records, Class<T> type, FairComResponse response) {

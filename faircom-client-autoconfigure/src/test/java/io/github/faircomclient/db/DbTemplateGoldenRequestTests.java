@@ -24,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The requests {@link DbTemplate} writes, compared with FairCom's documented requests (the
@@ -289,8 +290,8 @@ class DbTemplateGoldenRequestTests {
 		assertThat(indexes.get(1).indexNumber()).isEqualTo(1);
 		assertThat(indexes.get(1).fields()).containsExactly(IndexField.of("ranking"));
 		assertThat(db.listTables("a")).extracting(TableInfo::tableName, TableInfo::uid, TableInfo::totalRecordCount)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("all_types", 1189L, -1L),
-					org.assertj.core.groups.Tuple.tuple("athlete", 1185L, -1L));
+			.containsExactly(tuple("all_types", 1189L, -1L),
+					tuple("athlete", 1185L, -1L));
 		assertThat(db.createDatabase("testdatabase", "."))
 			.isEqualTo(new DatabaseInfo("testdatabase", ".\\testdatabase.dbs\\SQL_SYS", 1007));
 		assertThat(db.deleteDatabase("test_db_min")).isTrue();

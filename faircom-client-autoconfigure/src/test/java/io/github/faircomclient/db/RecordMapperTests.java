@@ -135,10 +135,15 @@ class RecordMapperTests {
 		JsonNode nullQty = json.readTree("{\"qty\":null}");
 		assertThatExceptionOfType(FairComException.class)
 			.isThrownBy(() -> this.base64.read(nullQty, Primitive.class, "db", "getRecordsByTable", "r-1"))
-			.withMessageContaining("Could not map a record from db/getRecordsByTable (requestId r-1)")
+			.withMessageContaining("Could not map a record from db/getRecordsByTable (requestId r-1) to "
+					+ Primitive.class.getName() + ", field 'qty'")
 			.withMessageContaining("Cannot map `null` into type `int`")
 			.satisfies((ex) -> assertThat(ex.getRequestId()).isEqualTo("r-1"));
 		assertThat(this.base64.read(nullQty, Wrapper.class, "db", "t", null).qty()).isNull();
+		assertThatExceptionOfType(FairComException.class).as("a missing field too, e.g. a column the query left out")
+			.isThrownBy(() -> this.base64.read(json.readTree("{}"), Primitive.class, "db", "t", null))
+			.withMessageContaining("field 'qty'");
+		assertThat(this.base64.read(json.readTree("{}"), Wrapper.class, "db", "t", null).qty()).isNull();
 	}
 
 	@Test
