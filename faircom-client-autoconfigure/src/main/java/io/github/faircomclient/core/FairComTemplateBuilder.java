@@ -55,8 +55,9 @@ import io.github.faircomclient.session.TokenAuthentication;
  *
  * Defaults: connect timeout 5 s, read timeout 30 s, call timeout 60 s, 20 pooled
  * connections acquired within 10 s, answers up to 64 MB, host name verification on,
- * keepalive on, lazy login, logout bounded by 5 s, {@linkplain FairComRetrySettings#defaults()
- * default retries}.
+ * keepalive on, lazy login, logout bounded by the connect timeout (so that shutting down
+ * against a dead server takes no longer than reaching it would),
+ * {@linkplain FairComRetrySettings#defaults() default retries}.
  */
 public final class FairComTemplateBuilder {
 
@@ -100,7 +101,7 @@ public final class FairComTemplateBuilder {
 
 	private LoginMode loginMode = LoginMode.LAZY;
 
-	private Duration logoutTimeout = Duration.ofSeconds(5);
+	private @Nullable Duration logoutTimeout;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -368,7 +369,8 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
-	 * Set the time {@code deleteSession} may take on shutdown.
+	 * Set the time {@code deleteSession} may take on shutdown (never more than the call
+	 * timeout). Defaults to the connect timeout.
 	 * @param logoutTimeout a positive duration
 	 * @return this builder
 	 */
@@ -528,8 +530,8 @@ public final class FairComTemplateBuilder {
 		}
 		FairComActionExecutor executor = new FairComActionExecutor(transport, new FairComWireFormat(this.clock),
 				this.callTimeout, this.clock);
-		Duration logoutTimeout = (this.logoutTimeout.compareTo(this.callTimeout) < 0) ? this.logoutTimeout
-				: this.callTimeout;
+		Duration logoutTimeout = (this.logoutTimeout != null) ? this.logoutTimeout : this.connectTimeout;
+		logoutTimeout = (logoutTimeout.compareTo(this.callTimeout) < 0) ? logoutTimeout : this.callTimeout;
 		LifecycleAwareSessionManager sessionManager = new LifecycleAwareSessionManager(authentication, executor,
 				this.sessionSettings, scheduler, this.clock, this.keepalive, logoutTimeout, this.sessionListener);
 		sessionManager.setObservationRegistry(this.observationRegistry);
