@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -131,7 +132,7 @@ public class FairComHealthIndicator extends AbstractHealthIndicator {
 		}
 		Duration age = Duration.between(session.getCreatedAt(), this.clock.instant());
 		builder.withDetail("session", "active")
-			.withDetail("sessionAge", (age.isNegative() ? Duration.ZERO : age).toString())
+			.withDetail("sessionAge", (age.isNegative() ? Duration.ZERO : age.truncatedTo(ChronoUnit.SECONDS)).toString())
 			.withDetail("permanentSession", session.isPermanent());
 		if (session.getServerVersion() != null) {
 			builder.withDetail("serverVersion", session.getServerVersion());
@@ -141,7 +142,7 @@ public class FairComHealthIndicator extends AbstractHealthIndicator {
 	private static Map<String, Object> describe(FairComLoginAttempt attempt) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("outcome", attempt.isSuccessful() ? "success" : "failure");
-		details.put("time", attempt.time().toString());
+		details.put("time", attempt.time().truncatedTo(ChronoUnit.MILLIS).toString());
 		details.put("replacement", attempt.replacement());
 		FairComException failure = attempt.failure();
 		if (failure != null) {

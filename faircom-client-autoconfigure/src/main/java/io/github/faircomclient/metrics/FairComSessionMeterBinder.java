@@ -40,7 +40,6 @@ public class FairComSessionMeterBinder implements MeterBinder {
 			.builder(LIVE_SESSIONS, template, FairComSessionMeterBinder::liveSessions)
 			.tag("name", name)
 			.description("Whether the FairCom client holds a live session (1) or not (0)")
-			.baseUnit("sessions")
 			.register(registry));
 	}
 

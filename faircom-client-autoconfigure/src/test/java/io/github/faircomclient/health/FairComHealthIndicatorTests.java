@@ -107,7 +107,7 @@ class FairComHealthIndicatorTests {
 		server().expect(action("listTables")).andRespond(success("{}"));
 		server().expect(tokenlessPing()).andRespond(success("{}"));
 		this.template.execute("db", "listTables", null);
-		this.clock.advance(Duration.ofSeconds(95));
+		this.clock.advance(Duration.ofMillis(95_700));
 		Health health = indicator().health();
 		server().verify();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -116,7 +116,7 @@ class FairComHealthIndicatorTests {
 			.containsEntry("permanentSession", false)
 			.containsEntry("serverVersion", "FairCom DB V13.0.3");
 		assertThat(health.getDetails().get("lastLogin")).isEqualTo(Map.of("outcome", "success", "time",
-				this.clock.instant().minusSeconds(95).toString(), "replacement", false));
+				this.clock.instant().minusMillis(95_700).toString(), "replacement", false));
 		assertThat(health.toString()).doesNotContain("TOKEN-1");
 	}
 
