@@ -363,7 +363,10 @@ public interface DbOperations {
 	 * Run a callback in a new transaction: commit when it returns, roll back when it throws
 	 * (the callback's exception is rethrown, with a failed rollback attached as suppressed)
 	 * or when it called {@link DbTransaction#setRollbackOnly()}. Called on a
-	 * {@link DbTransaction}, the callback joins that transaction. If the session expires,
+	 * {@link DbTransaction} (or a {@link #withTransaction} view), the callback joins that
+	 * transaction; if a joined callback throws, the transaction is rolled back in the end
+	 * even if the outer callback catches the exception, and the outer call then fails with
+	 * an {@link IllegalStateException} that carries it. If the session expires,
 	 * the transaction is gone with it and the call fails with
 	 * {@link io.github.faircomclient.FairComSessionExpiredException}; its work is never
 	 * replayed.

@@ -528,7 +528,14 @@ public class DbTemplate implements DbOperations {
 		Assert.notNull(callback, "'callback' must not be null");
 		TransactionState joined = this.options.transaction();
 		if (joined != null) {
-			return callback.apply(new Transaction(this, this.options, joined));
+			try {
+				return callback.apply(new Transaction(this, this.options, joined));
+			}
+			catch (RuntimeException | Error ex) {
+				joined.failedJoin = ex;
+				joined.rollbackOnly.set(true);
+				throw ex;
+			}
 		}
 		String transactionId = createTransaction();
 		TransactionState state = new TransactionState(transactionId);
@@ -543,6 +550,11 @@ public class DbTemplate implements DbOperations {
 		}
 		if (state.rollbackOnly.get()) {
 			rollbackTransaction(transactionId);
+			Throwable failedJoin = state.failedJoin;
+			if (failedJoin != null) {
+				throw new IllegalStateException("Transaction rolled back because a nested inTransaction call failed "
+						+ "and its exception was caught: " + failedJoin, failedJoin);
+			}
 		}
 		else {
 			commit(transactionId);
@@ -707,6 +719,8 @@ public class DbTemplate implements DbOperations {
 		final String transactionId;
 
 		final AtomicBoolean rollbackOnly = new AtomicBoolean();
+
+		volatile @Nullable Throwable failedJoin;
 
 		TransactionState(String transactionId) {
 			this.transactionId = transactionId;

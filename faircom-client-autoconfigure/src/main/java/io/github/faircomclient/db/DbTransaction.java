@@ -14,7 +14,9 @@ public interface DbTransaction extends DbOperations {
 	String getTransactionId();
 
 	/**
-	 * Roll the transaction back instead of committing it when the callback returns.
+	 * Roll the transaction back instead of committing it when the callback returns. Only
+	 * for transactions that {@link #inTransaction} created; a transaction joined through
+	 * {@link #withTransaction} is ended by whoever created it.
 	 */
 	void setRollbackOnly();
 

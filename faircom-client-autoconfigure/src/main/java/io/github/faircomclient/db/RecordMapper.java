@@ -98,14 +98,21 @@ final class RecordMapper {
 		if (type.isInstance(record)) {
 			return type.cast(record);
 		}
+		T value;
 		try {
-			return this.mapper.treeToValue(record, type);
+			value = this.mapper.treeToValue(record, type);
 		}
 		catch (JacksonException ex) {
 			throw new FairComException("Could not map a record from " + ((api != null) ? api + "/" : "") + action
 					+ ((requestId != null) ? " (requestId " + requestId + ")" : "") + " to " + type.getName()
 					+ field(ex) + ": " + ex.getOriginalMessage(), api, action, requestId, ex);
 		}
+		if (value == null) {
+			throw new FairComException("Could not map a record from " + ((api != null) ? api + "/" : "") + action
+					+ ((requestId != null) ? " (requestId " + requestId + ")" : "") + " to " + type.getName()
+					+ ": the record is " + record, api, action, requestId, null);
+		}
+		return value;
 	}
 
 	private static String field(JacksonException ex) {

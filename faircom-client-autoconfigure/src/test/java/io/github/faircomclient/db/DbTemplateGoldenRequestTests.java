@@ -254,6 +254,29 @@ class DbTemplateGoldenRequestTests {
 	}
 
 	@Test
+	void getRecordsByPrimaryKeysSendsTheDocumentedPrimaryKeysShape() {
+		GoldenExample documented = GoldenExamples.load("db-deleteRecords-primarykeys-request");
+		this.stub.template().db()
+			.getRecordsByPrimaryKeys("pk_example",
+					List.of(PrimaryKey.of("first_name", "Sam").and("last_name", "I-am"),
+							PrimaryKey.of("first_name", "The Cat").and("last_name", "in the Hat")),
+					JsonNode.class);
+		JsonNode params = this.stub.request("getRecordsByIds").get("params");
+		assertThat(params.get("tableName").stringValue()).isEqualTo("pk_example");
+		assertThat(params.get("primaryKeys")).isEqualTo(documented.request().at("/params/primaryKeys"));
+		assertThat(params.has("ids")).isFalse();
+	}
+
+	@Test
+	void createTransactionSendsNoParameters() {
+		this.stub.answer("createTransaction", "{\"transactionId\":\"mEKbpdNiN5tU1t32O35IfDr2I3ZRvJzddweZuU1al5FD9IfVXENLPgKqRzGMhoLX\"}");
+		String id = this.stub.template().db().createTransaction();
+		assertThat(id).hasSize(64);
+		assertThat(this.stub.request("createTransaction").get("params").isEmpty()).isTrue();
+		assertThat(this.stub.request("createTransaction").get("api").stringValue()).isEqualTo("db");
+	}
+
+	@Test
 	void writesDatesAsIsoWhereTheDocumentedInsertUsesTheCompactForm() {
 		DbOperations db = this.stub.template().db();
 		db.withDatabase("ctreeSQL").insert("athlete", athletes());

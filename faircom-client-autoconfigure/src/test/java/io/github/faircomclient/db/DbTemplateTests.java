@@ -404,6 +404,32 @@ class DbTemplateTests {
 	}
 
 	@Test
+	void aFailedJoinedCallbackRollsTheOuterTransactionBackEvenIfCaught() {
+		this.stub.answer("createTransaction", "{\"transactionId\":\"TX1\"}");
+		IllegalArgumentException inner = new IllegalArgumentException("bad line");
+		assertThatIllegalStateException().isThrownBy(() -> db().inTransactionWithoutResult((outer) -> {
+			outer.insert("items", Map.of("name", "a"));
+			try {
+				outer.inTransactionWithoutResult((joined) -> {
+					throw inner;
+				});
+			}
+			catch (IllegalArgumentException ex) {
+				// swallowed by the application
+			}
+		})).withMessageContaining("nested inTransaction call failed").withCause(inner);
+		assertThat(this.stub.actions()).containsExactly("createTransaction", "insertRecords", "rollbackTransaction");
+	}
+
+	@Test
+	void aNullRecordIsAnErrorNotANullElement() {
+		this.stub.answer("getRecordsByTable", "{\"data\":[null]}");
+		assertThatExceptionOfType(FairComException.class)
+			.isThrownBy(() -> db().getRecordsByTable("items").list(Item.class))
+			.withMessageContaining("the record is null");
+	}
+
+	@Test
 	void explicitTransactionIdsGoIntoEveryEnlistableAction() {
 		this.stub.answer("createTransaction", "{\"transactionId\":\"TX9\"}");
 		this.stub.answer("getRecordsByTable", "{\"cursorId\":\"C1\"}");
