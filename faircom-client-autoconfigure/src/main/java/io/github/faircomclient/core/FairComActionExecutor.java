@@ -102,6 +102,16 @@ final class FairComActionExecutor implements FairComSessionClient {
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout) {
+		return send(request, session, timeout, timeout);
+	}
+
+	/**
+	 * Send one attempt of a call that has a larger budget.
+	 * @param timeout the time this attempt may take
+	 * @param callTimeout the call's whole timeout, named when the attempt runs out of time
+	 */
+	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout,
+			Duration callTimeout) {
 		String requestId = this.requestIds.next();
 		String token = (session != null) ? session.getToken() : null;
 		long start = System.nanoTime();
@@ -114,7 +124,7 @@ final class FairComActionExecutor implements FairComSessionClient {
 		}
 		catch (CallDeadlineExceededException ex) {
 			log(request, requestId, "-", start);
-			throw FairComExceptionTranslator.transportFailed(ex, true, timeout, request.api(), request.action(),
+			throw FairComExceptionTranslator.transportFailed(ex, true, callTimeout, request.api(), request.action(),
 					requestId);
 		}
 		catch (ResponseTooLargeException ex) {

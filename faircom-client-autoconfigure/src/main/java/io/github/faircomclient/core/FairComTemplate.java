@@ -199,7 +199,7 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			}
 			FairComResponse response;
 			try {
-				response = this.executor.send(request, session, budget.attemptTimeout());
+				response = this.executor.send(request, session, budget.attemptTimeout(), budget.callTimeout());
 			}
 			catch (FairComException ex) {
 				if (this.closed.get()) {

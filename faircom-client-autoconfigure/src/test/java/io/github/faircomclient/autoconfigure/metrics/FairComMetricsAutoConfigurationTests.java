@@ -4,23 +4,24 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.test.web.client.MockRestServiceServer;
 
 import io.github.faircomclient.FairComApiException;
 import io.github.faircomclient.autoconfigure.FairComAutoConfiguration;
+import io.github.faircomclient.autoconfigure.actuate.FairComSanitizingAutoConfiguration;
 import io.github.faircomclient.autoconfigure.health.FairComHealthContributorAutoConfiguration;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
@@ -125,16 +126,27 @@ class FairComMetricsAutoConfigurationTests {
 				.isSameAs(context.getBean("ownBinder")));
 	}
 
+	/**
+	 * Without Actuator's modules on the classpath the auto-configurations that need them
+	 * are filtered out before their conditions are read, as in an application: through
+	 * the auto-configuration import selector and the generated
+	 * {@code spring-autoconfigure-metadata.properties}.
+	 */
 	@Test
 	void worksWithoutMicrometerCoreOrActuator() {
-		this.runner
-			.withClassLoader(new FilteredClassLoader(MeterRegistry.class, SimpleMeterRegistry.class,
-					HealthContributor.class))
+		new ApplicationContextRunner().withUserConfiguration(AllFairComAutoConfigurations.class)
+			.withPropertyValues("faircom.url=http://faircom.test:8080/api", "faircom.username=app",
+					"faircom.password=secret")
+			.withBean(FairComRestClientCustomizer.class,
+					() -> (builder) -> this.server.set(MockRestServiceServer.bindTo(builder).build()))
+			.withClassLoader(new FilteredClassLoader("io.micrometer.core", "org.springframework.boot.health",
+					"org.springframework.boot.actuate"))
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(FairComTemplate.class)
 					.doesNotHaveBean(FairComSessionMeterBinder.class)
-					.doesNotHaveBean("faircomHealthContributor");
+					.doesNotHaveBean("faircomHealthContributor")
+					.doesNotHaveBean("fairComSanitizingFunction");
 				this.server.get().expect(jsonPath("$.action").value("createSession")).andRespond(session("T1"));
 				this.server.get().expect(jsonPath("$.action").value("listTables")).andRespond(success("{}"));
 				this.server.get().expect(jsonPath("$.action").value("deleteSession")).andRespond(success("{}"));
@@ -145,9 +157,19 @@ class FairComMetricsAutoConfigurationTests {
 
 	@Test
 	void withActuatorEverythingIsThere() {
-		this.withActuator.run((context) -> assertThat(context).hasSingleBean(FairComSessionMeterBinder.class)
-			.hasBean("faircomHealthContributor")
-			.hasSingleBean(ObservationRegistry.class));
+		this.withActuator.withConfiguration(AutoConfigurations.of(FairComSanitizingAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(FairComSessionMeterBinder.class)
+				.hasBean("faircomHealthContributor")
+				.hasBean("fairComSanitizingFunction")
+				.hasSingleBean(ObservationRegistry.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ SslAutoConfiguration.class, FairComAutoConfiguration.class,
+			FairComMetricsAutoConfiguration.class, FairComHealthContributorAutoConfiguration.class,
+			FairComSanitizingAutoConfiguration.class })
+	static class AllFairComAutoConfigurations {
+
 	}
 
 }
