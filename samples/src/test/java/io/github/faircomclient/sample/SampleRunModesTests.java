@@ -18,11 +18,12 @@ import io.github.faircomclient.test.tls.TlsMaterial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code tls} and {@code mtls} profiles of the sample, as documented, against an
- * emulator that serves HTTPS only and asks for client certificates: only the environment
- * variables the profiles read are set.
+ * How the sample runs: on its embedded emulator, which stops only after the template
+ * logged out, and with the {@code tls} and {@code mtls} profiles, as documented, against an
+ * emulator that serves HTTPS only and asks for client certificates (only the environment
+ * variables the profiles read are set).
  */
-class SampleProfilesTests {
+class SampleRunModesTests {
 
 	private static TlsMaterial tls;
 
@@ -56,6 +57,22 @@ class SampleProfilesTests {
 		args[0] = "--FAIRCOM_URL=" + emulator.httpsUrl();
 		System.arraycopy(variables, 0, args, 1, variables.length);
 		return application.run(args);
+	}
+
+	@Test
+	void embeddedEmulatorStopsOnlyAfterTheTemplateLoggedOut() {
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		FairComEmulator embedded;
+		try (ConfigurableApplicationContext context = application.run()) {
+			embedded = context.getBean(FairComEmulator.class);
+			FairComTemplate template = context.getBean(FairComTemplate.class);
+			assertThat(template.getUrl()).isEqualTo(embedded.httpUrl());
+			assertThat(embedded.sessions()).as("the inventory logged in at startup").hasSize(1);
+		}
+		assertThat(embedded.isRunning()).isFalse();
+		assertThat(embedded.actionCount("deleteSession")).as("logged out while the emulator still ran").isOne();
+		assertThat(embedded.sessions()).isEmpty();
 	}
 
 	@Test
