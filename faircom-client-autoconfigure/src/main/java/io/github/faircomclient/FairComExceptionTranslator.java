@@ -33,6 +33,12 @@ public final class FairComExceptionTranslator {
 
 	private static final int MAX_CAUSE_DEPTH = 32;
 
+	private static final int MAX_QUOTED_MESSAGE = 500;
+
+	private static final String CLIENT_CERTIFICATE_ADVICE = "check that the key store of the SSL bundle named by "
+			+ "faircom.ssl.bundle (spring.ssl.bundle.pem.<name>.keystore.*) holds a client certificate and key "
+			+ "signed by a CA the FairCom server trusts";
+
 	private FairComExceptionTranslator() {
 	}
 
@@ -215,6 +221,12 @@ public final class FairComExceptionTranslator {
 			return new FairComTimeoutException("FairCom sent nothing for " + on + " within the read timeout: " + cause,
 					FairComTimeoutException.Type.READ, api, action, requestId, failure);
 		}
+		if (failure instanceof TlsClosedAfterHandshakeException) {
+			return new FairComTransportException("FairCom call " + on + " failed: " + cause + ". If this keeps "
+					+ "happening, the server is probably refusing the client certificate, or expected one (TLS 1.3 "
+					+ "servers check it after the handshake): " + CLIENT_CERTIFICATE_ADVICE, api, action, requestId,
+					failure);
+		}
 		Throwable tls = findCause(failure, SSLException.class, GeneralSecurityException.class);
 		if (tls != null) {
 			return new FairComTlsException("TLS handshake with FairCom failed for " + on + ": " + tls.getMessage()
@@ -268,13 +280,10 @@ public final class FairComExceptionTranslator {
 					+ "(spring.ssl.bundle.pem.<name>.truststore.certificate or the jks equivalent); without a "
 					+ "bundle the JVM's default trust store is used";
 		}
-		if (findCause(failure, TlsClosedAfterHandshakeException.class) != null
-				|| messages.contains("certificate_required") || messages.contains("bad_certificate")
+		if (messages.contains("certificate_required") || messages.contains("bad_certificate")
 				|| messages.contains("unknown_ca") || messages.contains("certificate_unknown")
 				|| messages.contains("access_denied")) {
-			return "The server refused the client certificate or expected one: check that the key store of the "
-					+ "SSL bundle named by faircom.ssl.bundle (spring.ssl.bundle.pem.<name>.keystore.*) holds a "
-					+ "client certificate and key signed by a CA the FairCom server trusts";
+			return "The server refused the client certificate or expected one: " + CLIENT_CERTIFICATE_ADVICE;
 		}
 		return "Check the SSL bundle named by faircom.ssl.bundle (trust store for the server's certificate, key "
 				+ "store for a client certificate) and the TLS settings of the FairCom server";
@@ -315,7 +324,14 @@ public final class FairComExceptionTranslator {
 	}
 
 	private static String suffix(String errorMessage) {
-		return (errorMessage.isEmpty()) ? "" : ": " + errorMessage;
+		if (errorMessage.isEmpty()) {
+			return "";
+		}
+		if (errorMessage.length() <= MAX_QUOTED_MESSAGE) {
+			return ": " + errorMessage;
+		}
+		return ": " + errorMessage.substring(0, MAX_QUOTED_MESSAGE) + "... (" + (errorMessage.length()
+				- MAX_QUOTED_MESSAGE) + " more characters, see getErrorMessage())";
 	}
 
 	private static boolean isA(Throwable failure, String className) {

@@ -248,10 +248,10 @@ public final class FairComHttpTransport implements AutoCloseable {
 
 	/**
 	 * Whether the failed request went over a TLS connection that had just been opened and
-	 * never carried an answer: how a TLS 1.3 server refuses a missing or unknown client
-	 * certificate (it checks the certificate after the client has finished the handshake
-	 * and closes the connection, so the client sees a broken pipe or reset instead of a
-	 * handshake failure).
+	 * never carried an answer: what a TLS 1.3 server refusing the client certificate looks
+	 * like (it checks the certificate after the client has finished the handshake and
+	 * closes the connection, so the client sees a broken pipe or reset instead of a
+	 * handshake failure), but also a server dropping new connections.
 	 */
 	private static boolean closedRightAfterHandshake(CallDeadlines.Deadline deadline) {
 		HttpCoreContext context = deadline.context();

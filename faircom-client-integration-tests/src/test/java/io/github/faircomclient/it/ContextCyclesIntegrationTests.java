@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * R6: many application start/stop cycles, each making a call, leave no live session on
- * the server: each cycle logs in once and logs out once. Quick form: 10 cycles; long
+ * the server: each cycle logs in once and logs out once. Quick form: 5 cycles; long
  * form: 100.
  */
 @Tag("reliability")
@@ -41,7 +41,7 @@ class ContextCyclesIntegrationTests {
 
 	@Test
 	void everyCycleLogsOutAndNoSessionIsLeft() {
-		int cycles = Reliability.choose(10, 100);
+		int cycles = Reliability.choose(5, 100);
 		long start = System.nanoTime();
 		for (int cycle = 0; cycle < cycles; cycle++) {
 			SpringApplication application = new SpringApplication(Application.class);

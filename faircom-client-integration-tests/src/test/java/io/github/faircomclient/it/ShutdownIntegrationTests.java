@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("reliability")
 class ShutdownIntegrationTests {
 
-	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+	private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
 
 	private static final Duration BOUND = CONNECT_TIMEOUT.plusSeconds(1);
 
@@ -121,7 +121,7 @@ class ShutdownIntegrationTests {
 		Duration took = timeDestroy(template);
 		assertThat(took).isLessThan(BOUND);
 		Reliability.record("R3", "silent server, no connection: a read failed after " + call.toMillis()
-				+ " ms (3 connect attempts of 1 s + backoff), shutdown took " + took.toMillis() + " ms");
+				+ " ms (3 connect attempts of " + CONNECT_TIMEOUT.toMillis() + " ms + backoff), shutdown took " + took.toMillis() + " ms");
 	}
 
 	private static Duration timeDestroy(FairComTemplate template) {
