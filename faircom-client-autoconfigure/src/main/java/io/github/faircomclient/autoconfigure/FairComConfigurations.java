@@ -29,6 +29,8 @@ import io.github.faircomclient.core.FairComTemplateBuilder;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.FairComRecordMapperCustomizer;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
 import io.github.faircomclient.session.FairComAuthentication;
 import io.github.faircomclient.session.FairComSessionSettings;
@@ -110,10 +112,11 @@ final class FairComConfigurations {
 		@ConditionalOnMissingBean(FairComOperations.class)
 		FairComTemplate fairComTemplate(FairComProperties properties, FairComConnectionDetails connectionDetails,
 				FairComAuthentication fairComAuthentication, ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<FairComRestClientCustomizer> customizers,
+				ObjectProvider<FairComRequestObservationConvention> observationConvention,
+				ObjectProvider<FairComSessionObservationConvention> sessionObservationConvention,
+				ObjectProvider<FairComRestClientCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<FairComRecordMapperCustomizer> recordMapperCustomizers,
-				ObjectProvider<SslBundles> sslBundles, ApplicationEventPublisher eventPublisher,
-				Environment environment) {
+				ApplicationEventPublisher eventPublisher, Environment environment) {
 			checkTimeouts(properties);
 			checkDb(properties.getDb());
 			FairComRetrySettings retrySettings = retrySettings(properties.getRetry());
@@ -142,6 +145,8 @@ final class FairComConfigurations {
 				.keepalive(session.isKeepalive())
 				.loginMode(session.getLogin())
 				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.observationConvention(observationConvention.getIfAvailable())
+				.sessionObservationConvention(sessionObservationConvention.getIfAvailable())
 				.customizers(customizers.orderedStream().toList())
 				.sessionListener(eventPublisher::publishEvent)
 				.errorCodes(errorCodes(properties.getErrorCodes()))

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,10 @@ import io.github.faircomclient.admin.AdminTemplate;
 import io.github.faircomclient.db.DbOperations;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.DbTemplate;
+import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComObservationDocumentation;
+import io.github.faircomclient.observation.FairComRequestObservationContext;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.LifecycleAwareSessionManager;
 import io.github.faircomclient.session.LoginMode;
@@ -53,6 +59,9 @@ import io.github.faircomclient.session.SessionManager;
  * connection pool down. Later calls fail at once with
  * {@link io.github.faircomclient.FairComClientClosedException}.</li>
  * </ul>
+ * Each call is one {@link FairComObservationDocumentation#REQUEST} observation
+ * ({@code faircom.client.requests}) on the builder's
+ * {@link io.micrometer.observation.ObservationRegistry}; the HTTP exchanges nest in it.
  * Create instances with {@link #builder()}; register them as beans so that the container
  * calls {@link #afterPropertiesSet()} and {@link #destroy()}. This class is thread-safe.
  */
@@ -74,6 +83,10 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 
 	private final DoubleSupplier random;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable FairComRequestObservationConvention observationConvention;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final FairComErrorCodes errorCodes;
@@ -84,7 +97,9 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 
 	FairComTemplate(FairComActionExecutor executor, LifecycleAwareSessionManager sessionManager, LoginMode loginMode,
 			List<AutoCloseable> ownedResources, FairComRetrySettings retrySettings, BackoffSleeper sleeper,
-			@Nullable DoubleSupplier random, FairComErrorCodes errorCodes, DbSettings dbSettings) {
+			@Nullable DoubleSupplier random, ObservationRegistry observationRegistry,
+			@Nullable FairComRequestObservationConvention observationConvention,
+			FairComErrorCodes errorCodes, DbSettings dbSettings) {
 		this.executor = executor;
 		this.sessionManager = sessionManager;
 		this.loginMode = loginMode;
@@ -92,6 +107,8 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		this.retrySettings = retrySettings;
 		this.sleeper = sleeper;
 		this.random = (random != null) ? random : () -> ThreadLocalRandom.current().nextDouble();
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 		this.errorCodes = errorCodes;
 		this.db = new DbTemplate(this, dbSettings);
 		this.admin = new AdminTemplate(this);
@@ -119,12 +136,50 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	@Override
 	public FairComResponse execute(FairComRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		checkOpen(request);
-		FairComWireFormat wireFormat = this.executor.wireFormat();
-		Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.executor.callTimeout();
-		RetryBudget budget = new RetryBudget(request, RetrySafety.of(request, wireFormat.requestsCursor(request)),
-				this.retrySettings, callTimeout, this.sleeper, this.random);
-		return this.executor.withinDeadline(budget.deadline(), () -> execute(request, budget));
+		return observe(request, () -> {
+			checkOpen(request);
+			FairComWireFormat wireFormat = this.executor.wireFormat();
+			Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.executor.callTimeout();
+			RetryBudget budget = new RetryBudget(request,
+					RetrySafety.of(request, wireFormat.requestsCursor(request)), this.retrySettings, callTimeout,
+					this.sleeper, this.random);
+			return this.executor.withinDeadline(budget.deadline(), () -> execute(request, budget));
+		});
+	}
+
+	/**
+	 * Check that the server answers, without a session: sends {@code pingSession} without
+	 * an {@code authToken}, once, within the given time. Never logs in and does not touch
+	 * the template's session.
+	 * @param timeout the total time the call may take
+	 * @throws io.github.faircomclient.FairComException if the server did not answer in
+	 * time or answered with an error
+	 */
+	public void pingServer(Duration timeout) {
+		Assert.notNull(timeout, "'timeout' must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		FairComRequest request = this.executor.wireFormat().sessionRequest(FairComWireFormat.PING_SESSION);
+		observe(request, () -> {
+			checkOpen(request);
+			FairComResponse response = this.executor.send(request, null, timeout);
+			if (!response.isSuccess()) {
+				throw FairComExceptionTranslator.actionFailed(response.api(), response.action(),
+						response.requestId(), response.httpStatus(), response.errorCode(), response.errorMessage());
+			}
+			return response;
+		});
+	}
+
+	private FairComResponse observe(FairComRequest request, Supplier<FairComResponse> call) {
+		FairComRequestObservationContext context = new FairComRequestObservationContext(request);
+		return FairComObservationDocumentation.REQUEST
+			.observation(this.observationConvention, DefaultFairComRequestObservationConvention.INSTANCE,
+					() -> context, this.observationRegistry)
+			.observe(() -> {
+				FairComResponse response = call.get();
+				context.setResponse(response);
+				return response;
+			});
 	}
 
 	private FairComResponse execute(FairComRequest request, RetryBudget budget) {

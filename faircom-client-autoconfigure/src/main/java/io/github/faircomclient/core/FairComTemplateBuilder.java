@@ -25,6 +25,8 @@ import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.http.FairComHttpTransport;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
 import io.github.faircomclient.session.FairComAuthentication;
 import io.github.faircomclient.session.FairComSessionListener;
@@ -102,6 +104,10 @@ public final class FairComTemplateBuilder {
 	private @Nullable Duration logoutTimeout;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable FairComRequestObservationConvention observationConvention;
+
+	private @Nullable FairComSessionObservationConvention sessionObservationConvention;
 
 	private final List<FairComRestClientCustomizer> customizers = new ArrayList<>();
 
@@ -374,13 +380,40 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
-	 * Set the registry that records HTTP client observations.
+	 * Set the registry that records the template's observations: one per action
+	 * ({@code faircom.client.requests}), one per session event
+	 * ({@code faircom.client.sessions}) and the HTTP exchanges nested in them
+	 * ({@code http.client.requests}). Without one nothing is observed.
 	 * @param observationRegistry the registry
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
 		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
 		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * Set the convention for action observations, instead of
+	 * {@link io.github.faircomclient.observation.DefaultFairComRequestObservationConvention}.
+	 * @param observationConvention the convention or {@code null} for the default
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder observationConvention(
+			@Nullable FairComRequestObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
+	 * Set the convention for session-event observations, instead of
+	 * {@link io.github.faircomclient.observation.DefaultFairComSessionObservationConvention}.
+	 * @param sessionObservationConvention the convention or {@code null} for the default
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder sessionObservationConvention(
+			@Nullable FairComSessionObservationConvention sessionObservationConvention) {
+		this.sessionObservationConvention = sessionObservationConvention;
 		return this;
 	}
 
@@ -501,8 +534,11 @@ public final class FairComTemplateBuilder {
 		logoutTimeout = (logoutTimeout.compareTo(this.callTimeout) < 0) ? logoutTimeout : this.callTimeout;
 		LifecycleAwareSessionManager sessionManager = new LifecycleAwareSessionManager(authentication, executor,
 				this.sessionSettings, scheduler, this.clock, this.keepalive, logoutTimeout, this.sessionListener);
+		sessionManager.setObservationRegistry(this.observationRegistry);
+		sessionManager.setObservationConvention(this.sessionObservationConvention);
 		return new FairComTemplate(executor, sessionManager, this.loginMode, owned, this.retrySettings,
-				this.backoffSleeper, this.jitter, this.errorCodes, this.dbSettings);
+				this.backoffSleeper, this.jitter, this.observationRegistry, this.observationConvention, this.errorCodes,
+				this.dbSettings);
 	}
 
 	private ThreadPoolTaskScheduler createScheduler() {

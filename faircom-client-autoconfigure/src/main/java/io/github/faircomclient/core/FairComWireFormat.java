@@ -148,7 +148,8 @@ final class FairComWireFormat {
 		}
 		Duration idleTimeout = readIdleTimeout(result, settings);
 		boolean permanent = isTrue(result.get("permanentSession"));
-		return new FairComSession(token, text(result, "username"), idleTimeout, now, permanent, true);
+		return new FairComSession(token, text(result, "username"), idleTimeout, now, permanent, true,
+				text(result, "serverVersion"));
 	}
 
 	FairComResponse decode(FairComRequest request, String requestId, FairComHttpResponse http,

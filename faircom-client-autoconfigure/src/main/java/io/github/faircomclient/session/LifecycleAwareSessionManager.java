@@ -7,7 +7,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,11 @@ import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.observation.DefaultFairComSessionObservationConvention;
+import io.github.faircomclient.observation.FairComObservationDocumentation;
+import io.github.faircomclient.observation.FairComSessionObservationContext;
+import io.github.faircomclient.observation.FairComSessionObservationContext.Event;
+import io.github.faircomclient.observation.FairComSessionObservationConvention;
 
 /**
  * {@link SessionManager} that logs in lazily, keeps its one session alive, replaces it
@@ -36,6 +43,9 @@ import io.github.faircomclient.FairComExceptionTranslator;
  * session this client created, bounded by the logout timeout and without retry; errors are
  * logged and swallowed. Afterwards every call fails at once and nothing logs in again.</li>
  * </ul>
+ * Logins, re-logins, keepalives and the logout are each one
+ * {@link FairComObservationDocumentation#SESSION} observation
+ * ({@code faircom.client.sessions}) when an {@link ObservationRegistry} is set.
  * This class is thread-safe.
  */
 public class LifecycleAwareSessionManager implements SessionManager, DisposableBean {
@@ -64,9 +74,15 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 
 	private final AtomicReference<@Nullable FairComSession> lastExpired = new AtomicReference<>();
 
+	private volatile @Nullable FairComLoginAttempt lastLogin;
+
 	private final ReentrantLock loginLock = new ReentrantLock();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private volatile @Nullable FairComSessionObservationConvention observationConvention;
 
 	/**
 	 * Create a new session manager.
@@ -97,6 +113,26 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 		this.keepalive = keepalive;
 		this.logoutTimeout = logoutTimeout;
 		this.listener = listener;
+	}
+
+	/**
+	 * Set the registry that records the session-event observations. Set it before the
+	 * first login.
+	 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} (the
+	 * default) observes nothing
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the session-event observations.
+	 * @param observationConvention the convention or {@code null} for
+	 * {@link DefaultFairComSessionObservationConvention}
+	 */
+	public void setObservationConvention(@Nullable FairComSessionObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
@@ -144,6 +180,11 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 		return true;
 	}
 
+	@Override
+	public @Nullable FairComLoginAttempt getLastLogin() {
+		return this.lastLogin;
+	}
+
 	/**
 	 * Return whether {@link #destroy()} has been called.
 	 * @return whether this manager is closed
@@ -178,7 +219,10 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 			return;
 		}
 		try {
-			this.client.deleteSession(session, this.logoutTimeout);
+			observe(Event.LOGOUT, (context) -> {
+				this.client.deleteSession(session, this.logoutTimeout);
+				return session;
+			});
 			logger.debug("Deleted FairCom session on shutdown");
 			publish(new FairComSessionDeletedEvent(this, session));
 		}
@@ -190,15 +234,19 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 
 	private ActiveSession login() {
 		FairComSession session;
+		boolean replacement = this.lastExpired.get() != null;
 		try {
-			session = this.authentication.login(this.client, this.settings);
+			session = observe(replacement ? Event.RELOGIN : Event.LOGIN,
+					(context) -> this.authentication.login(this.client, this.settings));
 		}
 		catch (FairComException ex) {
+			this.lastLogin = new FairComLoginAttempt(this.clock.instant(), replacement, ex);
 			publish(new FairComLoginFailedEvent(this, ex));
 			throw ex;
 		}
 		ActiveSession active = new ActiveSession(session, this.clock.instant());
 		this.current.set(active);
+		this.lastLogin = new FairComLoginAttempt(active.lastActivity(), replacement, null);
 		FairComSession replaced = this.lastExpired.getAndSet(null);
 		if (logger.isDebugEnabled()) {
 			logger.debug(((replaced != null) ? "Replaced expired FairCom session with " : "Created FairCom session ")
@@ -239,7 +287,12 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 			return;
 		}
 		try {
-			if (!this.client.pingSession(active.session)) {
+			boolean alive = observe(Event.KEEPALIVE, (context) -> {
+				boolean answered = this.client.pingSession(active.session);
+				context.setSessionGone(!answered);
+				return answered;
+			});
+			if (!alive) {
 				sessionExpired(active.session);
 				return;
 			}
@@ -249,6 +302,14 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 			logger.debug("FairCom session keepalive failed; trying again at the next check: " + ex.getMessage());
 		}
 		scheduleKeepalive(active, this.clock.instant().plus(interval));
+	}
+
+	private <T> T observe(Event event, Function<FairComSessionObservationContext, T> action) {
+		FairComSessionObservationContext context = new FairComSessionObservationContext(event);
+		return FairComObservationDocumentation.SESSION
+			.observation(this.observationConvention, DefaultFairComSessionObservationConvention.INSTANCE,
+					() -> context, this.observationRegistry)
+			.observe(() -> action.apply(context));
 	}
 
 	private void publish(ApplicationEvent event) {

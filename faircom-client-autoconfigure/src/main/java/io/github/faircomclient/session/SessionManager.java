@@ -31,4 +31,13 @@ public interface SessionManager {
 	 */
 	boolean sessionExpired(FairComSession session);
 
+	/**
+	 * Return the outcome of the latest login, without logging in.
+	 * @return the latest login attempt, or {@code null} if there was none or the manager
+	 * does not track logins
+	 */
+	default @Nullable FairComLoginAttempt getLastLogin() {
+		return null;
+	}
+
 }

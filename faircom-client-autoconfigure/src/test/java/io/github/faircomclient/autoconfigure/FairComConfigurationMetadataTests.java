@@ -37,9 +37,10 @@ class FairComConfigurationMetadataTests {
 				"faircom.session.default-api", "faircom.session.default-database", "faircom.session.default-owner",
 				"faircom.session.token", "faircom.max-response-size", "faircom.retry.enabled",
 				"faircom.retry.max-attempts", "faircom.retry.initial-backoff", "faircom.retry.max-backoff",
-				"faircom.retry.multiplier", "faircom.retry.max-retry-after", "faircom.db.max-records",
-				"faircom.db.fetch-size", "faircom.db.batch-size", "faircom.db.binary-format",
-				"faircom.db.number-format", "faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
+				"faircom.retry.multiplier", "faircom.retry.max-retry-after", "faircom.health.timeout",
+				"management.health.faircom.enabled", "faircom.db.max-records", "faircom.db.fetch-size",
+				"faircom.db.batch-size", "faircom.db.binary-format", "faircom.db.number-format",
+				"faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
 				"faircom.error-codes.change-id-conflict");
 	}
 
@@ -56,6 +57,8 @@ class FairComConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "faircom.retry.max-backoff")).isEqualTo("2s");
 		assertThat(defaultOf(metadata, "faircom.retry.max-retry-after")).isEqualTo("10s");
 		assertThat(defaultOf(metadata, "faircom.max-response-size")).isEqualTo("64MB");
+		assertThat(defaultOf(metadata, "faircom.health.timeout")).isEqualTo("2s");
+		assertThat(defaultOf(metadata, "management.health.faircom.enabled")).isEqualTo("true");
 		assertThat(defaultOf(metadata, "faircom.db.max-records")).isEqualTo("1000");
 		assertThat(defaultOf(metadata, "faircom.db.fetch-size")).isEqualTo("500");
 		assertThat(defaultOf(metadata, "faircom.db.batch-size")).isEqualTo("500");

@@ -163,6 +163,16 @@ class FairComWireFormatTests {
 		assertThat(session.getIdleTimeout()).isEqualTo(Duration.ofSeconds(120));
 		assertThat(session.isPermanent()).isFalse();
 		assertThat(session.isCreatedByClient()).isTrue();
+		assertThat(session.getServerVersion()).as("not reported").isNull();
+	}
+
+	@Test
+	void readsTheServerVersionOfNewerServers() {
+		FairComResponse response = decode("{\"result\":{\"authToken\":\"T\",\"serverVersion\":"
+				+ "\"FairCom EDGE Server - V4.2.1\"},\"errorCode\":0}");
+		FairComSession session = this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH);
+		assertThat(session.getServerVersion()).isEqualTo("FairCom EDGE Server - V4.2.1");
+		assertThat(session.toString()).contains("serverVersion=FairCom EDGE Server - V4.2.1").doesNotContain("T,");
 	}
 
 	@Test

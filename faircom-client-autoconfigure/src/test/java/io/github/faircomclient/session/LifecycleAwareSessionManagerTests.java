@@ -101,6 +101,28 @@ class LifecycleAwareSessionManagerTests {
 	}
 
 	@Test
+	void lastLoginTellsWhenAndHowTheLatestLoginEnded() {
+		LifecycleAwareSessionManager manager = manager();
+		assertThat(manager.getLastLogin()).as("nothing before the first login").isNull();
+		this.client.refuse = true;
+		this.clock.advance(Duration.ofSeconds(5));
+		assertThatExceptionOfType(FairComAuthenticationException.class).isThrownBy(manager::getSession);
+		FairComLoginAttempt failed = manager.getLastLogin();
+		assertThat(failed.isSuccessful()).isFalse();
+		assertThat(failed.failure()).isInstanceOf(FairComAuthenticationException.class);
+		assertThat(failed.time()).isEqualTo(this.clock.instant());
+		assertThat(failed.replacement()).isFalse();
+		this.client.refuse = false;
+		this.clock.advance(Duration.ofSeconds(5));
+		FairComSession session = manager.getSession();
+		assertThat(manager.getLastLogin()).isEqualTo(new FairComLoginAttempt(this.clock.instant(), false, null));
+		manager.sessionExpired(session);
+		manager.getSession();
+		assertThat(manager.getLastLogin().replacement()).isTrue();
+		assertThat(manager.getLastLogin().isSuccessful()).isTrue();
+	}
+
+	@Test
 	void keepalivePingsOnlyAfterHalfTheIdleTimeoutWithoutUse() {
 		this.client.idleTimeout = Duration.ofSeconds(60);
 		LifecycleAwareSessionManager manager = manager();
