@@ -151,6 +151,26 @@ public final class FairComExceptionTranslator {
 	}
 
 	/**
+	 * Build the exception for a call bound to a session that is no longer the current one
+	 * (it expired, and possibly another call logged in again): the call is refused before it
+	 * is sent, because the transaction or cursor it belongs to ended with that session.
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param state what the call belongs to, e.g. {@code transaction 'T1'}, or {@code null}
+	 * if unknown
+	 * @return the exception to throw; it carries no requestId, HTTP status or error code
+	 * because nothing was sent
+	 */
+	public static FairComSessionExpiredException boundSessionExpired(@Nullable String api, String action,
+			@Nullable String state) {
+		String what = (state != null) ? "the " + state : "the transaction or cursor it belongs to";
+		String message = "FairCom session expired before " + describe(api, action) + " was sent: " + what
+				+ " belonged to a session that expired, and the server ended it with that session. The call was "
+				+ "not sent and is not replayed on a new session; start the work again";
+		return new FairComSessionExpiredException(message, api, action, null, 0, 0, "");
+	}
+
+	/**
 	 * Build the exception for an answer that is not a valid JSON action response.
 	 * @param kind what is wrong
 	 * @param api the api of the action

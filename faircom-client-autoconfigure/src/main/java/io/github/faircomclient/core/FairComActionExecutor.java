@@ -118,7 +118,7 @@ final class FairComActionExecutor implements FairComSessionClient {
 		byte[] body = this.wireFormat.encode(request, requestId, token);
 		try {
 			FairComHttpResponse answer = this.transport.post(body, timeout);
-			FairComResponse response = this.wireFormat.decode(request, requestId, answer, token);
+			FairComResponse response = this.wireFormat.decode(request, requestId, answer, session);
 			log(request, requestId, String.valueOf(response.errorCode()), start);
 			return response;
 		}

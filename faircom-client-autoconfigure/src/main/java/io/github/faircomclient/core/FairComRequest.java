@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.session.FairComSession;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,6 +15,13 @@ import tools.jackson.databind.JsonNode;
  * optional envelope properties {@code responseOptions}, {@code debug} and
  * {@code apiVersion}, and an optional call timeout that replaces the template's for this
  * call. The session token and the {@code requestId} are added by the template.
+ * <p>
+ * A request that continues work the server keeps in a session (a transaction or a
+ * cursor) can be {@linkplain Builder#boundTo(FairComSession) bound} to the session that
+ * created that work ({@link FairComResponse#session()}): the template sends it with that
+ * session's token, and refuses it with
+ * {@link io.github.faircomclient.FairComSessionExpiredException}, without sending it, once
+ * that session is no longer the current one.
  * <p>
  * {@code params} and {@code responseOptions} may be a Jackson {@link JsonNode}, a
  * {@link java.util.Map} or any object that serializes to a JSON object; they are
@@ -37,6 +46,8 @@ public final class FairComRequest {
 
 	private final @Nullable Duration timeout;
 
+	private final @Nullable FairComSession boundSession;
+
 	private FairComRequest(Builder builder) {
 		this.api = builder.api;
 		this.action = builder.action;
@@ -47,6 +58,7 @@ public final class FairComRequest {
 		this.apiVersion = builder.apiVersion;
 		this.idempotent = builder.idempotent;
 		this.timeout = builder.timeout;
+		this.boundSession = builder.boundSession;
 	}
 
 	/**
@@ -137,10 +149,20 @@ public final class FairComRequest {
 		return this.timeout;
 	}
 
+	/**
+	 * Return the session this request belongs to, if it is bound to one.
+	 * @return the session whose transaction or cursor the request continues, or
+	 * {@code null} if the request runs on whatever session is current
+	 * @see Builder#boundTo(FairComSession)
+	 */
+	public @Nullable FairComSession boundSession() {
+		return this.boundSession;
+	}
+
 	@Override
 	public String toString() {
 		return "FairComRequest[api=" + this.api + ", action=" + this.action
-				+ ((this.idempotent) ? ", idempotent" : "") + "]";
+				+ ((this.idempotent) ? ", idempotent" : "") + ((this.boundSession != null) ? ", bound" : "") + "]";
 	}
 
 	/**
@@ -163,6 +185,8 @@ public final class FairComRequest {
 		private boolean idempotent;
 
 		private @Nullable Duration timeout;
+
+		private @Nullable FairComSession boundSession;
 
 		private Builder(String action) {
 			Assert.hasText(action, "'action' must not be empty");
@@ -247,6 +271,22 @@ public final class FairComRequest {
 			Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()),
 					"'timeout' must be positive");
 			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Bind the request to the session that created the transaction or cursor it
+		 * continues, as told by {@link FairComResponse#session()} of the call that created
+		 * it. The template sends a bound request with that session's token, never with a
+		 * newer one: if the session is no longer the template's current one (it expired,
+		 * and perhaps another call logged in again), the request is refused with
+		 * {@link io.github.faircomclient.FairComSessionExpiredException} without being
+		 * sent, and it is never replayed on a new session.
+		 * @param session the session or {@code null} for the current session
+		 * @return this builder
+		 */
+		public Builder boundTo(@Nullable FairComSession session) {
+			this.boundSession = session;
 			return this;
 		}
 

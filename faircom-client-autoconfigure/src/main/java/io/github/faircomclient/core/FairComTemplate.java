@@ -43,8 +43,13 @@ import io.github.faircomclient.session.SessionManager;
  * {@link #afterPropertiesSet()} ({@link LoginMode#EAGER}), once for all threads;</li>
  * <li>when the server reports the session gone, drops exactly that session, logs in once
  * for all waiting threads and replays the failed call on the new session, unless the call
- * used a {@code cursorId} or {@code transactionId} of the dead session, which raises
+ * used a {@code cursorId} or {@code transactionId} of the dead session, or was
+ * {@linkplain FairComRequest.Builder#boundTo(FairComSession) bound} to it, which raises
  * {@link io.github.faircomclient.FairComSessionExpiredException};</li>
+ * <li>sends a bound request with its own session's token, and refuses it with
+ * {@link io.github.faircomclient.FairComSessionExpiredException} without sending it once
+ * that session is no longer the current one: a transaction or cursor never reaches a
+ * newer session;</li>
  * <li>retries a call that failed on the way (no connection, dropped connection, read
  * timeout, 5xx or truncated answer, HTTP 429 with {@code Retry-After}) with exponential
  * backoff and full jitter, when the action is safe to send again (plain reads, or any
@@ -186,16 +191,24 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		while (true) {
 			checkOpen(request);
 			budget.startAttempt();
-			FairComSession session;
-			try {
-				session = this.sessionManager.getSession();
+			FairComSession session = request.boundSession();
+			if (session != null) {
+				if (!this.sessionManager.isCurrent(session)) {
+					throw budget.withEarlierFailures(FairComExceptionTranslator.boundSessionExpired(request.api(),
+							request.action(), this.executor.wireFormat().describeSessionState(request)));
+				}
 			}
-			catch (FairComClientClosedException ex) {
-				throw ex;
-			}
-			catch (FairComException ex) {
-				budget.retryLoginOrThrow(ex);
-				continue;
+			else {
+				try {
+					session = this.sessionManager.getSession();
+				}
+				catch (FairComClientClosedException ex) {
+					throw ex;
+				}
+				catch (FairComException ex) {
+					budget.retryLoginOrThrow(ex);
+					continue;
+				}
 			}
 			FairComResponse response;
 			try {
@@ -260,6 +273,11 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
 					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
 					"the call used a cursorId or transactionId of the expired session and is not replayed"));
+		}
+		if (request.boundSession() != null) {
+			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
+					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
+					"the call belongs to a transaction or cursor of the expired session and is not replayed"));
 		}
 		if (!budget.canReplay()) {
 			String reason = (budget.attempts() >= budget.maxAttempts())

@@ -105,6 +105,24 @@ final class FairComWireFormat {
 		return hasValue(params, "cursorId") || hasValue(params, "transactionId");
 	}
 
+	/**
+	 * Describe the session state a request continues, for messages: {@code cursor 'id'}
+	 * or {@code transaction 'id'}.
+	 */
+	@Nullable String describeSessionState(FairComRequest request) {
+		if (request.params() == null) {
+			return null;
+		}
+		JsonNode params = toObject(request.params(), "params");
+		if (hasValue(params, "cursorId")) {
+			return "cursor '" + params.get("cursorId").asString() + "'";
+		}
+		if (hasValue(params, "transactionId")) {
+			return "transaction '" + params.get("transactionId").asString() + "'";
+		}
+		return null;
+	}
+
 	boolean requestsCursor(FairComRequest request) {
 		if (request.params() == null) {
 			return false;
@@ -153,7 +171,8 @@ final class FairComWireFormat {
 	}
 
 	FairComResponse decode(FairComRequest request, String requestId, FairComHttpResponse http,
-			@Nullable String authToken) {
+			@Nullable FairComSession session) {
+		String authToken = (session != null) ? session.getToken() : null;
 		int status = http.statusCode();
 		byte[] body = http.body();
 		MediaType contentType = contentType(http);
@@ -199,7 +218,7 @@ final class FairComWireFormat {
 		}
 		FairComResponse response = new FairComResponse(request.api(), request.action(), requestId, status, errorCode,
 				(errorMessage != null) ? errorMessage : "", result, warnings,
-				(debugInfo != null && !debugInfo.isNull()) ? debugInfo : null, text(root, "authToken"), this.mapper);
+				(debugInfo != null && !debugInfo.isNull()) ? debugInfo : null, text(root, "authToken"), session, this.mapper);
 		return response;
 	}
 

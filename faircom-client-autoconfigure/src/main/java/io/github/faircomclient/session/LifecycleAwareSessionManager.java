@@ -166,6 +166,16 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 	}
 
 	@Override
+	public boolean isCurrent(FairComSession session) {
+		ActiveSession active = this.current.get();
+		if (active == null || active.session != session || this.closed.get()) {
+			return false;
+		}
+		active.touch(this.clock.instant());
+		return true;
+	}
+
+	@Override
 	public boolean sessionExpired(FairComSession session) {
 		ActiveSession active = this.current.get();
 		if (active == null || active.session != session || !this.current.compareAndSet(active, null)) {

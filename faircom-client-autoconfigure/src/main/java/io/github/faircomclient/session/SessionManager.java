@@ -24,6 +24,17 @@ public interface SessionManager {
 	@Nullable FairComSession getCurrentSession();
 
 	/**
+	 * Return whether the given session is still the current one, without ever logging in.
+	 * A call that continues a transaction or cursor of that session asks this before it is
+	 * sent; a manager that tracks idle time counts it as a use of the session.
+	 * @param session a session this manager handed out
+	 * @return {@code true} if it is the current session
+	 */
+	default boolean isCurrent(FairComSession session) {
+		return getCurrentSession() == session;
+	}
+
+	/**
 	 * Report that the server no longer knows the given session. Only that exact session is
 	 * dropped: if another thread already replaced it, nothing happens.
 	 * @param session the session the server reported gone

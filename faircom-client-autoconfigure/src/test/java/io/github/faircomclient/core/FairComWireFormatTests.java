@@ -113,10 +113,12 @@ class FairComWireFormatTests {
 
 	@Test
 	void redactsTheSessionTokenFromErrorMessages() {
+		FairComSession session = new FairComSession("SECRET", "app", Duration.ZERO, Instant.EPOCH, false, true);
 		FairComResponse response = this.wire.decode(this.request, "r-1",
 				http(200, MediaType.APPLICATION_JSON, "{\"errorCode\":5,\"errorMessage\":\"token SECRET is bad\"}"),
-				"SECRET");
+				session);
 		assertThat(response.errorMessage()).isEqualTo("token ****** is bad");
+		assertThat(response.session()).as("the session that carried the call").isSameAs(session);
 	}
 
 	@ParameterizedTest

@@ -91,6 +91,27 @@ class LifecycleAwareSessionManagerTests {
 	}
 
 	@Test
+	void isCurrentNeverLogsInAndCountsAsUse() {
+		this.client.idleTimeout = Duration.ofSeconds(60);
+		LifecycleAwareSessionManager manager = manager();
+		FairComSession first = manager.getSession();
+		this.scheduler.advance(Duration.ofSeconds(20));
+		assertThat(manager.isCurrent(first)).isTrue();
+		this.scheduler.advance(Duration.ofSeconds(20));
+		assertThat(this.client.pings.get()).as("used 20 s ago: not idle long enough for a keepalive").isZero();
+		this.scheduler.advance(Duration.ofSeconds(10));
+		assertThat(this.client.pings.get()).isOne();
+		manager.sessionExpired(first);
+		assertThat(manager.isCurrent(first)).isFalse();
+		FairComSession second = manager.getSession();
+		assertThat(manager.isCurrent(first)).isFalse();
+		assertThat(manager.isCurrent(second)).isTrue();
+		manager.destroy();
+		assertThat(manager.isCurrent(second)).isFalse();
+		assertThat(this.client.logins.get()).isEqualTo(2);
+	}
+
+	@Test
 	void loginFailureIsPublishedAndNotRetried() {
 		this.client.refuse = true;
 		LifecycleAwareSessionManager manager = manager();
