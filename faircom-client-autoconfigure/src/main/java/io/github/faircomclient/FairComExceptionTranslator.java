@@ -266,6 +266,82 @@ public final class FairComExceptionTranslator {
 	}
 
 	/**
+	 * Return whether a failed login says something about the server or the credentials, so
+	 * that the calls that waited for it may share it: not when it belongs to the thread
+	 * that ran it (its call timeout ran out, or it was interrupted).
+	 * @param failure the failure of the login
+	 * @return whether other calls may be given the failure
+	 */
+	public static boolean isShareableLoginFailure(FairComException failure) {
+		if (failure instanceof FairComTimeoutException timeout
+				&& timeout.getType() == FairComTimeoutException.Type.CALL) {
+			return false;
+		}
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)) {
+				return false;
+			}
+			if (cause instanceof InterruptedException) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Build the exception for a call that waited while another thread logged in and that
+	 * login failed: a new exception of the same type with the same details, whose cause is
+	 * the login's failure. Exceptions of types this translator does not build are returned
+	 * as they are.
+	 * @param failure the failure of the login the call waited for
+	 * @return the exception to throw
+	 */
+	public static FairComException sharedLoginFailure(FairComException failure) {
+		String message = failure.getMessage() + " (this call waited for that login attempt and shares its failure)";
+		String api = failure.getApi();
+		String action = failure.getAction();
+		String requestId = failure.getRequestId();
+		Class<?> type = failure.getClass();
+		if (type == FairComAuthenticationException.class) {
+			FairComAuthenticationException refused = (FairComAuthenticationException) failure;
+			return new FairComAuthenticationException(message, api, action, requestId, refused.getHttpStatus(),
+					refused.getErrorCode(), refused.getErrorMessage(), failure);
+		}
+		if (type == FairComApiException.class) {
+			FairComApiException failed = (FairComApiException) failure;
+			return new FairComApiException(message, api, action, requestId, failed.getHttpStatus(),
+					failed.getErrorCode(), failed.getErrorMessage(), failure);
+		}
+		if (type == FairComProtocolException.class) {
+			FairComProtocolException invalid = (FairComProtocolException) failure;
+			return new FairComProtocolException(message, invalid.getKind(), api, action, requestId,
+					invalid.getHttpStatus(), failure);
+		}
+		if (type == FairComServerBusyException.class) {
+			FairComServerBusyException busy = (FairComServerBusyException) failure;
+			return new FairComServerBusyException(message, api, action, requestId, busy.getHttpStatus(),
+					busy.getRetryAfter(), failure);
+		}
+		if (type == FairComTimeoutException.class) {
+			return new FairComTimeoutException(message, ((FairComTimeoutException) failure).getType(), api, action,
+					requestId, failure);
+		}
+		if (type == FairComConnectException.class) {
+			return new FairComConnectException(message, api, action, requestId, failure);
+		}
+		if (type == FairComTlsException.class) {
+			return new FairComTlsException(message, api, action, requestId, failure);
+		}
+		if (type == FairComTransportException.class) {
+			return new FairComTransportException(message, api, action, requestId, failure);
+		}
+		if (type == FairComException.class) {
+			return new FairComException(message, api, action, requestId, failure);
+		}
+		return failure;
+	}
+
+	/**
 	 * Build the exception for a call made after the template was closed.
 	 * @param api the api of the refused action, if any
 	 * @param action the refused action, if any

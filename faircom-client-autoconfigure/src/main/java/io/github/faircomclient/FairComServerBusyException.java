@@ -29,7 +29,22 @@ public class FairComServerBusyException extends FairComTransportException {
 	 */
 	public FairComServerBusyException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, int httpStatus, @Nullable Duration retryAfter) {
-		super(message, api, action, requestId, null);
+		this(message, api, action, requestId, httpStatus, retryAfter, null);
+	}
+
+	/**
+	 * Create a new exception with a cause.
+	 * @param message the detail message
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer (429 or 503)
+	 * @param retryAfter the wait the answer asked for, if it said
+	 * @param cause the cause, e.g. the failure of a login this call waited for
+	 */
+	public FairComServerBusyException(String message, @Nullable String api, @Nullable String action,
+			@Nullable String requestId, int httpStatus, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+		super(message, api, action, requestId, cause);
 		this.httpStatus = httpStatus;
 		this.retryAfter = retryAfter;
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -32,7 +33,11 @@ import io.github.faircomclient.observation.FairComSessionObservationConvention;
  * when the server reports it gone and deletes it on {@link #destroy()}.
  * <ul>
  * <li>The session lives in an {@link AtomicReference}; logins are serialized by a
- * {@link ReentrantLock} with a re-check, so concurrent callers share one login.</li>
+ * {@link ReentrantLock} with a re-check, so concurrent callers share one login, failed
+ * ones too: callers that waited while a login attempt ran are given its failure (a new
+ * exception of the same type, with the attempt's failure as its cause) instead of each
+ * trying again, unless the failure belonged to the thread that ran it (its call timeout,
+ * an interrupt). A call that arrives after a failure has been delivered tries again.</li>
  * <li>{@link #sessionExpired(FairComSession)} drops exactly the reported session by
  * compare-and-set; the next {@link #getSession()} logs in again.</li>
  * <li>Keepalive: a session that can idle out is checked at half the idle timeout the
@@ -75,6 +80,10 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 	private final AtomicReference<@Nullable FairComSession> lastExpired = new AtomicReference<>();
 
 	private volatile @Nullable FairComLoginAttempt lastLogin;
+
+	private final AtomicLong loginAttempts = new AtomicLong();
+
+	private volatile @Nullable FailedLogin failedLogin;
 
 	private final ReentrantLock loginLock = new ReentrantLock();
 
@@ -135,8 +144,16 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 		this.observationConvention = observationConvention;
 	}
 
+	/**
+	 * Return the current session, logging in first if there is none. Concurrent callers
+	 * share one login attempt: if it fails, the callers that waited for it fail with a
+	 * copy of its failure rather than trying again (see the class description).
+	 * @return the session
+	 * @throws FairComException if the login fails or the manager has been closed
+	 */
 	@Override
 	public FairComSession getSession() {
+		long attemptsSeen = this.loginAttempts.get();
 		ActiveSession active = this.current.get();
 		if (active != null && !this.closed.get()) {
 			active.touch(this.clock.instant());
@@ -149,6 +166,10 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 			}
 			active = this.current.get();
 			if (active == null) {
+				FailedLogin failed = this.failedLogin;
+				if (failed != null && failed.attempt() > attemptsSeen) {
+					throw FairComExceptionTranslator.sharedLoginFailure(failed.failure());
+				}
 				active = login();
 			}
 			active.touch(this.clock.instant());
@@ -250,11 +271,16 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 					(context) -> this.authentication.login(this.client, this.settings));
 		}
 		catch (FairComException ex) {
+			long attempt = this.loginAttempts.incrementAndGet();
+			this.failedLogin = FairComExceptionTranslator.isShareableLoginFailure(ex)
+					&& !Thread.currentThread().isInterrupted() ? new FailedLogin(attempt, ex) : null;
 			this.lastLogin = new FairComLoginAttempt(this.clock.instant(), replacement, ex);
 			publish(new FairComLoginFailedEvent(this, ex));
 			throw ex;
 		}
 		ActiveSession active = new ActiveSession(session, this.clock.instant());
+		this.loginAttempts.incrementAndGet();
+		this.failedLogin = null;
 		this.current.set(active);
 		this.lastLogin = new FairComLoginAttempt(active.lastActivity(), replacement, null);
 		FairComSession replaced = this.lastExpired.getAndSet(null);
@@ -329,6 +355,13 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 		catch (RuntimeException ex) {
 			logger.debug("FairCom session listener failed on " + event.getClass().getSimpleName(), ex);
 		}
+	}
+
+	/**
+	 * The failure of a login attempt, numbered so that only callers that were already
+	 * waiting when it ended are given it.
+	 */
+	private record FailedLogin(long attempt, FairComException failure) {
 	}
 
 	private static final class ActiveSession {

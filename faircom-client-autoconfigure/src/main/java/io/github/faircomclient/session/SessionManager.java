@@ -10,7 +10,8 @@ public interface SessionManager {
 
 	/**
 	 * Return the current session, logging in first if there is none. Concurrent callers
-	 * share one login.
+	 * share one login attempt, and its failure: callers that waited while it ran fail with
+	 * it instead of each trying again.
 	 * @return the session
 	 * @throws io.github.faircomclient.FairComException if the login fails or the manager
 	 * has been closed
