@@ -45,8 +45,8 @@ import tools.jackson.databind.node.ObjectNode;
  * session, so once it has expired the action fails with
  * {@link FairComSessionExpiredException} without being sent, even if another call has
  * logged in again meanwhile. Transactions created with {@link #createTransaction()} are
- * remembered by id until they are committed or rolled back (the most recent 1024 of
- * sessions that have since been replaced are kept).
+ * remembered by id until they are committed or rolled back; past 1024 open ones, those of
+ * earlier sessions are forgotten, and an id this template does not know is sent as given.
  * <p>
  * Usually obtained from {@link io.github.faircomclient.core.FairComTemplate#db()}. This
  * class is thread-safe; its views ({@code with...}) share the record mapper.
