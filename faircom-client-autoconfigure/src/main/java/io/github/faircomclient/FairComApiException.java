@@ -25,7 +25,24 @@ public class FairComApiException extends FairComException {
 	 */
 	public FairComApiException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, int httpStatus, int errorCode, String errorMessage) {
-		super(message, api, action, requestId, null);
+		this(message, api, action, requestId, httpStatus, errorCode, errorMessage, null);
+	}
+
+	/**
+	 * Create a new exception with a cause.
+	 * @param message the detail message
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer
+	 * @param errorCode the {@code errorCode} the server returned
+	 * @param errorMessage the {@code errorMessage} the server returned
+	 * @param cause the cause, e.g. the failure of a login this call waited for
+	 */
+	public FairComApiException(String message, @Nullable String api, @Nullable String action,
+			@Nullable String requestId, int httpStatus, int errorCode, String errorMessage,
+			@Nullable Throwable cause) {
+		super(message, api, action, requestId, cause);
 		this.errorCode = errorCode;
 		this.errorMessage = errorMessage;
 		this.httpStatus = httpStatus;

@@ -7,11 +7,18 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
+import java.util.Locale;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.jspecify.annotations.Nullable;
+
+import io.github.faircomclient.http.TlsClosedAfterHandshakeException;
 
 /**
  * The one place that turns FairCom answers and transport failures into the
@@ -23,6 +30,14 @@ public final class FairComExceptionTranslator {
 	private static final String CONNECT_TIMEOUT = "org.apache.hc.client5.http.ConnectTimeoutException";
 
 	private static final String CONNECTION_REQUEST_TIMEOUT = "org.apache.hc.core5.http.ConnectionRequestTimeoutException";
+
+	private static final int MAX_CAUSE_DEPTH = 32;
+
+	private static final int MAX_QUOTED_MESSAGE = 500;
+
+	private static final String CLIENT_CERTIFICATE_ADVICE = "check that the key store of the SSL bundle named by "
+			+ "faircom.ssl.bundle (spring.ssl.bundle.pem.<name>.keystore.*) holds a client certificate and key "
+			+ "signed by a CA the FairCom server trusts";
 
 	private FairComExceptionTranslator() {
 	}
@@ -136,6 +151,26 @@ public final class FairComExceptionTranslator {
 	}
 
 	/**
+	 * Build the exception for a call bound to a session that is no longer the current one
+	 * (it expired, and possibly another call logged in again): the call is refused before it
+	 * is sent, because the transaction or cursor it belongs to ended with that session.
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param state what the call belongs to, e.g. {@code transaction 'T1'}, or {@code null}
+	 * if unknown
+	 * @return the exception to throw; it carries no requestId, HTTP status or error code
+	 * because nothing was sent
+	 */
+	public static FairComSessionExpiredException boundSessionExpired(@Nullable String api, String action,
+			@Nullable String state) {
+		String what = (state != null) ? "the " + state : "the transaction or cursor it belongs to";
+		String message = "FairCom session expired before " + describe(api, action) + " was sent: " + what
+				+ " belonged to a session that expired, and the server ended it with that session. The call was "
+				+ "not sent and is not replayed on a new session; start the work again";
+		return new FairComSessionExpiredException(message, api, action, null, 0, 0, "");
+	}
+
+	/**
 	 * Build the exception for an answer that is not a valid JSON action response.
 	 * @param kind what is wrong
 	 * @param api the api of the action
@@ -151,6 +186,26 @@ public final class FairComExceptionTranslator {
 		String message = "FairCom answered " + describe(api, action) + " with " + describe(kind) + " ("
 				+ "HTTP " + httpStatus + ", requestId " + requestId + ((!detail.isEmpty()) ? ", " + detail : "") + ")";
 		return new FairComProtocolException(message, kind, api, action, requestId, httpStatus, cause);
+	}
+
+	/**
+	 * Build the exception for an answer that asks the client to come back later: HTTP 429
+	 * or 503 without a JSON action response.
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer
+	 * @param retryAfter the wait the answer asked for, if it said
+	 * @return the exception to throw
+	 */
+	public static FairComServerBusyException serverBusy(@Nullable String api, String action,
+			@Nullable String requestId, int httpStatus, @Nullable Duration retryAfter) {
+		String what = (httpStatus == 429) ? "too many requests" : "service unavailable";
+		String message = "FairCom (or a proxy in front of it) answered " + describe(api, action) + " with HTTP "
+				+ httpStatus + " (" + what + ", requestId " + requestId + ")"
+				+ ((retryAfter != null) ? " and asked to retry after " + retryAfter.toMillis() + " ms"
+						: " without Retry-After");
+		return new FairComServerBusyException(message, api, action, requestId, httpStatus, retryAfter);
 	}
 
 	/**
@@ -171,7 +226,7 @@ public final class FairComExceptionTranslator {
 					+ callTimeout.toMillis() + " ms", FairComTimeoutException.Type.CALL, api, action, requestId,
 					failure);
 		}
-		String cause = String.valueOf(failure.getMessage());
+		String cause = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
 		if (isA(failure, CONNECTION_REQUEST_TIMEOUT)) {
 			return new FairComTimeoutException("No pooled connection to FairCom became free for " + on
 					+ " within the pool acquire timeout: " + cause, FairComTimeoutException.Type.CONNECTION_POOL,
@@ -186,10 +241,16 @@ public final class FairComExceptionTranslator {
 			return new FairComTimeoutException("FairCom sent nothing for " + on + " within the read timeout: " + cause,
 					FairComTimeoutException.Type.READ, api, action, requestId, failure);
 		}
+		if (failure instanceof TlsClosedAfterHandshakeException) {
+			return new FairComTransportException("FairCom call " + on + " failed: " + cause + ". If this keeps "
+					+ "happening, the server is probably refusing the client certificate, or expected one (TLS 1.3 "
+					+ "servers check it after the handshake): " + CLIENT_CERTIFICATE_ADVICE, api, action, requestId,
+					failure);
+		}
 		Throwable tls = findCause(failure, SSLException.class, GeneralSecurityException.class);
 		if (tls != null) {
-			return new FairComTlsException("TLS handshake with FairCom failed for " + on + ": " + tls.getMessage(),
-					api, action, requestId, failure);
+			return new FairComTlsException("TLS handshake with FairCom failed for " + on + ": " + tls.getMessage()
+					+ ". " + tlsAdvice(failure), api, action, requestId, failure);
 		}
 		if (failure instanceof ConnectException || failure instanceof UnknownHostException
 				|| failure instanceof NoRouteToHostException || failure instanceof PortUnreachableException) {
@@ -205,6 +266,82 @@ public final class FairComExceptionTranslator {
 	}
 
 	/**
+	 * Return whether a failed login says something about the server or the credentials, so
+	 * that the calls that waited for it may share it: not when it belongs to the thread
+	 * that ran it (its call timeout ran out, or it was interrupted).
+	 * @param failure the failure of the login
+	 * @return whether other calls may be given the failure
+	 */
+	public static boolean isShareableLoginFailure(FairComException failure) {
+		if (failure instanceof FairComTimeoutException timeout
+				&& timeout.getType() == FairComTimeoutException.Type.CALL) {
+			return false;
+		}
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)) {
+				return false;
+			}
+			if (cause instanceof InterruptedException) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Build the exception for a call that waited while another thread logged in and that
+	 * login failed: a new exception of the same type with the same details, whose cause is
+	 * the login's failure. Exceptions of types this translator does not build are returned
+	 * as they are.
+	 * @param failure the failure of the login the call waited for
+	 * @return the exception to throw
+	 */
+	public static FairComException sharedLoginFailure(FairComException failure) {
+		String message = failure.getMessage() + " (this call waited for that login attempt and shares its failure)";
+		String api = failure.getApi();
+		String action = failure.getAction();
+		String requestId = failure.getRequestId();
+		Class<?> type = failure.getClass();
+		if (type == FairComAuthenticationException.class) {
+			FairComAuthenticationException refused = (FairComAuthenticationException) failure;
+			return new FairComAuthenticationException(message, api, action, requestId, refused.getHttpStatus(),
+					refused.getErrorCode(), refused.getErrorMessage(), failure);
+		}
+		if (type == FairComApiException.class) {
+			FairComApiException failed = (FairComApiException) failure;
+			return new FairComApiException(message, api, action, requestId, failed.getHttpStatus(),
+					failed.getErrorCode(), failed.getErrorMessage(), failure);
+		}
+		if (type == FairComProtocolException.class) {
+			FairComProtocolException invalid = (FairComProtocolException) failure;
+			return new FairComProtocolException(message, invalid.getKind(), api, action, requestId,
+					invalid.getHttpStatus(), failure);
+		}
+		if (type == FairComServerBusyException.class) {
+			FairComServerBusyException busy = (FairComServerBusyException) failure;
+			return new FairComServerBusyException(message, api, action, requestId, busy.getHttpStatus(),
+					busy.getRetryAfter(), failure);
+		}
+		if (type == FairComTimeoutException.class) {
+			return new FairComTimeoutException(message, ((FairComTimeoutException) failure).getType(), api, action,
+					requestId, failure);
+		}
+		if (type == FairComConnectException.class) {
+			return new FairComConnectException(message, api, action, requestId, failure);
+		}
+		if (type == FairComTlsException.class) {
+			return new FairComTlsException(message, api, action, requestId, failure);
+		}
+		if (type == FairComTransportException.class) {
+			return new FairComTransportException(message, api, action, requestId, failure);
+		}
+		if (type == FairComException.class) {
+			return new FairComException(message, api, action, requestId, failure);
+		}
+		return failure;
+	}
+
+	/**
 	 * Build the exception for a call made after the template was closed.
 	 * @param api the api of the refused action, if any
 	 * @param action the refused action, if any
@@ -215,6 +352,49 @@ public final class FairComExceptionTranslator {
 		return new FairComClientClosedException(
 				what + " FairCom client has been closed (its session was deleted and its connection pool shut down)",
 				api, action);
+	}
+
+	private static String tlsAdvice(Throwable failure) {
+		Throwable validity = findCause(failure, CertificateExpiredException.class,
+				CertificateNotYetValidException.class);
+		if (validity != null) {
+			return "The server's certificate is outside its validity period (" + validity.getMessage()
+					+ "): renew the certificate on the FairCom server, and check the clocks of both machines";
+		}
+		String messages = messages(failure);
+		if (findCause(failure, SSLPeerUnverifiedException.class) != null || messages.contains("subject alternative")
+				|| messages.contains("doesn't match") || messages.contains("does not match")) {
+			return "The server's certificate does not name the host in faircom.url: connect with a host name the "
+					+ "certificate lists (its subject alternative names), or re-issue the certificate; "
+					+ "faircom.ssl.verify-hostname=false is for development servers only";
+		}
+		if (findCause(failure, CertPathBuilderException.class) != null
+				|| messages.contains("unable to find valid certification path")
+				|| messages.contains("pkix path")) {
+			return "The server's certificate is not signed by a CA the client trusts: put the CA certificate of "
+					+ "the FairCom server into the trust store of the SSL bundle named by faircom.ssl.bundle "
+					+ "(spring.ssl.bundle.pem.<name>.truststore.certificate or the jks equivalent); without a "
+					+ "bundle the JVM's default trust store is used";
+		}
+		if (messages.contains("certificate_required") || messages.contains("bad_certificate")
+				|| messages.contains("unknown_ca") || messages.contains("certificate_unknown")
+				|| messages.contains("access_denied")) {
+			return "The server refused the client certificate or expected one: " + CLIENT_CERTIFICATE_ADVICE;
+		}
+		return "Check the SSL bundle named by faircom.ssl.bundle (trust store for the server's certificate, key "
+				+ "store for a client certificate) and the TLS settings of the FairCom server";
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		int depth = 0;
+		for (Throwable candidate = failure; candidate != null && depth++ < MAX_CAUSE_DEPTH;
+				candidate = candidate.getCause()) {
+			if (candidate.getMessage() != null) {
+				messages.append(candidate.getMessage().toLowerCase(Locale.ROOT)).append('\n');
+			}
+		}
+		return messages.toString();
 	}
 
 	private static String describe(@Nullable String api, String action) {
@@ -231,6 +411,7 @@ public final class FairComExceptionTranslator {
 			case MISSING_ERROR_CODE -> "JSON without an integer errorCode";
 			case REQUEST_ID_MISMATCH -> "the answer to another request (requestId mismatch)";
 			case MISSING_AUTH_TOKEN -> "a session without an authToken";
+			case TOO_LARGE -> "an answer larger than faircom.max-response-size";
 		};
 	}
 
@@ -239,7 +420,14 @@ public final class FairComExceptionTranslator {
 	}
 
 	private static String suffix(String errorMessage) {
-		return (errorMessage.isEmpty()) ? "" : ": " + errorMessage;
+		if (errorMessage.isEmpty()) {
+			return "";
+		}
+		if (errorMessage.length() <= MAX_QUOTED_MESSAGE) {
+			return ": " + errorMessage;
+		}
+		return ": " + errorMessage.substring(0, MAX_QUOTED_MESSAGE) + "... (" + (errorMessage.length()
+				- MAX_QUOTED_MESSAGE) + " more characters, see getErrorMessage())";
 	}
 
 	private static boolean isA(Throwable failure, String className) {
@@ -252,7 +440,9 @@ public final class FairComExceptionTranslator {
 	}
 
 	private static @Nullable Throwable findCause(Throwable failure, Class<?>... types) {
-		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+		int depth = 0;
+		for (Throwable candidate = failure; candidate != null && depth++ < MAX_CAUSE_DEPTH;
+				candidate = candidate.getCause()) {
 			for (Class<?> type : types) {
 				if (type.isInstance(candidate)) {
 					return candidate;

@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the server's answer is not a valid JSON action response: not JSON, an HTML
- * page, truncated, no {@code errorCode}, or an echoed {@code requestId} that differs from
- * the one sent.
+ * page, truncated, no {@code errorCode}, an echoed {@code requestId} that differs from the
+ * one sent, or too large. Messages describe the answer (status, content type, length,
+ * where parsing failed) but never quote it.
  */
 public class FairComProtocolException extends FairComException {
 
@@ -89,7 +90,12 @@ public class FairComProtocolException extends FairComException {
 		/**
 		 * A successful {@code createSession} answer carries no {@code authToken}.
 		 */
-		MISSING_AUTH_TOKEN
+		MISSING_AUTH_TOKEN,
+
+		/**
+		 * The answer is larger than {@code faircom.max-response-size}; it was cut off.
+		 */
+		TOO_LARGE
 
 	}
 

@@ -5,7 +5,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Thrown when the server reports that the session is gone and the call could not be
  * replayed on a new session: the call used a cursor or transaction of the old session, or
- * the new session was reported gone as well.
+ * the new session was reported gone as well. Also thrown, without anything being sent,
+ * for a call {@linkplain io.github.faircomclient.core.FairComRequest#boundSession() bound}
+ * to a session that is no longer the current one; such an exception has no requestId, HTTP
+ * status or error code.
  */
 public class FairComSessionExpiredException extends FairComApiException {
 

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
+import java.util.List;
 
 import javax.net.ssl.SSLHandshakeException;
 
@@ -78,6 +79,76 @@ class FairComExceptionTranslatorTests {
 	void closedNamesTheRefusedAction() {
 		assertThat(FairComExceptionTranslator.closed("db", "listTables").getMessage()).startsWith(
 				"Cannot run db/listTables: the FairCom client has been closed");
+	}
+
+	@Test
+	void aSharedLoginFailureIsANewExceptionOfTheSameTypeCausedByTheOriginal() {
+		List<FairComException> failures = List.of(
+				FairComExceptionTranslator.loginFailed("admin", "createSession", "r-1", 200, 12010, "bad password"),
+				new FairComApiException("failed", "admin", "createSession", "r-1", 200, 7, "seven"),
+				FairComExceptionTranslator.protocolError(FairComProtocolException.Kind.HTML_PAGE, "admin",
+						"createSession", "r-1", 502, "text/html", null),
+				FairComExceptionTranslator.serverBusy("admin", "createSession", "r-1", 503, Duration.ofSeconds(2)),
+				translate(new ConnectTimeoutException("x")), translate(new ConnectException("refused")),
+				translate(new SSLHandshakeException("no")), translate(new NoHttpResponseException("gone")),
+				new FairComException("odd", "admin", "createSession", "r-1", null));
+		for (FairComException failure : failures) {
+			FairComException shared = FairComExceptionTranslator.sharedLoginFailure(failure);
+			assertThat(shared).isNotSameAs(failure).hasSameClassAs(failure).hasCause(failure);
+			assertThat(shared.getMessage()).startsWith(failure.getMessage())
+				.endsWith("(this call waited for that login attempt and shares its failure)");
+			assertThat(shared.getApi()).isEqualTo(failure.getApi());
+			assertThat(shared.getAction()).isEqualTo(failure.getAction());
+			assertThat(shared.getRequestId()).isEqualTo(failure.getRequestId()).isNotNull();
+			assertThat(RetryableFailureView.of(shared)).as(failure.getClass().getSimpleName())
+				.isEqualTo(RetryableFailureView.of(failure));
+		}
+		FairComAuthenticationException refused = (FairComAuthenticationException) FairComExceptionTranslator
+			.sharedLoginFailure(failures.get(0));
+		assertThat(refused.getErrorCode()).isEqualTo(12010);
+		assertThat(refused.getErrorMessage()).isEqualTo("bad password");
+		assertThat(refused.getHttpStatus()).isEqualTo(200);
+		FairComServerBusyException busy = (FairComServerBusyException) FairComExceptionTranslator
+			.sharedLoginFailure(failures.get(3));
+		assertThat(busy.getRetryAfter()).isEqualTo(Duration.ofSeconds(2));
+		FairComException custom = new FairComException("custom", null, null, null, null) {
+		};
+		assertThat(FairComExceptionTranslator.sharedLoginFailure(custom)).as("a type of its own: as it is")
+			.isSameAs(custom);
+	}
+
+	@Test
+	void aLoginFailureThatBelongsToItsThreadIsNotShared() {
+		assertThat(FairComExceptionTranslator.isShareableLoginFailure(
+				FairComExceptionTranslator.loginFailed("admin", "createSession", "r-1", 200, 12010, "no")))
+			.isTrue();
+		assertThat(FairComExceptionTranslator.isShareableLoginFailure(translate(new ConnectException("refused"))))
+			.isTrue();
+		assertThat(FairComExceptionTranslator.isShareableLoginFailure(translate(new SocketTimeoutException("read"))))
+			.isTrue();
+		assertThat(FairComExceptionTranslator.isShareableLoginFailure(FairComExceptionTranslator
+			.transportFailed(new IOException("Socket closed"), true, TIMEOUT, "admin", "createSession", "r-1")))
+			.as("its call timeout")
+			.isFalse();
+		assertThat(FairComExceptionTranslator
+			.isShareableLoginFailure(translate(new java.io.InterruptedIOException("interrupted"))))
+			.as("an interrupt")
+			.isFalse();
+	}
+
+	/**
+	 * What the template's retry policy sees of a failure: type and the details it reads.
+	 */
+	private record RetryableFailureView(Class<?> type, Object detail) {
+
+		static RetryableFailureView of(FairComException failure) {
+			Object detail = (failure instanceof FairComTimeoutException timeout) ? timeout.getType()
+					: (failure instanceof FairComProtocolException protocol) ? protocol.getKind() + "/"
+							+ protocol.getHttpStatus()
+					: (failure instanceof FairComServerBusyException busy) ? busy.getHttpStatus() : "";
+			return new RetryableFailureView(failure.getClass(), detail);
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
@@ -22,10 +23,14 @@ import org.springframework.util.StringUtils;
 
 import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.core.FairComOperations;
+import io.github.faircomclient.core.FairComRetrySettings;
 import io.github.faircomclient.core.FairComTemplate;
+import io.github.faircomclient.core.FairComTemplateBuilder;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.FairComRecordMapperCustomizer;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
 import io.github.faircomclient.session.FairComAuthentication;
 import io.github.faircomclient.session.FairComSessionSettings;
@@ -107,11 +112,14 @@ final class FairComConfigurations {
 		@ConditionalOnMissingBean(FairComOperations.class)
 		FairComTemplate fairComTemplate(FairComProperties properties, FairComConnectionDetails connectionDetails,
 				FairComAuthentication fairComAuthentication, ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<FairComRestClientCustomizer> customizers,
+				ObjectProvider<FairComRequestObservationConvention> observationConvention,
+				ObjectProvider<FairComSessionObservationConvention> sessionObservationConvention,
+				ObjectProvider<FairComRestClientCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<FairComRecordMapperCustomizer> recordMapperCustomizers,
 				ApplicationEventPublisher eventPublisher, Environment environment) {
 			checkTimeouts(properties);
 			checkDb(properties.getDb());
+			FairComRetrySettings retrySettings = retrySettings(properties.getRetry());
 			FairComProperties.Session session = properties.getSession();
 			FairComSessionSettings sessionSettings = FairComSessionSettings.builder()
 				.description(StringUtils.hasText(session.getDescription()) ? session.getDescription()
@@ -122,20 +130,23 @@ final class FairComConfigurations {
 				.defaultDatabase(session.getDefaultDatabase())
 				.defaultOwner(session.getDefaultOwner())
 				.build();
-			return FairComTemplate.builder()
+			FairComTemplateBuilder builder = FairComTemplate.builder()
 				.url(connectionDetails.getUrl())
-				.sslBundle(connectionDetails.getSslBundle())
 				.verifyHostname(properties.getSsl().isVerifyHostname())
 				.authentication(fairComAuthentication)
 				.connectTimeout(properties.getConnectTimeout())
 				.readTimeout(properties.getReadTimeout())
 				.callTimeout(properties.getCallTimeout())
+				.maxResponseSize(properties.getMaxResponseSize())
+				.retry(retrySettings)
 				.maxConnections(properties.getPool().getMaxConnections())
 				.connectionAcquireTimeout(properties.getPool().getAcquireTimeout())
 				.sessionSettings(sessionSettings)
 				.keepalive(session.isKeepalive())
 				.loginMode(session.getLogin())
 				.observationRegistry(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP))
+				.observationConvention(observationConvention.getIfAvailable())
+				.sessionObservationConvention(sessionObservationConvention.getIfAvailable())
 				.customizers(customizers.orderedStream().toList())
 				.sessionListener(eventPublisher::publishEvent)
 				.errorCodes(errorCodes(properties.getErrorCodes()))
@@ -146,7 +157,71 @@ final class FairComConfigurations {
 					.binaryFormat(properties.getDb().getBinaryFormat())
 					.numberFormat(properties.getDb().getNumberFormat())
 					.recordMapperCustomizers(recordMapperCustomizers.orderedStream().toList())
-					.build())
+					.build());
+			String bundleName = properties.getSsl().getBundle();
+			SslBundles bundles = sslBundles.getIfAvailable();
+			if (connectionDetails instanceof PropertiesFairComConnectionDetails && bundles != null
+					&& StringUtils.hasText(bundleName) && reloadsOnUpdate(environment, bundleName)) {
+				builder.sslBundle(bundles, bundleName);
+			}
+			else {
+				builder.sslBundle(connectionDetails.getSslBundle());
+			}
+			return builder.build();
+		}
+
+		/**
+		 * Return whether Spring Boot reloads the named bundle when its files change
+		 * ({@code spring.ssl.bundle.pem.<name>.reload-on-update} or the jks equivalent).
+		 */
+		static boolean reloadsOnUpdate(Environment environment, String bundleName) {
+			Binder binder = Binder.get(environment);
+			for (String type : new String[] { "pem", "jks" }) {
+				try {
+					if (binder.bind("spring.ssl.bundle." + type + "[" + bundleName + "].reload-on-update", Boolean.class)
+						.orElse(false)) {
+						return true;
+					}
+				}
+				catch (RuntimeException ex) {
+					// not a name Spring Boot can bind; such a bundle is not reloaded either
+				}
+			}
+			return false;
+		}
+
+		static FairComRetrySettings retrySettings(FairComProperties.Retry retry) {
+			if (retry.getMaxAttempts() < 1) {
+				throw new InvalidConfigurationPropertyValueException("faircom.retry.max-attempts",
+						retry.getMaxAttempts(),
+						"A call needs at least 1 attempt; set 1 for no retries (and no replay after an expired "
+								+ "session), or more, for example 3.");
+			}
+			checkPositive("faircom.retry.initial-backoff", retry.getInitialBackoff(),
+					"The backoff must be positive, for example 100ms.");
+			checkPositive("faircom.retry.max-backoff", retry.getMaxBackoff(),
+					"The backoff must be positive, for example 2s.");
+			if (retry.getMaxBackoff().compareTo(retry.getInitialBackoff()) < 0) {
+				throw new InvalidConfigurationPropertyValueException("faircom.retry.max-backoff",
+						retry.getMaxBackoff(), "The maximum backoff must not be below faircom.retry.initial-backoff ("
+								+ retry.getInitialBackoff() + "); raise it or lower the initial backoff.");
+			}
+			if (!(retry.getMultiplier() >= 1.0) || Double.isInfinite(retry.getMultiplier())) {
+				throw new InvalidConfigurationPropertyValueException("faircom.retry.multiplier", retry.getMultiplier(),
+						"The multiplier must be a number of at least 1, for example 2.");
+			}
+			Duration maxRetryAfter = retry.getMaxRetryAfter();
+			if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("faircom.retry.max-retry-after", maxRetryAfter,
+						"The longest Retry-After to wait for must be 0 (never wait) or positive, for example 10s.");
+			}
+			return FairComRetrySettings.builder()
+				.enabled(retry.isEnabled())
+				.maxAttempts(retry.getMaxAttempts())
+				.initialBackoff(retry.getInitialBackoff())
+				.maxBackoff(retry.getMaxBackoff())
+				.multiplier(retry.getMultiplier())
+				.maxRetryAfter(maxRetryAfter)
 				.build();
 		}
 
@@ -214,6 +289,10 @@ final class FairComConfigurations {
 			checkPositive("faircom.read-timeout", properties.getReadTimeout());
 			checkPositive("faircom.call-timeout", properties.getCallTimeout());
 			checkPositive("faircom.pool.acquire-timeout", properties.getPool().getAcquireTimeout());
+			if (properties.getMaxResponseSize() == null || properties.getMaxResponseSize().toBytes() <= 0) {
+				throw new InvalidConfigurationPropertyValueException("faircom.max-response-size",
+						properties.getMaxResponseSize(), "The largest answer must be positive, for example 64MB.");
+			}
 			int maxConnections = properties.getPool().getMaxConnections();
 			if (maxConnections < 1) {
 				throw new InvalidConfigurationPropertyValueException("faircom.pool.max-connections", maxConnections,
@@ -233,9 +312,12 @@ final class FairComConfigurations {
 		}
 
 		private static void checkPositive(String name, @Nullable Duration value) {
+			checkPositive(name, value, "The timeout must be positive, for example 5s.");
+		}
+
+		private static void checkPositive(String name, @Nullable Duration value, String reason) {
 			if (value == null || value.isNegative() || value.isZero()) {
-				throw new InvalidConfigurationPropertyValueException(name, value,
-						"The timeout must be positive, for example 5s.");
+				throw new InvalidConfigurationPropertyValueException(name, value, reason);
 			}
 		}
 

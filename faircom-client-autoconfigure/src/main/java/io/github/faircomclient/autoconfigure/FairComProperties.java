@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
 
 import io.github.faircomclient.db.BinaryFormat;
 import io.github.faircomclient.db.NumberFormat;
@@ -58,7 +59,15 @@ public class FairComProperties {
 	 */
 	private Duration callTimeout = Duration.ofSeconds(60);
 
+	/**
+	 * Largest answer accepted from the server; a larger one is cut off and the call fails.
+	 * Raise it for very large result sets.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(64);
+
 	private final Ssl ssl = new Ssl();
+
+	private final Retry retry = new Retry();
 
 	private final Pool pool = new Pool();
 
@@ -181,6 +190,30 @@ public class FairComProperties {
 	}
 
 	/**
+	 * Return the largest answer accepted.
+	 * @return the maximum response size
+	 */
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	/**
+	 * Set the largest answer accepted.
+	 * @param maxResponseSize the maximum response size
+	 */
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	/**
+	 * Return the retry settings.
+	 * @return the retry settings
+	 */
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
 	 * Return the TLS settings.
 	 * @return the TLS settings
 	 */
@@ -268,6 +301,145 @@ public class FairComProperties {
 		 */
 		public void setVerifyHostname(boolean verifyHostname) {
 			this.verifyHostname = verifyHostname;
+		}
+
+	}
+
+	/**
+	 * Retry settings. A call is retried after a failure on the way (no connection, dropped
+	 * connection, read timeout, 5xx, HTML or truncated answer, HTTP 429 or 503) when the
+	 * action is safe to send again: plain reads always, writes and DDL only when the
+	 * request is declared idempotent. Logins refused by the server are never retried.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether failed calls are retried. When off, a call whose session expired is still
+		 * replayed once on a new session.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most times one call is sent, the first time and the replay after an expired
+		 * session included. 1 also stops that replay.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Upper bound of the random wait before the first retry (full jitter).
+		 */
+		private Duration initialBackoff = Duration.ofMillis(100);
+
+		/**
+		 * Largest upper bound of the random wait between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(2);
+
+		/**
+		 * Factor by which the upper bound of the wait grows with each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest Retry-After (HTTP 429 or 503) the client waits for; an answer asking for
+		 * longer fails the call at once. 0 never waits for a Retry-After.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(10);
+
+		/**
+		 * Return whether failed calls are retried.
+		 * @return whether retries are enabled
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether failed calls are retried.
+		 * @param enabled whether retries are enabled
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * Return the most times one call is sent.
+		 * @return the maximum attempts
+		 */
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		/**
+		 * Set the most times one call is sent.
+		 * @param maxAttempts the maximum attempts
+		 */
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		/**
+		 * Return the upper bound of the first wait.
+		 * @return the initial backoff
+		 */
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		/**
+		 * Set the upper bound of the first wait.
+		 * @param initialBackoff the initial backoff
+		 */
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		/**
+		 * Return the largest upper bound of a wait.
+		 * @return the maximum backoff
+		 */
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		/**
+		 * Set the largest upper bound of a wait.
+		 * @param maxBackoff the maximum backoff
+		 */
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		/**
+		 * Return the growth factor of the wait.
+		 * @return the multiplier
+		 */
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		/**
+		 * Set the growth factor of the wait.
+		 * @param multiplier the multiplier
+		 */
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		/**
+		 * Return the longest Retry-After waited for.
+		 * @return the maximum Retry-After
+		 */
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		/**
+		 * Set the longest Retry-After waited for.
+		 * @param maxRetryAfter the maximum Retry-After
+		 */
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
 		}
 
 	}

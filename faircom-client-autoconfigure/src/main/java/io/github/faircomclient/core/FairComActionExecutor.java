@@ -10,18 +10,25 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.http.CallDeadlineExceededException;
 import io.github.faircomclient.http.FairComHttpResponse;
 import io.github.faircomclient.http.FairComHttpTransport;
+import io.github.faircomclient.http.ResponseTooLargeException;
 import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.FairComSessionClient;
 import io.github.faircomclient.session.FairComSessionSettings;
 
 /**
- * Sends one action over the transport and decodes the answer, without any session logic;
- * also implements the admin session actions for the session manager. Logs one redacted
- * DEBUG line per action under the {@link FairComTemplate} category: api, action,
- * requestId, errorCode and elapsed time; never parameters or tokens.
+ * Sends one action over the transport and decodes the answer, without any session or
+ * retry logic; also implements the admin session actions for the session manager. Every
+ * failure of a send, whatever the server answered, becomes a {@link FairComException}.
+ * Logs one redacted DEBUG line per action under the {@link FairComTemplate} category:
+ * api, action, requestId, errorCode and elapsed time; never parameters or tokens.
+ * <p>
+ * A call of the template runs {@linkplain #withinDeadline(long, java.util.function.Supplier)
+ * within its deadline}: a login the call has to run on its thread gets only the time the
+ * call has left.
  */
 final class FairComActionExecutor implements FairComSessionClient {
 
@@ -36,6 +43,8 @@ final class FairComActionExecutor implements FairComSessionClient {
 	private final Duration callTimeout;
 
 	private final Clock clock;
+
+	private final ThreadLocal<@Nullable Long> callDeadline = new ThreadLocal<>();
 
 	FairComActionExecutor(FairComHttpTransport transport, FairComWireFormat wireFormat, Duration callTimeout,
 			Clock clock) {
@@ -53,25 +62,76 @@ final class FairComActionExecutor implements FairComSessionClient {
 		return this.transport;
 	}
 
+	Duration callTimeout() {
+		return this.callTimeout;
+	}
+
+	/**
+	 * Run part of a call on this thread with the call's deadline in effect for sends that
+	 * name no timeout of their own (the login the call may have to run).
+	 * @param <T> the result type
+	 * @param deadline the deadline on the {@link System#nanoTime()} scale
+	 * @param action what to run
+	 * @return the result of the action
+	 */
+	<T> T withinDeadline(long deadline, java.util.function.Supplier<T> action) {
+		Long previous = this.callDeadline.get();
+		this.callDeadline.set(deadline);
+		try {
+			return action.get();
+		}
+		finally {
+			if (previous != null) {
+				this.callDeadline.set(previous);
+			}
+			else {
+				this.callDeadline.remove();
+			}
+		}
+	}
+
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session) {
-		return send(request, session, (request.timeout() != null) ? request.timeout() : this.callTimeout);
+		Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.callTimeout;
+		Long deadline = this.callDeadline.get();
+		if (deadline == null) {
+			return send(request, session, callTimeout);
+		}
+		long left = deadline - System.nanoTime();
+		Duration remaining = Duration.ofNanos(Math.max(left, Duration.ofMillis(1).toNanos()));
+		return send(request, session, (remaining.compareTo(callTimeout) < 0) ? remaining : callTimeout);
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout) {
+		return send(request, session, timeout, timeout);
+	}
+
+	/**
+	 * Send one attempt of a call that has a larger budget.
+	 * @param timeout the time this attempt may take
+	 * @param callTimeout the call's whole timeout, named when the attempt runs out of time
+	 */
+	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout,
+			Duration callTimeout) {
 		String requestId = this.requestIds.next();
 		String token = (session != null) ? session.getToken() : null;
 		long start = System.nanoTime();
+		byte[] body = this.wireFormat.encode(request, requestId, token);
 		try {
-			byte[] body = this.wireFormat.encode(request, requestId, token);
 			FairComHttpResponse answer = this.transport.post(body, timeout);
-			FairComResponse response = this.wireFormat.decode(request, requestId, answer, token);
+			FairComResponse response = this.wireFormat.decode(request, requestId, answer, session);
 			log(request, requestId, String.valueOf(response.errorCode()), start);
 			return response;
 		}
 		catch (CallDeadlineExceededException ex) {
 			log(request, requestId, "-", start);
-			throw FairComExceptionTranslator.transportFailed(ex, true, timeout, request.api(), request.action(),
+			throw FairComExceptionTranslator.transportFailed(ex, true, callTimeout, request.api(), request.action(),
 					requestId);
+		}
+		catch (ResponseTooLargeException ex) {
+			log(request, requestId, "-", start);
+			throw FairComExceptionTranslator.protocolError(FairComProtocolException.Kind.TOO_LARGE, request.api(),
+					request.action(), requestId, ex.getStatusCode(),
+					"more than " + ex.getMaxResponseBytes() + " bytes", null);
 		}
 		catch (IOException ex) {
 			log(request, requestId, "-", start);
@@ -81,6 +141,11 @@ final class FairComActionExecutor implements FairComSessionClient {
 		catch (FairComException ex) {
 			log(request, requestId, "-", start);
 			throw ex;
+		}
+		catch (RuntimeException ex) {
+			log(request, requestId, "-", start);
+			throw FairComExceptionTranslator.transportFailed(ex, false, timeout, request.api(), request.action(),
+					requestId);
 		}
 	}
 

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.session.FairComSession;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,6 +15,13 @@ import tools.jackson.databind.JsonNode;
  * optional envelope properties {@code responseOptions}, {@code debug} and
  * {@code apiVersion}, and an optional call timeout that replaces the template's for this
  * call. The session token and the {@code requestId} are added by the template.
+ * <p>
+ * A request that continues work the server keeps in a session (a transaction or a
+ * cursor) can be {@linkplain Builder#boundTo(FairComSession) bound} to the session that
+ * created that work ({@link FairComResponse#session()}): the template sends it with that
+ * session's token, and refuses it with
+ * {@link io.github.faircomclient.FairComSessionExpiredException}, without sending it, once
+ * that session is no longer the current one.
  * <p>
  * {@code params} and {@code responseOptions} may be a Jackson {@link JsonNode}, a
  * {@link java.util.Map} or any object that serializes to a JSON object; they are
@@ -33,7 +42,11 @@ public final class FairComRequest {
 
 	private final @Nullable String apiVersion;
 
+	private final boolean idempotent;
+
 	private final @Nullable Duration timeout;
+
+	private final @Nullable FairComSession boundSession;
 
 	private FairComRequest(Builder builder) {
 		this.api = builder.api;
@@ -43,7 +56,9 @@ public final class FairComRequest {
 				: builder.responseOptions;
 		this.debug = builder.debug;
 		this.apiVersion = builder.apiVersion;
+		this.idempotent = builder.idempotent;
 		this.timeout = builder.timeout;
+		this.boundSession = builder.boundSession;
 	}
 
 	/**
@@ -116,6 +131,17 @@ public final class FairComRequest {
 	}
 
 	/**
+	 * Return whether the caller declared that running this action twice does no harm, so
+	 * that the template may retry it after a failure that leaves open whether the server
+	 * ran it.
+	 * @return whether the request may be retried like a read
+	 * @see Builder#idempotent(boolean)
+	 */
+	public boolean isIdempotent() {
+		return this.idempotent;
+	}
+
+	/**
 	 * Return the total time this call may take, answer included.
 	 * @return the timeout or {@code null} for the template's call timeout
 	 */
@@ -123,9 +149,20 @@ public final class FairComRequest {
 		return this.timeout;
 	}
 
+	/**
+	 * Return the session this request belongs to, if it is bound to one.
+	 * @return the session whose transaction or cursor the request continues, or
+	 * {@code null} if the request runs on whatever session is current
+	 * @see Builder#boundTo(FairComSession)
+	 */
+	public @Nullable FairComSession boundSession() {
+		return this.boundSession;
+	}
+
 	@Override
 	public String toString() {
-		return "FairComRequest[api=" + this.api + ", action=" + this.action + "]";
+		return "FairComRequest[api=" + this.api + ", action=" + this.action
+				+ ((this.idempotent) ? ", idempotent" : "") + ((this.boundSession != null) ? ", bound" : "") + "]";
 	}
 
 	/**
@@ -145,7 +182,11 @@ public final class FairComRequest {
 
 		private @Nullable String apiVersion;
 
+		private boolean idempotent;
+
 		private @Nullable Duration timeout;
+
+		private @Nullable FairComSession boundSession;
 
 		private Builder(String action) {
 			Assert.hasText(action, "'action' must not be empty");
@@ -205,6 +246,22 @@ public final class FairComRequest {
 		}
 
 		/**
+		 * Declare that running this action twice does no harm (for example an update that
+		 * sets fixed values, or a delete by id), so that the template may retry it after a
+		 * dropped connection, a read timeout or a 5xx answer, where the server may or may
+		 * not have run it. Reads are retried without this; writes, DDL and actions the
+		 * client does not know are retried only with it. It does not make
+		 * {@code getRecordsFromCursor}, calls with {@code returnCursor},
+		 * {@code createSession} or {@code deleteSession} retryable.
+		 * @param idempotent whether the action may be retried like a read
+		 * @return this builder
+		 */
+		public Builder idempotent(boolean idempotent) {
+			this.idempotent = idempotent;
+			return this;
+		}
+
+		/**
 		 * Set the total time this call may take, answer included, instead of the
 		 * template's call timeout.
 		 * @param timeout a positive duration or {@code null} for the template's
@@ -214,6 +271,22 @@ public final class FairComRequest {
 			Assert.isTrue(timeout == null || (!timeout.isNegative() && !timeout.isZero()),
 					"'timeout' must be positive");
 			this.timeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Bind the request to the session that created the transaction or cursor it
+		 * continues, as told by {@link FairComResponse#session()} of the call that created
+		 * it. The template sends a bound request with that session's token, never with a
+		 * newer one: if the session is no longer the template's current one (it expired,
+		 * and perhaps another call logged in again), the request is refused with
+		 * {@link io.github.faircomclient.FairComSessionExpiredException} without being
+		 * sent, and it is never replayed on a new session.
+		 * @param session the session or {@code null} for the current session
+		 * @return this builder
+		 */
+		public Builder boundTo(@Nullable FairComSession session) {
+			this.boundSession = session;
 			return this;
 		}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.session.FairComSession;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -13,7 +14,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The answer to one FairCom JSON action. A missing {@code result} is an empty object,
- * never {@code null}. The session token is not exposed.
+ * never {@code null}. It tells which {@linkplain #session() session} carried the call, so
+ * that later calls on a transaction or cursor it created can be
+ * {@linkplain FairComRequest.Builder#boundTo(FairComSession) bound} to that session.
  */
 public final class FairComResponse {
 
@@ -37,11 +40,13 @@ public final class FairComResponse {
 
 	private final @Nullable String authToken;
 
+	private final @Nullable FairComSession session;
+
 	private final ObjectMapper mapper;
 
 	FairComResponse(@Nullable String api, String action, String requestId, int httpStatus, int errorCode,
 			String errorMessage, JsonNode result, List<FairComWarning> warnings, @Nullable JsonNode debugInfo,
-			@Nullable String authToken, ObjectMapper mapper) {
+			@Nullable String authToken, @Nullable FairComSession session, ObjectMapper mapper) {
 		this.api = api;
 		this.action = action;
 		this.requestId = requestId;
@@ -52,6 +57,7 @@ public final class FairComResponse {
 		this.warnings = List.copyOf(warnings);
 		this.debugInfo = debugInfo;
 		this.authToken = authToken;
+		this.session = session;
 		this.mapper = mapper;
 	}
 
@@ -167,6 +173,15 @@ public final class FairComResponse {
 	 */
 	public @Nullable JsonNode debugInfo() {
 		return this.debugInfo;
+	}
+
+	/**
+	 * Return the session that carried the call. Its {@code toString()} masks the token.
+	 * @return the session whose token the call was sent with, or {@code null} for a call
+	 * sent without a session ({@code createSession}, a server ping)
+	 */
+	public @Nullable FairComSession session() {
+		return this.session;
 	}
 
 	@Nullable String authToken() {

@@ -1,23 +1,35 @@
 package io.github.faircomclient.core;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.FairComClientClosedException;
 import io.github.faircomclient.FairComErrorCodes;
+import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.admin.AdminOperations;
 import io.github.faircomclient.admin.AdminTemplate;
 import io.github.faircomclient.db.DbOperations;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.DbTemplate;
+import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComObservationDocumentation;
+import io.github.faircomclient.observation.FairComRequestObservationContext;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.LifecycleAwareSessionManager;
 import io.github.faircomclient.session.LoginMode;
@@ -30,14 +42,31 @@ import io.github.faircomclient.session.SessionManager;
  * <li>logs in on the first call ({@link LoginMode#LAZY}) or on
  * {@link #afterPropertiesSet()} ({@link LoginMode#EAGER}), once for all threads;</li>
  * <li>when the server reports the session gone, drops exactly that session, logs in once
- * for all waiting threads and replays the failed call once, unless the call used a
- * {@code cursorId} or {@code transactionId} of the dead session, which raises
+ * for all waiting threads and replays the failed call on the new session, unless the call
+ * used a {@code cursorId} or {@code transactionId} of the dead session, or was
+ * {@linkplain FairComRequest.Builder#boundTo(FairComSession) bound} to it, which raises
  * {@link io.github.faircomclient.FairComSessionExpiredException};</li>
+ * <li>sends a bound request with its own session's token, and refuses it with
+ * {@link io.github.faircomclient.FairComSessionExpiredException} without sending it once
+ * that session is no longer the current one: a transaction or cursor never reaches a
+ * newer session;</li>
+ * <li>retries a call that failed on the way (no connection, dropped connection, read
+ * timeout, 5xx or truncated answer, HTTP 429 with {@code Retry-After}) with exponential
+ * backoff and full jitter, when the action is safe to send again (plain reads, or any
+ * request declared {@linkplain FairComRequest#isIdempotent() idempotent}); see
+ * {@link FairComRetrySettings}. Failed logins are never retried, except when the server
+ * could not be reached at all. Retries and the replay after an expired session share one
+ * budget of attempts per call;</li>
+ * <li>keeps every call, its retries and waits included, within the call timeout: each
+ * attempt gets the time the call has left (a login the call runs itself too);</li>
  * <li>keeps the session alive with {@code pingSession} while it is idle;</li>
  * <li>on {@link #destroy()}: stops the keepalive, deletes the session once, then shuts the
  * connection pool down. Later calls fail at once with
  * {@link io.github.faircomclient.FairComClientClosedException}.</li>
  * </ul>
+ * Each call is one {@link FairComObservationDocumentation#REQUEST} observation
+ * ({@code faircom.client.requests}) on the builder's
+ * {@link io.micrometer.observation.ObservationRegistry}; the HTTP exchanges nest in it.
  * Create instances with {@link #builder()}; register them as beans so that the container
  * calls {@link #afterPropertiesSet()} and {@link #destroy()}. This class is thread-safe.
  */
@@ -53,6 +82,16 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 
 	private final List<AutoCloseable> ownedResources;
 
+	private final FairComRetrySettings retrySettings;
+
+	private final BackoffSleeper sleeper;
+
+	private final DoubleSupplier random;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable FairComRequestObservationConvention observationConvention;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final FairComErrorCodes errorCodes;
@@ -62,11 +101,19 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	private final AdminTemplate admin;
 
 	FairComTemplate(FairComActionExecutor executor, LifecycleAwareSessionManager sessionManager, LoginMode loginMode,
-			List<AutoCloseable> ownedResources, FairComErrorCodes errorCodes, DbSettings dbSettings) {
+			List<AutoCloseable> ownedResources, FairComRetrySettings retrySettings, BackoffSleeper sleeper,
+			@Nullable DoubleSupplier random, ObservationRegistry observationRegistry,
+			@Nullable FairComRequestObservationConvention observationConvention,
+			FairComErrorCodes errorCodes, DbSettings dbSettings) {
 		this.executor = executor;
 		this.sessionManager = sessionManager;
 		this.loginMode = loginMode;
 		this.ownedResources = List.copyOf(ownedResources);
+		this.retrySettings = retrySettings;
+		this.sleeper = sleeper;
+		this.random = (random != null) ? random : () -> ThreadLocalRandom.current().nextDouble();
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 		this.errorCodes = errorCodes;
 		this.db = new DbTemplate(this, dbSettings);
 		this.admin = new AdminTemplate(this);
@@ -94,19 +141,103 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	@Override
 	public FairComResponse execute(FairComRequest request) {
 		Assert.notNull(request, "'request' must not be null");
+		return observe(request, () -> {
+			checkOpen(request);
+			FairComWireFormat wireFormat = this.executor.wireFormat();
+			Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.executor.callTimeout();
+			RetryBudget budget = new RetryBudget(request,
+					RetrySafety.of(request, wireFormat.requestsCursor(request)), this.retrySettings, callTimeout,
+					this.sleeper, this.random);
+			return this.executor.withinDeadline(budget.deadline(), () -> execute(request, budget));
+		});
+	}
+
+	/**
+	 * Check that the server answers, without a session: sends {@code pingSession} without
+	 * an {@code authToken}, once, within the given time. Never logs in and does not touch
+	 * the template's session.
+	 * @param timeout the total time the call may take
+	 * @throws io.github.faircomclient.FairComException if the server did not answer in
+	 * time or answered with an error
+	 */
+	public void pingServer(Duration timeout) {
+		Assert.notNull(timeout, "'timeout' must not be null");
+		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		FairComRequest request = this.executor.wireFormat().sessionRequest(FairComWireFormat.PING_SESSION);
+		observe(request, () -> {
+			checkOpen(request);
+			FairComResponse response = this.executor.send(request, null, timeout);
+			if (!response.isSuccess()) {
+				throw FairComExceptionTranslator.actionFailed(response.api(), response.action(),
+						response.requestId(), response.httpStatus(), response.errorCode(), response.errorMessage());
+			}
+			return response;
+		});
+	}
+
+	private FairComResponse observe(FairComRequest request, Supplier<FairComResponse> call) {
+		FairComRequestObservationContext context = new FairComRequestObservationContext(request);
+		return FairComObservationDocumentation.REQUEST
+			.observation(this.observationConvention, DefaultFairComRequestObservationConvention.INSTANCE,
+					() -> context, this.observationRegistry)
+			.observe(() -> {
+				FairComResponse response = call.get();
+				context.setResponse(response);
+				return response;
+			});
+	}
+
+	private FairComResponse execute(FairComRequest request, RetryBudget budget) {
+		while (true) {
+			checkOpen(request);
+			budget.startAttempt();
+			FairComSession session = request.boundSession();
+			if (session != null) {
+				if (!this.sessionManager.isCurrent(session)) {
+					throw budget.withEarlierFailures(FairComExceptionTranslator.boundSessionExpired(request.api(),
+							request.action(), this.executor.wireFormat().describeSessionState(request)));
+				}
+			}
+			else {
+				try {
+					session = this.sessionManager.getSession();
+				}
+				catch (FairComClientClosedException ex) {
+					throw ex;
+				}
+				catch (FairComException ex) {
+					budget.retryLoginOrThrow(ex);
+					continue;
+				}
+			}
+			FairComResponse response;
+			try {
+				response = this.executor.send(request, session, budget.attemptTimeout(), budget.callTimeout());
+			}
+			catch (FairComException ex) {
+				if (this.closed.get()) {
+					throw budget.withEarlierFailures(ex);
+				}
+				budget.retryOrThrow(ex);
+				continue;
+			}
+			if (SessionExpiryClassifier.isSessionGone(response)) {
+				prepareReplay(request, session, response, budget);
+				continue;
+			}
+			if (!response.isSuccess()) {
+				throw budget.withEarlierFailures(FairComExceptionTranslator.actionFailed(response.api(),
+						response.action(), response.requestId(), response.httpStatus(), response.errorCode(),
+						response.errorMessage(), this.errorCodes));
+			}
+			return response;
+		}
+	}
+
+	private void checkOpen(FairComRequest request) {
 		if (this.closed.get()) {
 			throw FairComExceptionTranslator.closed(request.api(), request.action());
 		}
-		FairComSession session = this.sessionManager.getSession();
-		FairComResponse response = this.executor.send(request, session);
-		if (SessionExpiryClassifier.isSessionGone(response)) {
-			response = replayOnNewSession(request, session, response);
-		}
-		if (!response.isSuccess()) {
-			throw FairComExceptionTranslator.actionFailed(response.api(), response.action(), response.requestId(),
-					response.httpStatus(), response.errorCode(), response.errorMessage(), this.errorCodes);
-		}
-		return response;
 	}
 
 	/**
@@ -127,30 +258,38 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		return this.admin;
 	}
 
-	private FairComResponse replayOnNewSession(FairComRequest request, FairComSession session,
-			FairComResponse failed) {
+	/**
+	 * Drop the session the server reported gone and return if the call may be replayed on
+	 * a new one; otherwise throw.
+	 */
+	private void prepareReplay(FairComRequest request, FairComSession session, FairComResponse failed,
+			RetryBudget budget) {
 		if (!session.isCreatedByClient()) {
-			throw FairComExceptionTranslator.tokenRejected(failed.api(), failed.action(), failed.requestId(),
-					failed.httpStatus(), failed.errorCode(), failed.errorMessage());
+			throw budget.withEarlierFailures(FairComExceptionTranslator.tokenRejected(failed.api(), failed.action(),
+					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage()));
 		}
 		this.sessionManager.sessionExpired(session);
 		if (this.executor.wireFormat().referencesSessionState(request)) {
-			throw FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(), failed.requestId(),
-					failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
-					"the call used a cursorId or transactionId of the expired session and is not replayed");
+			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
+					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
+					"the call used a cursorId or transactionId of the expired session and is not replayed"));
 		}
-		FairComSession renewed = this.sessionManager.getSession();
+		if (request.boundSession() != null) {
+			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
+					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
+					"the call belongs to a transaction or cursor of the expired session and is not replayed"));
+		}
+		if (!budget.canReplay()) {
+			String reason = (budget.attempts() >= budget.maxAttempts())
+					? "the call was already sent " + budget.attempts() + " time(s), the most faircom.retry.max-attempts"
+							+ " allows" + ((budget.attempts() > 1) ? "; the replay on a new session was reported gone as well" : "")
+					: "the call timeout of " + budget.callTimeout().toMillis() + " ms leaves no time to replay it";
+			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
+					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(), reason));
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Replaying " + request + " (requestId " + failed.requestId() + ") on a new session");
 		}
-		FairComResponse replayed = this.executor.send(request, renewed);
-		if (SessionExpiryClassifier.isSessionGone(replayed)) {
-			this.sessionManager.sessionExpired(renewed);
-			throw FairComExceptionTranslator.sessionExpired(replayed.api(), replayed.action(), replayed.requestId(),
-					replayed.httpStatus(), replayed.errorCode(), replayed.errorMessage(),
-					"the replay on a new session was reported gone as well");
-		}
-		return replayed;
 	}
 
 	/**
@@ -160,6 +299,14 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	 */
 	public SessionManager getSessionManager() {
 		return this.sessionManager;
+	}
+
+	/**
+	 * Return how this template retries failed calls.
+	 * @return the retry settings
+	 */
+	public FairComRetrySettings getRetrySettings() {
+		return this.retrySettings;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -13,15 +14,19 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.http.FairComHttpTransport;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
 import io.github.faircomclient.session.FairComAuthentication;
 import io.github.faircomclient.session.FairComSessionListener;
@@ -49,8 +54,10 @@ import io.github.faircomclient.session.TokenAuthentication;
  * </pre>
  *
  * Defaults: connect timeout 5 s, read timeout 30 s, call timeout 60 s, 20 pooled
- * connections acquired within 10 s, host name verification on, keepalive on, lazy login,
- * logout bounded by 5 s.
+ * connections acquired within 10 s, answers up to 64 MB, host name verification on,
+ * keepalive on, lazy login, logout bounded by the connect timeout (so that shutting down
+ * against a dead server takes no longer than reaching it would),
+ * {@linkplain FairComRetrySettings#defaults() default retries}.
  */
 public final class FairComTemplateBuilder {
 
@@ -64,6 +71,10 @@ public final class FairComTemplateBuilder {
 
 	private @Nullable SslBundle sslBundle;
 
+	private @Nullable SslBundles reloadingSslBundles;
+
+	private @Nullable String reloadingSslBundleName;
+
 	private boolean verifyHostname = true;
 
 	private Duration connectTimeout = Duration.ofSeconds(5);
@@ -76,15 +87,27 @@ public final class FairComTemplateBuilder {
 
 	private Duration connectionAcquireTimeout = Duration.ofSeconds(10);
 
+	private DataSize maxResponseSize = DataSize.ofBytes(FairComHttpTransport.DEFAULT_MAX_RESPONSE_BYTES);
+
+	private FairComRetrySettings retrySettings = FairComRetrySettings.defaults();
+
+	private BackoffSleeper backoffSleeper = BackoffSleeper.THREAD_SLEEP;
+
+	private @Nullable DoubleSupplier jitter;
+
 	private FairComSessionSettings sessionSettings = FairComSessionSettings.defaults();
 
 	private boolean keepalive = true;
 
 	private LoginMode loginMode = LoginMode.LAZY;
 
-	private Duration logoutTimeout = Duration.ofSeconds(5);
+	private @Nullable Duration logoutTimeout;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable FairComRequestObservationConvention observationConvention;
+
+	private @Nullable FairComSessionObservationConvention sessionObservationConvention;
 
 	private final List<FairComRestClientCustomizer> customizers = new ArrayList<>();
 
@@ -177,6 +200,28 @@ public final class FairComTemplateBuilder {
 	 */
 	public FairComTemplateBuilder sslBundle(@Nullable SslBundle sslBundle) {
 		this.sslBundle = sslBundle;
+		this.reloadingSslBundles = null;
+		this.reloadingSslBundleName = null;
+		return this;
+	}
+
+	/**
+	 * Use the named SSL bundle and follow its reloads: when Spring Boot reloads the bundle
+	 * (a bundle with {@code reload-on-update=true} whose files changed), new connections
+	 * use the new certificates and keys, idle connections are closed and busy ones are not
+	 * reused; no restart needed. The update handler is registered by {@link #build()}.
+	 * @param sslBundles the registry holding the bundle
+	 * @param bundleName the name of the bundle
+	 * @return this builder
+	 * @throws org.springframework.boot.ssl.NoSuchSslBundleException if there is no such
+	 * bundle
+	 */
+	public FairComTemplateBuilder sslBundle(SslBundles sslBundles, String bundleName) {
+		Assert.notNull(sslBundles, "'sslBundles' must not be null");
+		Assert.hasText(bundleName, "'bundleName' must not be empty");
+		this.sslBundle = sslBundles.getBundle(bundleName);
+		this.reloadingSslBundles = sslBundles;
+		this.reloadingSslBundleName = bundleName;
 		return this;
 	}
 
@@ -244,6 +289,53 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
+	 * Set the largest answer accepted; larger ones fail with a
+	 * {@link io.github.faircomclient.FairComProtocolException} of kind
+	 * {@code TOO_LARGE}.
+	 * @param maxResponseSize a positive size
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder maxResponseSize(DataSize maxResponseSize) {
+		Assert.isTrue(maxResponseSize != null && maxResponseSize.toBytes() > 0, "'maxResponseSize' must be positive");
+		this.maxResponseSize = maxResponseSize;
+		return this;
+	}
+
+	/**
+	 * Set how failed calls are retried.
+	 * @param retrySettings the retry settings
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder retry(FairComRetrySettings retrySettings) {
+		Assert.notNull(retrySettings, "'retrySettings' must not be null");
+		this.retrySettings = retrySettings;
+		return this;
+	}
+
+	/**
+	 * Set what waits between two attempts of a call; tests use it to record the backoff
+	 * instead of sleeping.
+	 * @param backoffSleeper the sleeper
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder backoffSleeper(BackoffSleeper backoffSleeper) {
+		Assert.notNull(backoffSleeper, "'backoffSleeper' must not be null");
+		this.backoffSleeper = backoffSleeper;
+		return this;
+	}
+
+	/**
+	 * Set the source of the random factor in [0, 1) that jitters each backoff; tests use
+	 * it for repeatable waits.
+	 * @param jitter the random source
+	 * @return this builder
+	 */
+	FairComTemplateBuilder jitter(DoubleSupplier jitter) {
+		this.jitter = jitter;
+		return this;
+	}
+
+	/**
 	 * Set the settings sent with {@code createSession}.
 	 * @param sessionSettings the session settings
 	 * @return this builder
@@ -277,7 +369,8 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
-	 * Set the time {@code deleteSession} may take on shutdown.
+	 * Set the time {@code deleteSession} may take on shutdown (never more than the call
+	 * timeout). Defaults to the connect timeout.
 	 * @param logoutTimeout a positive duration
 	 * @return this builder
 	 */
@@ -287,13 +380,40 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
-	 * Set the registry that records HTTP client observations.
+	 * Set the registry that records the template's observations: one per action
+	 * ({@code faircom.client.requests}), one per session event
+	 * ({@code faircom.client.sessions}) and the HTTP exchanges nested in them
+	 * ({@code http.client.requests}). Without one nothing is observed.
 	 * @param observationRegistry the registry
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
 		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
 		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * Set the convention for action observations, instead of
+	 * {@link io.github.faircomclient.observation.DefaultFairComRequestObservationConvention}.
+	 * @param observationConvention the convention or {@code null} for the default
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder observationConvention(
+			@Nullable FairComRequestObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
+	 * Set the convention for session-event observations, instead of
+	 * {@link io.github.faircomclient.observation.DefaultFairComSessionObservationConvention}.
+	 * @param sessionObservationConvention the convention or {@code null} for the default
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder sessionObservationConvention(
+			@Nullable FairComSessionObservationConvention sessionObservationConvention) {
+		this.sessionObservationConvention = sessionObservationConvention;
 		return this;
 	}
 
@@ -393,9 +513,13 @@ public final class FairComTemplateBuilder {
 			.connectionAcquireTimeout(this.connectionAcquireTimeout)
 			.sslBundle(this.sslBundle)
 			.verifyHostname(this.verifyHostname)
+			.maxResponseBytes(this.maxResponseSize.toBytes())
 			.observationRegistry(this.observationRegistry)
 			.customizers(this.customizers)
 			.build();
+		if (this.reloadingSslBundles != null && this.reloadingSslBundleName != null) {
+			this.reloadingSslBundles.addBundleUpdateHandler(this.reloadingSslBundleName, transport::reloadSslBundle);
+		}
 		List<AutoCloseable> owned = new ArrayList<>();
 		owned.add(transport);
 		TaskScheduler scheduler = this.taskScheduler;
@@ -404,13 +528,17 @@ public final class FairComTemplateBuilder {
 			owned.add(ownScheduler::destroy);
 			scheduler = ownScheduler;
 		}
-		FairComActionExecutor executor = new FairComActionExecutor(transport, new FairComWireFormat(),
+		FairComActionExecutor executor = new FairComActionExecutor(transport, new FairComWireFormat(this.clock),
 				this.callTimeout, this.clock);
-		Duration logoutTimeout = (this.logoutTimeout.compareTo(this.callTimeout) < 0) ? this.logoutTimeout
-				: this.callTimeout;
+		Duration logoutTimeout = (this.logoutTimeout != null) ? this.logoutTimeout : this.connectTimeout;
+		logoutTimeout = (logoutTimeout.compareTo(this.callTimeout) < 0) ? logoutTimeout : this.callTimeout;
 		LifecycleAwareSessionManager sessionManager = new LifecycleAwareSessionManager(authentication, executor,
 				this.sessionSettings, scheduler, this.clock, this.keepalive, logoutTimeout, this.sessionListener);
-		return new FairComTemplate(executor, sessionManager, this.loginMode, owned, this.errorCodes, this.dbSettings);
+		sessionManager.setObservationRegistry(this.observationRegistry);
+		sessionManager.setObservationConvention(this.sessionObservationConvention);
+		return new FairComTemplate(executor, sessionManager, this.loginMode, owned, this.retrySettings,
+				this.backoffSleeper, this.jitter, this.observationRegistry, this.observationConvention, this.errorCodes,
+				this.dbSettings);
 	}
 
 	private ThreadPoolTaskScheduler createScheduler() {

@@ -1,5 +1,6 @@
 package io.github.faircomclient.core;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 
+import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.FairComProtocolException.Kind;
@@ -17,6 +19,7 @@ import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.FairComSessionSettings;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +58,14 @@ final class FairComWireFormat {
 
 	private final JsonMapper mapper;
 
+	private final Clock clock;
+
 	FairComWireFormat() {
+		this(Clock.systemUTC());
+	}
+
+	FairComWireFormat(Clock clock) {
+		this.clock = clock;
 		this.mapper = JsonMapper.builder()
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -95,6 +105,31 @@ final class FairComWireFormat {
 		return hasValue(params, "cursorId") || hasValue(params, "transactionId");
 	}
 
+	/**
+	 * Describe the session state a request continues, for messages: {@code cursor 'id'}
+	 * or {@code transaction 'id'}.
+	 */
+	@Nullable String describeSessionState(FairComRequest request) {
+		if (request.params() == null) {
+			return null;
+		}
+		JsonNode params = toObject(request.params(), "params");
+		if (hasValue(params, "cursorId")) {
+			return "cursor '" + params.get("cursorId").asString() + "'";
+		}
+		if (hasValue(params, "transactionId")) {
+			return "transaction '" + params.get("transactionId").asString() + "'";
+		}
+		return null;
+	}
+
+	boolean requestsCursor(FairComRequest request) {
+		if (request.params() == null) {
+			return false;
+		}
+		return isTrue(toObject(request.params(), "params").get("returnCursor"));
+	}
+
 	FairComRequest createSessionRequest(@Nullable String username, @Nullable String password,
 			FairComSessionSettings settings) {
 		ObjectNode params = this.mapper.createObjectNode();
@@ -131,37 +166,39 @@ final class FairComWireFormat {
 		}
 		Duration idleTimeout = readIdleTimeout(result, settings);
 		boolean permanent = isTrue(result.get("permanentSession"));
-		return new FairComSession(token, text(result, "username"), idleTimeout, now, permanent, true);
+		return new FairComSession(token, text(result, "username"), idleTimeout, now, permanent, true,
+				text(result, "serverVersion"));
 	}
 
 	FairComResponse decode(FairComRequest request, String requestId, FairComHttpResponse http,
-			@Nullable String authToken) {
+			@Nullable FairComSession session) {
+		String authToken = (session != null) ? session.getToken() : null;
 		int status = http.statusCode();
 		byte[] body = http.body();
 		MediaType contentType = contentType(http);
 		String detail = describe(contentType, body.length);
 		if (isBlank(body)) {
-			throw protocolError(Kind.EMPTY_BODY, request, requestId, status, detail, null);
+			throw invalid(Kind.EMPTY_BODY, request, requestId, http, detail);
 		}
 		if (isHtml(contentType, body)) {
-			throw protocolError(Kind.HTML_PAGE, request, requestId, status, detail, null);
+			throw invalid(Kind.HTML_PAGE, request, requestId, http, detail);
 		}
 		JsonNode root;
 		try {
 			root = this.mapper.readTree(body);
 		}
 		catch (UnexpectedEndOfInputException ex) {
-			throw protocolError(Kind.TRUNCATED, request, requestId, status, detail, ex);
+			throw invalid(Kind.TRUNCATED, request, requestId, http, detail + where(ex));
 		}
 		catch (JacksonException ex) {
-			throw protocolError(Kind.NOT_JSON, request, requestId, status, detail, ex);
+			throw invalid(Kind.NOT_JSON, request, requestId, http, detail + where(ex));
 		}
 		if (root == null || !root.isObject()) {
-			throw protocolError(Kind.NOT_AN_OBJECT, request, requestId, status, detail, null);
+			throw invalid(Kind.NOT_AN_OBJECT, request, requestId, http, detail);
 		}
 		Integer errorCode = readInt(root.get("errorCode"));
 		if (errorCode == null) {
-			throw protocolError(Kind.MISSING_ERROR_CODE, request, requestId, status, detail, null);
+			throw invalid(Kind.MISSING_ERROR_CODE, request, requestId, http, detail);
 		}
 		JsonNode echoedRequestId = root.get("requestId");
 		if (echoedRequestId != null && !echoedRequestId.isNull()
@@ -181,8 +218,34 @@ final class FairComWireFormat {
 		}
 		FairComResponse response = new FairComResponse(request.api(), request.action(), requestId, status, errorCode,
 				(errorMessage != null) ? errorMessage : "", result, warnings,
-				(debugInfo != null && !debugInfo.isNull()) ? debugInfo : null, text(root, "authToken"), this.mapper);
+				(debugInfo != null && !debugInfo.isNull()) ? debugInfo : null, text(root, "authToken"), session, this.mapper);
 		return response;
+	}
+
+	/**
+	 * The exception for an answer that is not a JSON action response: HTTP 429 and 503
+	 * ask the client to come back later, anything else is a protocol error.
+	 */
+	private FairComException invalid(Kind kind, FairComRequest request, String requestId, FairComHttpResponse http,
+			String detail) {
+		int status = http.statusCode();
+		if (status == 429 || status == 503) {
+			Duration retryAfter = RetryAfter.parse(http.headers().getFirst("Retry-After"), this.clock.instant());
+			return FairComExceptionTranslator.serverBusy(request.api(), request.action(), requestId, status,
+					retryAfter);
+		}
+		return protocolError(kind, request, requestId, status, detail, null);
+	}
+
+	/**
+	 * Where parsing failed, without the parser's message: it may quote the answer.
+	 */
+	private static String where(JacksonException ex) {
+		TokenStreamLocation location = ex.getLocation();
+		if (location == null) {
+			return "";
+		}
+		return ", parsing failed at line " + location.getLineNr() + ", column " + location.getColumnNr();
 	}
 
 	private JsonNode toObject(@Nullable Object value, String name) {

@@ -7,7 +7,11 @@ import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
+import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.core.FairComResponse;
+import io.github.faircomclient.session.FairComSession;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -19,12 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code closeCursor}) once: when the last page has been fetched (the server reported no
  * more records, or a page came back empty, which FairCom documents can follow
  * {@code moreRecords: true}), when a fetch fails, or when the stream is closed.
+ * <p>
+ * Every call on the cursor is bound to the session that created it. Once that session
+ * has expired the next fetch fails with {@link FairComSessionExpiredException} without
+ * being sent, and nothing closes the cursor: the server closed it with the session.
  */
 final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> implements AutoCloseable {
 
 	private final DbTemplate template;
 
 	private final String cursorId;
+
+	private final @Nullable FairComSession session;
 
 	private final Class<T> type;
 
@@ -38,10 +48,12 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	CursorSpliterator(DbTemplate template, String cursorId, Class<T> type, int fetchSize, int skip) {
+	CursorSpliterator(DbTemplate template, String cursorId, @Nullable FairComSession session, Class<T> type,
+			int fetchSize, int skip) {
 		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
 		this.template = template;
 		this.cursorId = cursorId;
+		this.session = session;
 		this.type = type;
 		this.fetchSize = fetchSize;
 		this.skip = skip;
@@ -72,7 +84,7 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 		}
 		try {
 			FairComResponse response = this.template.execute("getRecordsFromCursor", params, DbTemplate.Scope.NONE,
-					false);
+					false, this.session);
 			this.skip = 0;
 			JsonNode data = response.result().path("data");
 			for (JsonNode record : data) {
@@ -83,6 +95,12 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 				close();
 			}
 		}
+		catch (FairComSessionExpiredException ex) {
+			this.exhausted = true;
+			this.page.clear();
+			this.closed.set(true);
+			throw ex;
+		}
 		catch (RuntimeException ex) {
 			this.exhausted = true;
 			this.page.clear();
@@ -92,12 +110,13 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 	}
 
 	/**
-	 * Close the server cursor, once; failures are logged, not thrown.
+	 * Close the server cursor, once; failures are logged, not thrown. Nothing is sent if
+	 * the cursor's session has expired.
 	 */
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
-			this.template.closeCursor(this.cursorId);
+			this.template.closeCursor(this.cursorId, this.session);
 		}
 	}
 

@@ -341,7 +341,9 @@ public interface DbOperations {
 	/**
 	 * Create a transaction ({@code createTransaction}); run actions in it through
 	 * {@link #withTransaction(String)} and end it with {@link #commitTransaction} or
-	 * {@link #rollbackTransaction}.
+	 * {@link #rollbackTransaction}. The transaction belongs to the current session: once
+	 * that session has expired, those calls fail with
+	 * {@link io.github.faircomclient.FairComSessionExpiredException} without being sent.
 	 * @return the transaction id
 	 */
 	String createTransaction();
@@ -369,7 +371,8 @@ public interface DbOperations {
 	 * an {@link IllegalStateException} that carries it. If the session expires,
 	 * the transaction is gone with it and the call fails with
 	 * {@link io.github.faircomclient.FairComSessionExpiredException}; its work is never
-	 * replayed.
+	 * replayed, and once another call has logged in again its remaining actions, commit
+	 * and rollback are not sent at all.
 	 * @param <R> the result type
 	 * @param callback the work to do in the transaction
 	 * @return the callback's result

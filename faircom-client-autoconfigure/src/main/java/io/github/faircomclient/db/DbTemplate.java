@@ -7,6 +7,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,6 +25,7 @@ import io.github.faircomclient.FairComTransportException;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComRequest;
 import io.github.faircomclient.core.FairComResponse;
+import io.github.faircomclient.session.FairComSession;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +39,14 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code params}, always sends {@code responseOptions} with {@code dataFormat: objects}
  * and the configured {@code numberFormat} and {@code binaryFormat}, and reads the results.
  * Session handling, retries and error translation are the underlying operations' job.
+ * <p>
+ * Transactions and cursors belong to the session that created them: every later action
+ * on one is {@linkplain FairComRequest.Builder#boundTo(FairComSession) bound} to that
+ * session, so once it has expired the action fails with
+ * {@link FairComSessionExpiredException} without being sent, even if another call has
+ * logged in again meanwhile. Transactions created with {@link #createTransaction()} are
+ * remembered by id until they are committed or rolled back; past 1024 open ones, those of
+ * earlier sessions are forgotten, and an id this template does not know is sent as given.
  * <p>
  * Usually obtained from {@link io.github.faircomclient.core.FairComTemplate#db()}. This
  * class is thread-safe; its views ({@code with...}) share the record mapper.
@@ -56,6 +67,8 @@ public class DbTemplate implements DbOperations {
 
 	private final CallOptions options;
 
+	private final TransactionSessions transactions;
+
 	/**
 	 * Create DB operations with the default settings.
 	 * @param operations the operations that run the actions
@@ -70,16 +83,18 @@ public class DbTemplate implements DbOperations {
 	 * @param settings the settings
 	 */
 	public DbTemplate(FairComOperations operations, DbSettings settings) {
-		this(operations, settings, new RecordMapper(settings), CallOptions.NONE);
+		this(operations, settings, new RecordMapper(settings), CallOptions.NONE, new TransactionSessions());
 	}
 
-	DbTemplate(FairComOperations operations, DbSettings settings, RecordMapper mapper, CallOptions options) {
+	DbTemplate(FairComOperations operations, DbSettings settings, RecordMapper mapper, CallOptions options,
+			TransactionSessions transactions) {
 		Assert.notNull(operations, "'operations' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.operations = operations;
 		this.settings = settings;
 		this.mapper = mapper;
 		this.options = options;
+		this.transactions = transactions;
 	}
 
 	/**
@@ -137,11 +152,12 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public DbOperations withTransaction(String transactionId) {
 		Assert.hasText(transactionId, "'transactionId' must not be empty");
-		return view(this.options.withTransaction(new TransactionState(transactionId)));
+		return view(this.options
+			.withTransaction(new TransactionState(transactionId, this.transactions.sessionOf(transactionId))));
 	}
 
 	private DbTemplate view(CallOptions options) {
-		return new DbTemplate(this.operations, this.settings, this.mapper, options);
+		return new DbTemplate(this.operations, this.settings, this.mapper, options, this.transactions);
 	}
 
 	// ------------------------------------------------------------------ databases
@@ -501,26 +517,50 @@ public class DbTemplate implements DbOperations {
 
 	@Override
 	public String createTransaction() {
-		FairComResponse response = execute("createTransaction", NODES.objectNode(), Scope.NONE, false);
+		return beginTransaction().transactionId;
+	}
+
+	private TransactionState beginTransaction() {
+		FairComResponse response = execute("createTransaction", NODES.objectNode(), Scope.NONE, false, null);
 		String transactionId = DbResults.text(response.result(), "transactionId", null);
 		if (transactionId == null || transactionId.isEmpty()) {
 			throw new FairComException("FairCom answered " + API + "/createTransaction (requestId "
 					+ response.requestId() + ") without a transactionId", API, "createTransaction",
 					response.requestId(), null);
 		}
-		return transactionId;
+		this.transactions.opened(transactionId, response.session());
+		return new TransactionState(transactionId, response.session());
 	}
 
 	@Override
 	public void commitTransaction(String transactionId) {
 		Assert.hasText(transactionId, "'transactionId' must not be empty");
-		execute("commitTransaction", NODES.objectNode().put("transactionId", transactionId), Scope.NONE, false);
+		endTransaction("commitTransaction", transactionId, this.transactions.sessionOf(transactionId));
 	}
 
 	@Override
 	public void rollbackTransaction(String transactionId) {
 		Assert.hasText(transactionId, "'transactionId' must not be empty");
-		execute("rollbackTransaction", NODES.objectNode().put("transactionId", transactionId), Scope.NONE, false);
+		endTransaction("rollbackTransaction", transactionId, this.transactions.sessionOf(transactionId));
+	}
+
+	/**
+	 * Commit or roll back on the transaction's own session. The transaction is forgotten
+	 * once the server answered; after a transport failure or an expired session later
+	 * calls on it stay bound to its session.
+	 */
+	private void endTransaction(String action, String transactionId, @Nullable FairComSession session) {
+		try {
+			execute(action, NODES.objectNode().put("transactionId", transactionId), Scope.NONE, false, session);
+		}
+		catch (FairComSessionExpiredException | FairComTransportException ex) {
+			throw ex;
+		}
+		catch (FairComException ex) {
+			this.transactions.ended(transactionId, session);
+			throw ex;
+		}
+		this.transactions.ended(transactionId, session);
 	}
 
 	@Override
@@ -537,19 +577,27 @@ public class DbTemplate implements DbOperations {
 				throw ex;
 			}
 		}
-		String transactionId = createTransaction();
-		TransactionState state = new TransactionState(transactionId);
+		TransactionState state = beginTransaction();
+		try {
+			return runInTransaction(state, callback);
+		}
+		finally {
+			this.transactions.ended(state.transactionId, state.session);
+		}
+	}
+
+	private <R> R runInTransaction(TransactionState state, Function<? super DbTransaction, ? extends R> callback) {
 		Transaction transaction = new Transaction(this, this.options.withTransaction(state), state);
 		R result;
 		try {
 			result = callback.apply(transaction);
 		}
 		catch (RuntimeException | Error ex) {
-			rollbackAfter(transactionId, ex);
+			rollbackAfter(state, ex);
 			throw ex;
 		}
 		if (state.rollbackOnly.get()) {
-			rollbackTransaction(transactionId);
+			endTransaction("rollbackTransaction", state.transactionId, state.session);
 			Throwable failedJoin = state.failedJoin;
 			if (failedJoin != null) {
 				throw new IllegalStateException("Transaction rolled back because a nested inTransaction call failed "
@@ -557,7 +605,7 @@ public class DbTemplate implements DbOperations {
 			}
 		}
 		else {
-			commit(transactionId);
+			commit(state);
 		}
 		return result;
 	}
@@ -571,22 +619,22 @@ public class DbTemplate implements DbOperations {
 		});
 	}
 
-	private void commit(String transactionId) {
+	private void commit(TransactionState state) {
 		try {
-			commitTransaction(transactionId);
+			endTransaction("commitTransaction", state.transactionId, state.session);
 		}
 		catch (FairComTransportException ex) {
-			rollbackAfter(transactionId, ex);
+			rollbackAfter(state, ex);
 			throw ex;
 		}
 	}
 
-	private void rollbackAfter(String transactionId, Throwable failure) {
+	private void rollbackAfter(TransactionState state, Throwable failure) {
 		if (failure instanceof FairComSessionExpiredException) {
 			return;
 		}
 		try {
-			rollbackTransaction(transactionId);
+			endTransaction("rollbackTransaction", state.transactionId, state.session);
 		}
 		catch (RuntimeException ex) {
 			failure.addSuppressed(ex);
@@ -596,10 +644,17 @@ public class DbTemplate implements DbOperations {
 	// ------------------------------------------------------------------ running actions
 
 	FairComResponse execute(String action, ObjectNode params, Scope scope) {
-		return execute(action, params, scope, true);
+		return execute(action, params, scope, true, null);
 	}
 
-	FairComResponse execute(String action, ObjectNode params, Scope scope, boolean enlist) {
+	/**
+	 * Run an action of this view.
+	 * @param enlist whether the action joins the view's transaction
+	 * @param session the session the action belongs to (its cursor's or transaction's), or
+	 * {@code null} for the transaction's session if it joins one, else the current one
+	 */
+	FairComResponse execute(String action, ObjectNode params, Scope scope, boolean enlist,
+			@Nullable FairComSession session) {
 		if (scope != Scope.NONE && this.options.databaseName() != null && !params.has("databaseName")) {
 			params.put("databaseName", this.options.databaseName());
 		}
@@ -607,14 +662,19 @@ public class DbTemplate implements DbOperations {
 			params.put("ownerName", this.options.ownerName());
 		}
 		TransactionState transaction = this.options.transaction();
+		FairComSession bound = session;
 		if (enlist && transaction != null) {
 			params.put("transactionId", transaction.transactionId);
+			if (bound == null) {
+				bound = transaction.session;
+			}
 		}
 		FairComRequest request = FairComRequest.builder(action)
 			.api(API)
 			.params(params)
 			.responseOptions(responseOptions())
 			.timeout(this.options.timeout())
+			.boundTo(bound)
 			.build();
 		return this.operations.execute(request);
 	}
@@ -651,9 +711,13 @@ public class DbTemplate implements DbOperations {
 		return this.mapper;
 	}
 
-	void closeCursor(String cursorId) {
+	void closeCursor(String cursorId, @Nullable FairComSession session) {
 		try {
-			execute("closeCursor", NODES.objectNode().put("cursorId", cursorId), Scope.NONE, false);
+			execute("closeCursor", NODES.objectNode().put("cursorId", cursorId), Scope.NONE, false, session);
+		}
+		catch (FairComSessionExpiredException ex) {
+			logger.debug("FairCom cursor not closed: its session expired and the server closed it: "
+					+ ex.getMessage());
 		}
 		catch (FairComException ex) {
 			logger.warn("Could not close FairCom cursor: " + ex.getMessage());
@@ -718,12 +782,52 @@ public class DbTemplate implements DbOperations {
 
 		final String transactionId;
 
+		final @Nullable FairComSession session;
+
 		final AtomicBoolean rollbackOnly = new AtomicBoolean();
 
 		volatile @Nullable Throwable failedJoin;
 
-		TransactionState(String transactionId) {
+		TransactionState(String transactionId, @Nullable FairComSession session) {
 			this.transactionId = transactionId;
+			this.session = session;
+		}
+
+	}
+
+	/**
+	 * The sessions of the open transactions, by id, shared by a template and its views.
+	 * Forgotten when a transaction ends; past {@link #MAX_REMEMBERED} entries, those of
+	 * sessions other than the newest transaction's are dropped.
+	 */
+	static final class TransactionSessions {
+
+		static final int MAX_REMEMBERED = 1024;
+
+		private final ConcurrentMap<String, FairComSession> sessions = new ConcurrentHashMap<>();
+
+		void opened(String transactionId, @Nullable FairComSession session) {
+			if (session == null) {
+				return;
+			}
+			this.sessions.put(transactionId, session);
+			if (this.sessions.size() > MAX_REMEMBERED) {
+				this.sessions.values().removeIf((other) -> other != session);
+			}
+		}
+
+		@Nullable FairComSession sessionOf(String transactionId) {
+			return this.sessions.get(transactionId);
+		}
+
+		void ended(String transactionId, @Nullable FairComSession session) {
+			if (session != null) {
+				this.sessions.remove(transactionId, session);
+			}
+		}
+
+		int size() {
+			return this.sessions.size();
 		}
 
 	}
@@ -736,7 +840,7 @@ public class DbTemplate implements DbOperations {
 		private final TransactionState state;
 
 		Transaction(DbTemplate template, CallOptions options, TransactionState state) {
-			super(template.operations, template.settings, template.mapper, options);
+			super(template.operations, template.settings, template.mapper, options, template.transactions);
 			this.state = state;
 		}
 

@@ -157,8 +157,8 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 					+ response.requestId() + ") without a cursorId", DbTemplate.API, this.action,
 					response.requestId(), null);
 		}
-		CursorSpliterator<T> records = new CursorSpliterator<>(this.template, cursorId, type, this.fetchSize,
-				this.skip);
+		CursorSpliterator<T> records = new CursorSpliterator<>(this.template, cursorId, response.session(), type,
+				this.fetchSize, this.skip);
 		return StreamSupport.stream(records, false).onClose(records::close);
 	}
 

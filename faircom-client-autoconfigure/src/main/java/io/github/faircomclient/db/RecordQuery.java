@@ -51,7 +51,10 @@ public interface RecordQuery {
 	 * a time. Close the stream (try-with-resources) to close the cursor; the cursor is
 	 * also closed when the stream has been read to its end or a fetch fails. A stream that
 	 * is neither closed nor read to the end leaves the cursor open until the session's
-	 * cursor idle timeout.
+	 * cursor idle timeout. The cursor belongs to the session that opened it: once that
+	 * session has expired, reading on fails with
+	 * {@link io.github.faircomclient.FairComSessionExpiredException} (without a request
+	 * once another call has logged in again), and closing sends nothing.
 	 * @param <T> the record type
 	 * @param type the record type ({@code JsonNode.class} for trees)
 	 * @return the records

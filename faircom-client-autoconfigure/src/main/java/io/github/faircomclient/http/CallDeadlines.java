@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.hc.core5.concurrent.Cancellable;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -64,6 +65,13 @@ final class CallDeadlines implements AutoCloseable {
 		Deadline deadline = this.current.get();
 		if (deadline != null) {
 			deadline.attach(request);
+		}
+	}
+
+	void attach(HttpCoreContext context) {
+		Deadline deadline = this.current.get();
+		if (deadline != null) {
+			deadline.context = context;
 		}
 	}
 
@@ -147,6 +155,8 @@ final class CallDeadlines implements AutoCloseable {
 
 		private final AtomicReference<@Nullable Cancellable> request = new AtomicReference<>();
 
+		private volatile @Nullable HttpCoreContext context;
+
 		Deadline(Duration timeout, long expiresAt, long sequence) {
 			this.timeout = timeout;
 			this.expiresAt = expiresAt;
@@ -164,8 +174,24 @@ final class CallDeadlines implements AutoCloseable {
 			return this.expired.get();
 		}
 
+		void abort() {
+			Cancellable request = this.request.get();
+			if (request != null) {
+				request.cancel();
+			}
+		}
+
 		Duration getTimeout() {
 			return this.timeout;
+		}
+
+		/**
+		 * Return the HttpClient context of the call's request, which tells over which
+		 * connection it went.
+		 * @return the context, or {@code null} if the request was never created
+		 */
+		@Nullable HttpCoreContext context() {
+			return this.context;
 		}
 
 		private void expire() {

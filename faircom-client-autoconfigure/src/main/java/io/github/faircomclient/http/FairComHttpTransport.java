@@ -1,26 +1,41 @@
 package io.github.faircomclient.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.EndpointDetails;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpCookieHandling;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.ResourceAccessException;
@@ -30,17 +45,24 @@ import org.springframework.web.client.RestClientException;
 /**
  * Sends FairCom JSON action bodies to one server with {@code POST} and returns the raw
  * answer whatever its status. Built on a {@link RestClient} of its own (never the
- * application's builder or its customizers) over a pooled Apache HttpClient 5 created by
- * {@link ClientHttpRequestFactoryBuilder#httpComponents()}:
+ * application's builder or its customizers) over a pooled Apache HttpClient 5 whose
+ * connection pool it owns:
  * <ul>
- * <li>redirects are not followed and cookies are ignored;</li>
+ * <li>redirects are not followed, cookies are ignored and HttpClient never retries on its
+ * own (retries are decided per action by the template);</li>
  * <li>the pool allows {@code maxConnections} in total and to the one route, waits at most
  * {@code connectionAcquireTimeout} for a free connection, evicts connections idle for
  * {@value #IDLE_EVICTION_SECONDS} s (before FairCom's own 30 s idle close) and validates
- * connections that were idle for {@value #VALIDATE_AFTER_INACTIVITY_SECONDS} s;</li>
- * <li>TLS comes from an {@link SslBundle} (or the JVM default) through a strategy that can
- * be swapped at runtime, with host name verification on unless switched off;</li>
- * <li>each call has a total deadline that also stops a server trickling bytes.</li>
+ * connections that were idle for {@value #VALIDATE_AFTER_INACTIVITY_SECONDS} s; when a
+ * connection cannot be opened or the server drops one, the idle connections are closed
+ * too, since they lead to the same server;</li>
+ * <li>TLS comes from an {@link SslBundle} (or the JVM default) through a strategy that
+ * {@link #reloadSslBundle(SslBundle)} swaps at runtime: new connections use the new
+ * material, idle ones are closed and busy ones are not reused;</li>
+ * <li>each call has a total deadline that also stops a server trickling bytes, and an
+ * answer larger than {@code maxResponseSize} is cut off;</li>
+ * <li>HttpClient's wire and header logs stay silent for these connections, since they
+ * would show passwords and session tokens.</li>
  * </ul>
  * Instances are thread-safe. {@link #close()} shuts the pool down.
  */
@@ -57,9 +79,16 @@ public final class FairComHttpTransport implements AutoCloseable {
 	public static final long VALIDATE_AFTER_INACTIVITY_SECONDS = 2;
 
 	/**
+	 * Default largest answer accepted: 64 MB.
+	 */
+	public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
+	/**
 	 * Declared body lengths up to which the body is read into an array of that size at once.
 	 */
 	private static final long MAX_EXACT_READ = 1024 * 1024;
+
+	private static final Log logger = LogFactory.getLog(FairComHttpTransport.class);
 
 	private final URI url;
 
@@ -67,38 +96,73 @@ public final class FairComHttpTransport implements AutoCloseable {
 
 	private final HttpComponentsClientHttpRequestFactory requestFactory;
 
+	private final PoolingHttpClientConnectionManager connectionManager;
+
+	private final ConnectionConfig connectionConfig;
+
 	private final CallDeadlines deadlines;
 
 	private final SwappableTlsSocketStrategy tlsStrategy;
 
+	private final long maxResponseBytes;
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile long tlsMaterialSince;
+
 	private FairComHttpTransport(Builder builder) {
 		this.url = builder.url;
+		this.maxResponseBytes = builder.maxResponseBytes;
 		this.deadlines = new CallDeadlines();
 		this.tlsStrategy = new SwappableTlsSocketStrategy(builder.sslBundle, builder.verifyHostname);
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withRedirects(HttpRedirects.DONT_FOLLOW)
-			.withCookieHandling(HttpCookieHandling.DISABLE)
-			.withTimeouts(builder.connectTimeout, builder.readTimeout)
-			.withSslBundle(builder.sslBundle);
-		int maxConnections = builder.maxConnections;
-		Duration acquireTimeout = builder.connectionAcquireTimeout;
-		HttpComponentsClientHttpRequestFactory pooled = ClientHttpRequestFactoryBuilder.httpComponents()
-			.withTlsSocketStrategyFactory((bundle) -> this.tlsStrategy)
-			.withConnectionManagerCustomizer(
-					(manager) -> manager.setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections))
-			.withConnectionConfigCustomizer((connection) -> connection
-				.setValidateAfterInactivity(TimeValue.ofSeconds(VALIDATE_AFTER_INACTIVITY_SECONDS)))
-			.withDefaultRequestConfigCustomizer((request) -> request
-				.setConnectionRequestTimeout(Timeout.of(acquireTimeout.toMillis(), TimeUnit.MILLISECONDS)))
-			.withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
-				.evictIdleConnections(TimeValue.ofSeconds(IDLE_EVICTION_SECONDS)))
-			.build(settings);
-		this.requestFactory = new DeadlineAwareRequestFactory(pooled.getHttpClient(), this.deadlines);
+		this.connectionConfig = ConnectionConfig.custom()
+			.setConnectTimeout(timeout(builder.connectTimeout))
+			.setSocketTimeout(timeout(builder.readTimeout))
+			.setValidateAfterInactivity(TimeValue.ofSeconds(VALIDATE_AFTER_INACTIVITY_SECONDS))
+			.build();
+		this.connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
+			.setTlsSocketStrategy(this.tlsStrategy)
+			.setConnectionFactory(QuietConnectionFactory.INSTANCE)
+			.setMaxConnTotal(builder.maxConnections)
+			.setMaxConnPerRoute(builder.maxConnections)
+			.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout(builder.readTimeout)).build())
+			.setConnectionConfigResolver(this::connectionConfig)
+			.build();
+		CloseableHttpClient httpClient = HttpClientBuilder.create()
+			.useSystemProperties()
+			.setConnectionManager(this.connectionManager)
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(timeout(builder.connectionAcquireTimeout))
+				.build())
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.disableAutomaticRetries()
+			.evictIdleConnections(TimeValue.ofSeconds(IDLE_EVICTION_SECONDS))
+			.build();
+		this.requestFactory = new DeadlineAwareRequestFactory(httpClient, this.deadlines);
 		RestClient.Builder restClientBuilder = RestClient.builder()
 			.requestFactory(this.requestFactory)
 			.observationRegistry(builder.observationRegistry);
 		builder.customizers.forEach((customizer) -> customizer.customize(restClientBuilder));
 		this.restClient = restClientBuilder.build();
+	}
+
+	private static Timeout timeout(Duration duration) {
+		return Timeout.of(duration.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * The connection settings for every lease: after an SSL bundle reload, a time to live
+	 * that has run out for every connection opened before the reload, so that the pool
+	 * discards it instead of reusing it.
+	 */
+	private ConnectionConfig connectionConfig(HttpRoute route) {
+		long since = this.tlsMaterialSince;
+		if (since == 0) {
+			return this.connectionConfig;
+		}
+		long age = Math.max(1, System.currentTimeMillis() - since);
+		return ConnectionConfig.copy(this.connectionConfig).setTimeToLive(TimeValue.ofMilliseconds(age)).build();
 	}
 
 	/**
@@ -124,6 +188,7 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 * @param callTimeout the total time the call may take, answer included
 	 * @return the answer
 	 * @throws CallDeadlineExceededException if the call did not complete in time
+	 * @throws ResponseTooLargeException if the answer is larger than the limit
 	 * @throws IOException if the call failed for another I/O reason
 	 */
 	public FairComHttpResponse post(byte[] body, Duration callTimeout) throws IOException {
@@ -135,58 +200,158 @@ public final class FairComHttpTransport implements AutoCloseable {
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.body(body)
-				.exchange((request, response) -> {
-					HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.getHeaders());
-					return new FairComHttpResponse(response.getStatusCode().value(), headers,
-							readBody(response.getBody(), headers.getContentLength()));
-				}, true);
+				.exchange((request, response) -> read(response, deadline), true);
 		}
 		catch (RestClientException ex) {
 			if (deadline.isExpired()) {
 				throw new CallDeadlineExceededException(callTimeout, ex.getCause());
 			}
-			if (ex instanceof ResourceAccessException && ex.getCause() instanceof IOException io) {
-				throw io;
+			IOException failure = (ex instanceof ResourceAccessException && ex.getCause() instanceof IOException io)
+					? io : new IOException(ex.getMessage(), ex);
+			if (leadsToDeadServer(failure)) {
+				closeIdleConnections();
+				if (closedRightAfterHandshake(deadline)) {
+					throw new TlsClosedAfterHandshakeException(failure);
+				}
 			}
-			throw new IOException(ex.getMessage(), ex);
+			throw failure;
 		}
 		finally {
 			this.deadlines.finish(deadline);
 		}
 	}
 
+	private FairComHttpResponse read(ClientHttpResponse response, CallDeadlines.Deadline deadline)
+			throws IOException {
+		int status = response.getStatusCode().value();
+		HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.getHeaders());
+		try (InputStream in = response.getBody()) {
+			try {
+				return new FairComHttpResponse(status, headers,
+						readBody(in, status, headers.getContentLength(), this.maxResponseBytes));
+			}
+			catch (ResponseTooLargeException ex) {
+				deadline.abort();
+				throw ex;
+			}
+		}
+	}
+
 	/**
-	 * Read a whole answer body. With a {@code Content-Length} of up to 1 MB the body is read
-	 * into an array of exactly that size (a FairCom answer is usually a few KB, and
-	 * {@link InputStream#readAllBytes()} would allocate an 8 KB buffer and a copy for each);
-	 * anything beyond the declared length is still read, so a wrong header loses nothing.
-	 * @param body the body stream
-	 * @param contentLength the declared length, or a negative number if unknown
+	 * Read a whole answer body of at most {@code maxBytes}. With a {@code Content-Length} of
+	 * up to 1 MB the body is read into an array of exactly that size (a FairCom answer is
+	 * usually a few KB; a copy loop would allocate an 8 KB buffer and copy the body once
+	 * more for each); anything beyond the declared length is still read, so a wrong header
+	 * loses nothing.
+	 * @param in the body stream
+	 * @param status the HTTP status, for the exception
+	 * @param declared the declared length, or a negative number if unknown
+	 * @param maxBytes the largest body accepted
 	 * @return the body
+	 * @throws ResponseTooLargeException if the body is (or is declared) longer than
+	 * {@code maxBytes}
 	 * @throws IOException if reading fails
 	 */
-	static byte[] readBody(InputStream body, long contentLength) throws IOException {
-		if (contentLength < 0 || contentLength > MAX_EXACT_READ) {
-			return body.readAllBytes();
+	static byte[] readBody(InputStream in, int status, long declared, long maxBytes) throws IOException {
+		if (declared > maxBytes) {
+			throw new ResponseTooLargeException(status, maxBytes);
 		}
-		byte[] declared = new byte[(int) contentLength];
-		int length = 0;
-		while (length < declared.length) {
-			int read = body.read(declared, length, declared.length - length);
-			if (read < 0) {
-				return Arrays.copyOf(declared, length);
+		ByteArrayOutputStream out;
+		long total;
+		if (declared >= 0 && declared <= MAX_EXACT_READ) {
+			byte[] exact = new byte[(int) declared];
+			int length = 0;
+			while (length < exact.length) {
+				int read = in.read(exact, length, exact.length - length);
+				if (read < 0) {
+					return Arrays.copyOf(exact, length);
+				}
+				length += read;
 			}
-			length += read;
+			int next = in.read();
+			if (next == -1) {
+				return exact;
+			}
+			out = new ByteArrayOutputStream(exact.length + 256);
+			out.write(exact, 0, exact.length);
+			out.write(next);
+			total = exact.length + 1L;
 		}
-		int next = body.read();
-		if (next == -1) {
-			return declared;
+		else {
+			out = new ByteArrayOutputStream((declared > 0) ? (int) Math.min(declared, MAX_EXACT_READ) : 256);
+			total = 0;
 		}
-		byte[] rest = body.readAllBytes();
-		byte[] all = Arrays.copyOf(declared, declared.length + 1 + rest.length);
-		all[declared.length] = (byte) next;
-		System.arraycopy(rest, 0, all, declared.length + 1, rest.length);
-		return all;
+		if (total > maxBytes) {
+			throw new ResponseTooLargeException(status, maxBytes);
+		}
+		byte[] buffer = new byte[8192];
+		int read;
+		while ((read = in.read(buffer)) != -1) {
+			total += read;
+			if (total > maxBytes) {
+				throw new ResponseTooLargeException(status, maxBytes);
+			}
+			out.write(buffer, 0, read);
+		}
+		return out.toByteArray();
+	}
+
+	private static boolean leadsToDeadServer(IOException failure) {
+		return failure instanceof ConnectException || failure instanceof NoHttpResponseException
+				|| failure instanceof SocketException;
+	}
+
+	/**
+	 * Whether the failed request went over a TLS connection that had just been opened and
+	 * never carried an answer: what a TLS 1.3 server refusing the client certificate looks
+	 * like (it checks the certificate after the client has finished the handshake and
+	 * closes the connection, so the client sees a broken pipe or reset instead of a
+	 * handshake failure), but also a server dropping new connections.
+	 */
+	private static boolean closedRightAfterHandshake(CallDeadlines.Deadline deadline) {
+		HttpCoreContext context = deadline.context();
+		if (context == null || context.getSSLSession() == null) {
+			return false;
+		}
+		EndpointDetails endpoint = context.getEndpointDetails();
+		return endpoint == null || endpoint.getResponseCount() == 0;
+	}
+
+	private void closeIdleConnections() {
+		try {
+			this.connectionManager.closeIdle(TimeValue.ZERO_MILLISECONDS);
+		}
+		catch (RuntimeException ex) {
+			// the pool is shutting down
+		}
+	}
+
+	/**
+	 * Switch to new TLS material, typically because the files of a reloadable SSL bundle
+	 * changed: connections opened from now on use the new bundle, idle pooled connections
+	 * are closed at once and connections in use are closed instead of being reused. Does
+	 * nothing once the transport is closed.
+	 * @param sslBundle the new bundle
+	 */
+	public void reloadSslBundle(SslBundle sslBundle) {
+		Assert.notNull(sslBundle, "'sslBundle' must not be null");
+		if (this.closed.get()) {
+			return;
+		}
+		this.tlsStrategy.swap(sslBundle);
+		this.tlsMaterialSince = System.currentTimeMillis();
+		int idle = getPoolStats().getAvailable();
+		closeIdleConnections();
+		logger.info("Reloaded the SSL bundle of FairCom server " + this.url + ": new connections use the new "
+				+ "certificates; closed " + idle + " idle connection(s)");
+	}
+
+	/**
+	 * Return the current state of the connection pool.
+	 * @return leased, idle, pending and maximum connections
+	 */
+	public PoolStats getPoolStats() {
+		return this.connectionManager.getTotalStats();
 	}
 
 	private static boolean isPositive(Duration duration) {
@@ -198,6 +363,9 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
 		try {
 			this.requestFactory.destroy();
 		}
@@ -212,7 +380,7 @@ public final class FairComHttpTransport implements AutoCloseable {
 	/**
 	 * Builder for {@link FairComHttpTransport}. Defaults: connect timeout 5 s, read timeout
 	 * 30 s, 20 pooled connections, 10 s to acquire one, JVM default TLS with host name
-	 * verification.
+	 * verification, answers up to 64 MB.
 	 */
 	public static final class Builder {
 
@@ -229,6 +397,8 @@ public final class FairComHttpTransport implements AutoCloseable {
 		private @Nullable SslBundle sslBundle;
 
 		private boolean verifyHostname = true;
+
+		private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
 		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -301,6 +471,18 @@ public final class FairComHttpTransport implements AutoCloseable {
 		 */
 		public Builder verifyHostname(boolean verifyHostname) {
 			this.verifyHostname = verifyHostname;
+			return this;
+		}
+
+		/**
+		 * Set the largest answer accepted; a larger one is cut off with a
+		 * {@link ResponseTooLargeException}.
+		 * @param maxResponseBytes a positive number of bytes
+		 * @return this builder
+		 */
+		public Builder maxResponseBytes(long maxResponseBytes) {
+			Assert.isTrue(maxResponseBytes > 0, "'maxResponseBytes' must be positive");
+			this.maxResponseBytes = maxResponseBytes;
 			return this;
 		}
 

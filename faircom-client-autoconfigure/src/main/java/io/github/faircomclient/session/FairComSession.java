@@ -27,6 +27,8 @@ public final class FairComSession {
 
 	private final boolean createdByClient;
 
+	private final @Nullable String serverVersion;
+
 	/**
 	 * Create a new session.
 	 * @param token the {@code authToken}
@@ -40,6 +42,24 @@ public final class FairComSession {
 	 */
 	public FairComSession(String token, @Nullable String username, Duration idleTimeout, Instant createdAt,
 			boolean permanent, boolean createdByClient) {
+		this(token, username, idleTimeout, createdAt, permanent, createdByClient, null);
+	}
+
+	/**
+	 * Create a new session.
+	 * @param token the {@code authToken}
+	 * @param username the account the session belongs to, if known
+	 * @param idleTimeout the idle time after which the server ends the session, as the
+	 * server reported it; {@link Duration#ZERO} if the session never idles out
+	 * @param createdAt when the client obtained the session
+	 * @param permanent whether the session is a permanent one (an API key)
+	 * @param createdByClient whether this client created the session, and must therefore
+	 * delete it when it shuts down
+	 * @param serverVersion the {@code serverVersion} that {@code createSession} reported,
+	 * if any
+	 */
+	public FairComSession(String token, @Nullable String username, Duration idleTimeout, Instant createdAt,
+			boolean permanent, boolean createdByClient, @Nullable String serverVersion) {
 		Assert.hasText(token, "'token' must not be empty");
 		Assert.isTrue(!idleTimeout.isNegative(), "'idleTimeout' must not be negative");
 		this.token = token;
@@ -48,6 +68,7 @@ public final class FairComSession {
 		this.createdAt = createdAt;
 		this.permanent = permanent;
 		this.createdByClient = createdByClient;
+		this.serverVersion = serverVersion;
 	}
 
 	/**
@@ -101,6 +122,15 @@ public final class FairComSession {
 	}
 
 	/**
+	 * Return the server version that {@code createSession} reported. Newer FairCom servers
+	 * report it; older ones and permanent tokens leave it unknown.
+	 * @return the server version or {@code null} if unknown
+	 */
+	public @Nullable String getServerVersion() {
+		return this.serverVersion;
+	}
+
+	/**
 	 * Return whether the server ends this session after some idle time, so that keeping it
 	 * alive makes sense.
 	 * @return whether the session can idle out
@@ -113,7 +143,7 @@ public final class FairComSession {
 	public String toString() {
 		return "FairComSession[token=******, username=" + this.username + ", idleTimeout=" + this.idleTimeout
 				+ ", createdAt=" + this.createdAt + ", permanent=" + this.permanent + ", createdByClient="
-				+ this.createdByClient + "]";
+				+ this.createdByClient + ", serverVersion=" + this.serverVersion + "]";
 	}
 
 }

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,13 +22,22 @@ import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.observation.DefaultFairComSessionObservationConvention;
+import io.github.faircomclient.observation.FairComObservationDocumentation;
+import io.github.faircomclient.observation.FairComSessionObservationContext;
+import io.github.faircomclient.observation.FairComSessionObservationContext.Event;
+import io.github.faircomclient.observation.FairComSessionObservationConvention;
 
 /**
  * {@link SessionManager} that logs in lazily, keeps its one session alive, replaces it
  * when the server reports it gone and deletes it on {@link #destroy()}.
  * <ul>
  * <li>The session lives in an {@link AtomicReference}; logins are serialized by a
- * {@link ReentrantLock} with a re-check, so concurrent callers share one login.</li>
+ * {@link ReentrantLock} with a re-check, so concurrent callers share one login, failed
+ * ones too: callers that waited while a login attempt ran are given its failure (a new
+ * exception of the same type, with the attempt's failure as its cause) instead of each
+ * trying again, unless the failure belonged to the thread that ran it (its call timeout,
+ * an interrupt). A call that arrives after a failure has been delivered tries again.</li>
  * <li>{@link #sessionExpired(FairComSession)} drops exactly the reported session by
  * compare-and-set; the next {@link #getSession()} logs in again.</li>
  * <li>Keepalive: a session that can idle out is checked at half the idle timeout the
@@ -36,6 +48,9 @@ import io.github.faircomclient.FairComExceptionTranslator;
  * session this client created, bounded by the logout timeout and without retry; errors are
  * logged and swallowed. Afterwards every call fails at once and nothing logs in again.</li>
  * </ul>
+ * Logins, re-logins, keepalives and the logout are each one
+ * {@link FairComObservationDocumentation#SESSION} observation
+ * ({@code faircom.client.sessions}) when an {@link ObservationRegistry} is set.
  * This class is thread-safe.
  */
 public class LifecycleAwareSessionManager implements SessionManager, DisposableBean {
@@ -64,9 +79,19 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 
 	private final AtomicReference<@Nullable FairComSession> lastExpired = new AtomicReference<>();
 
+	private volatile @Nullable FairComLoginAttempt lastLogin;
+
+	private final AtomicLong loginAttempts = new AtomicLong();
+
+	private volatile @Nullable FailedLogin failedLogin;
+
 	private final ReentrantLock loginLock = new ReentrantLock();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private volatile @Nullable FairComSessionObservationConvention observationConvention;
 
 	/**
 	 * Create a new session manager.
@@ -99,8 +124,36 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 		this.listener = listener;
 	}
 
+	/**
+	 * Set the registry that records the session-event observations. Set it before the
+	 * first login.
+	 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} (the
+	 * default) observes nothing
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the session-event observations.
+	 * @param observationConvention the convention or {@code null} for
+	 * {@link DefaultFairComSessionObservationConvention}
+	 */
+	public void setObservationConvention(@Nullable FairComSessionObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
+	 * Return the current session, logging in first if there is none. Concurrent callers
+	 * share one login attempt: if it fails, the callers that waited for it fail with a
+	 * copy of its failure rather than trying again (see the class description).
+	 * @return the session
+	 * @throws FairComException if the login fails or the manager has been closed
+	 */
 	@Override
 	public FairComSession getSession() {
+		long attemptsSeen = this.loginAttempts.get();
 		ActiveSession active = this.current.get();
 		if (active != null && !this.closed.get()) {
 			active.touch(this.clock.instant());
@@ -113,6 +166,10 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 			}
 			active = this.current.get();
 			if (active == null) {
+				FailedLogin failed = this.failedLogin;
+				if (failed != null && failed.attempt() > attemptsSeen) {
+					throw FairComExceptionTranslator.sharedLoginFailure(failed.failure());
+				}
 				active = login();
 			}
 			active.touch(this.clock.instant());
@@ -130,6 +187,16 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 	}
 
 	@Override
+	public boolean isCurrent(FairComSession session) {
+		ActiveSession active = this.current.get();
+		if (active == null || active.session != session || this.closed.get()) {
+			return false;
+		}
+		active.touch(this.clock.instant());
+		return true;
+	}
+
+	@Override
 	public boolean sessionExpired(FairComSession session) {
 		ActiveSession active = this.current.get();
 		if (active == null || active.session != session || !this.current.compareAndSet(active, null)) {
@@ -142,6 +209,11 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 		}
 		publish(new FairComSessionExpiredEvent(this, session));
 		return true;
+	}
+
+	@Override
+	public @Nullable FairComLoginAttempt getLastLogin() {
+		return this.lastLogin;
 	}
 
 	/**
@@ -178,7 +250,10 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 			return;
 		}
 		try {
-			this.client.deleteSession(session, this.logoutTimeout);
+			observe(Event.LOGOUT, (context) -> {
+				this.client.deleteSession(session, this.logoutTimeout);
+				return session;
+			});
 			logger.debug("Deleted FairCom session on shutdown");
 			publish(new FairComSessionDeletedEvent(this, session));
 		}
@@ -190,15 +265,24 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 
 	private ActiveSession login() {
 		FairComSession session;
+		boolean replacement = this.lastExpired.get() != null;
 		try {
-			session = this.authentication.login(this.client, this.settings);
+			session = observe(replacement ? Event.RELOGIN : Event.LOGIN,
+					(context) -> this.authentication.login(this.client, this.settings));
 		}
 		catch (FairComException ex) {
+			long attempt = this.loginAttempts.incrementAndGet();
+			this.failedLogin = FairComExceptionTranslator.isShareableLoginFailure(ex)
+					&& !Thread.currentThread().isInterrupted() ? new FailedLogin(attempt, ex) : null;
+			this.lastLogin = new FairComLoginAttempt(this.clock.instant(), replacement, ex);
 			publish(new FairComLoginFailedEvent(this, ex));
 			throw ex;
 		}
 		ActiveSession active = new ActiveSession(session, this.clock.instant());
+		this.loginAttempts.incrementAndGet();
+		this.failedLogin = null;
 		this.current.set(active);
+		this.lastLogin = new FairComLoginAttempt(active.lastActivity(), replacement, null);
 		FairComSession replaced = this.lastExpired.getAndSet(null);
 		if (logger.isDebugEnabled()) {
 			logger.debug(((replaced != null) ? "Replaced expired FairCom session with " : "Created FairCom session ")
@@ -239,7 +323,12 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 			return;
 		}
 		try {
-			if (!this.client.pingSession(active.session)) {
+			boolean alive = observe(Event.KEEPALIVE, (context) -> {
+				boolean answered = this.client.pingSession(active.session);
+				context.setSessionGone(!answered);
+				return answered;
+			});
+			if (!alive) {
 				sessionExpired(active.session);
 				return;
 			}
@@ -251,6 +340,14 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 		scheduleKeepalive(active, this.clock.instant().plus(interval));
 	}
 
+	private <T> T observe(Event event, Function<FairComSessionObservationContext, T> action) {
+		FairComSessionObservationContext context = new FairComSessionObservationContext(event);
+		return FairComObservationDocumentation.SESSION
+			.observation(this.observationConvention, DefaultFairComSessionObservationConvention.INSTANCE,
+					() -> context, this.observationRegistry)
+			.observe(() -> action.apply(context));
+	}
+
 	private void publish(ApplicationEvent event) {
 		try {
 			this.listener.onEvent(event);
@@ -258,6 +355,13 @@ public class LifecycleAwareSessionManager implements SessionManager, DisposableB
 		catch (RuntimeException ex) {
 			logger.debug("FairCom session listener failed on " + event.getClass().getSimpleName(), ex);
 		}
+	}
+
+	/**
+	 * The failure of a login attempt, numbered so that only callers that were already
+	 * waiting when it ended are given it.
+	 */
+	private record FailedLogin(long attempt, FairComException failure) {
 	}
 
 	private static final class ActiveSession {

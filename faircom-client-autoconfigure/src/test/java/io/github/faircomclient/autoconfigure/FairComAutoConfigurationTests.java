@@ -38,6 +38,10 @@ import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComResponse;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
+import io.github.faircomclient.observation.DefaultFairComSessionObservationConvention;
+import io.github.faircomclient.observation.FairComRequestObservationConvention;
+import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.FairComAuthentication;
 import io.github.faircomclient.session.PasswordAuthentication;
 import io.github.faircomclient.session.TokenAuthentication;
@@ -165,8 +169,65 @@ class FairComAutoConfigurationTests {
 	}
 
 	@Test
-	void httpCallsAreObservedWithTheContextsObservationRegistry() {
+	void actionsSessionEventsAndHttpCallsAreObservedWithTheContextsObservationRegistry() {
 		List<String> observations = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = recordingRegistry(observations);
+		AtomicReference<MockRestServiceServer> server = new AtomicReference<>();
+		this.configured.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(FairComRestClientCustomizer.class,
+					() -> (builder) -> server.set(MockRestServiceServer.bindTo(builder).build()))
+			.run((context) -> {
+				server.get().expect(jsonPath("$.action").value("createSession")).andRespond(session("T1"));
+				server.get().expect(jsonPath("$.action").value("listTables")).andRespond(success("{}"));
+				context.getBean(FairComTemplate.class).execute("db", "listTables", null);
+				server.get().reset();
+				server.get().expect(jsonPath("$.action").value("deleteSession")).andRespond(success("{}"));
+			});
+		assertThat(observations).containsExactly("http.client.requests", "faircom.client.sessions",
+				"http.client.requests", "faircom.client.requests", "http.client.requests", "faircom.client.sessions");
+	}
+
+	@Test
+	void observationConventionBeansReplaceTheDefaults() {
+		List<String> observations = new CopyOnWriteArrayList<>();
+		ObservationRegistry registry = recordingRegistry(observations);
+		AtomicReference<MockRestServiceServer> server = new AtomicReference<>();
+		this.configured.withBean(ObservationRegistry.class, () -> registry)
+			.withBean(FairComRequestObservationConvention.class,
+					() -> new DefaultFairComRequestObservationConvention("orders.faircom.calls"))
+			.withBean(FairComSessionObservationConvention.class,
+					() -> new DefaultFairComSessionObservationConvention("orders.faircom.sessions"))
+			.withBean(FairComRestClientCustomizer.class,
+					() -> (builder) -> server.set(MockRestServiceServer.bindTo(builder).build()))
+			.run((context) -> {
+				server.get().expect(jsonPath("$.action").value("createSession")).andRespond(session("T1"));
+				server.get().expect(jsonPath("$.action").value("listTables")).andRespond(success("{}"));
+				context.getBean(FairComTemplate.class).execute("db", "listTables", null);
+				server.get().reset();
+				server.get().expect(jsonPath("$.action").value("deleteSession")).andRespond(success("{}"));
+			});
+		assertThat(observations).contains("orders.faircom.calls", "orders.faircom.sessions")
+			.doesNotContain("faircom.client.requests", "faircom.client.sessions");
+	}
+
+	@Test
+	void withoutObservationRegistryTheTemplateWorksUnobserved() {
+		AtomicReference<MockRestServiceServer> server = new AtomicReference<>();
+		this.configured
+			.withBean(FairComRestClientCustomizer.class,
+					() -> (builder) -> server.set(MockRestServiceServer.bindTo(builder).build()))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(ObservationRegistry.class);
+				server.get().expect(jsonPath("$.action").value("createSession")).andRespond(session("T1"));
+				server.get().expect(jsonPath("$.action").value("listTables")).andRespond(success("{\"n\":1}"));
+				assertThat(context.getBean(FairComTemplate.class).execute("db", "listTables", null).result().get("n")
+					.intValue()).isOne();
+				server.get().reset();
+				server.get().expect(jsonPath("$.action").value("deleteSession")).andRespond(success("{}"));
+			});
+	}
+
+	private static ObservationRegistry recordingRegistry(List<String> observations) {
 		ObservationRegistry registry = ObservationRegistry.create();
 		registry.observationConfig().observationHandler(new ObservationHandler<>() {
 
@@ -181,18 +242,7 @@ class FairComAutoConfigurationTests {
 			}
 
 		});
-		AtomicReference<MockRestServiceServer> server = new AtomicReference<>();
-		this.configured.withBean(ObservationRegistry.class, () -> registry)
-			.withBean(FairComRestClientCustomizer.class,
-					() -> (builder) -> server.set(MockRestServiceServer.bindTo(builder).build()))
-			.run((context) -> {
-				server.get().expect(jsonPath("$.action").value("createSession")).andRespond(session("T1"));
-				server.get().expect(jsonPath("$.action").value("listTables")).andRespond(success("{}"));
-				context.getBean(FairComTemplate.class).execute("db", "listTables", null);
-				server.get().reset();
-				server.get().expect(jsonPath("$.action").value("deleteSession")).andRespond(success("{}"));
-			});
-		assertThat(observations).containsOnly("http.client.requests").hasSizeGreaterThanOrEqualTo(2);
+		return registry;
 	}
 
 	@Test

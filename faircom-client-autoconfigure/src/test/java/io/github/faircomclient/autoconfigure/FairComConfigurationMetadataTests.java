@@ -35,9 +35,13 @@ class FairComConfigurationMetadataTests {
 				"faircom.pool.acquire-timeout", "faircom.session.login", "faircom.session.idle-timeout",
 				"faircom.session.cursor-idle-timeout", "faircom.session.keepalive", "faircom.session.description",
 				"faircom.session.default-api", "faircom.session.default-database", "faircom.session.default-owner",
-				"faircom.session.token", "faircom.db.max-records", "faircom.db.fetch-size", "faircom.db.batch-size",
-				"faircom.db.binary-format", "faircom.db.number-format", "faircom.error-codes.duplicate-key",
-				"faircom.error-codes.not-found", "faircom.error-codes.change-id-conflict");
+				"faircom.session.token", "faircom.max-response-size", "faircom.retry.enabled",
+				"faircom.retry.max-attempts", "faircom.retry.initial-backoff", "faircom.retry.max-backoff",
+				"faircom.retry.multiplier", "faircom.retry.max-retry-after", "faircom.health.timeout",
+				"management.health.faircom.enabled", "faircom.db.max-records", "faircom.db.fetch-size",
+				"faircom.db.batch-size", "faircom.db.binary-format", "faircom.db.number-format",
+				"faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
+				"faircom.error-codes.change-id-conflict");
 	}
 
 	@Test
@@ -47,6 +51,14 @@ class FairComConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "faircom.pool.max-connections")).isEqualTo("20");
 		assertThat(defaultOf(metadata, "faircom.ssl.verify-hostname")).isEqualTo("true");
 		assertThat(defaultOf(metadata, "faircom.call-timeout")).isEqualTo("60s");
+		assertThat(defaultOf(metadata, "faircom.retry.enabled")).isEqualTo("true");
+		assertThat(defaultOf(metadata, "faircom.retry.max-attempts")).isEqualTo("3");
+		assertThat(defaultOf(metadata, "faircom.retry.initial-backoff")).isEqualTo("100ms");
+		assertThat(defaultOf(metadata, "faircom.retry.max-backoff")).isEqualTo("2s");
+		assertThat(defaultOf(metadata, "faircom.retry.max-retry-after")).isEqualTo("10s");
+		assertThat(defaultOf(metadata, "faircom.max-response-size")).isEqualTo("64MB");
+		assertThat(defaultOf(metadata, "faircom.health.timeout")).isEqualTo("2s");
+		assertThat(defaultOf(metadata, "management.health.faircom.enabled")).isEqualTo("true");
 		assertThat(defaultOf(metadata, "faircom.db.max-records")).isEqualTo("1000");
 		assertThat(defaultOf(metadata, "faircom.db.fetch-size")).isEqualTo("500");
 		assertThat(defaultOf(metadata, "faircom.db.batch-size")).isEqualTo("500");

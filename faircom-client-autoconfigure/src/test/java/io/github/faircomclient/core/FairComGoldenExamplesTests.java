@@ -115,6 +115,8 @@ class FairComGoldenExamplesTests {
 					FairComSessionSettings.defaults(), Instant.EPOCH);
 			assertThat(session.getToken()).as(example.name()).isNotBlank();
 			assertThat(session.getIdleTimeout().isNegative()).as(example.name()).isFalse();
+			assertThat(session.getServerVersion()).as(example.name())
+				.isEqualTo(answer.path("result").path("serverVersion").asString(null));
 		}
 	}
 

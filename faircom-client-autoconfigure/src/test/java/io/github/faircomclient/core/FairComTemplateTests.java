@@ -85,6 +85,8 @@ class FairComTemplateTests {
 			.taskScheduler(this.scheduler)
 			.clock(this.clock)
 			.sessionListener(this.events::add)
+			.backoffSleeper((duration) -> {
+			})
 			.customizers(List.of((restClient) -> this.server.set(MockRestServiceServer.bindTo(restClient).build())));
 	}
 
@@ -273,14 +275,109 @@ class FairComTemplateTests {
 	}
 
 	@Test
+	void aResponseTellsWhichSessionCarriedIt() {
+		this.template = builder().build();
+		server().expect(action("admin", "createSession")).andRespond(session("T1"));
+		server().expect(action("db", "createTransaction")).andRespond(success("{\"transactionId\":\"X1\"}"));
+		FairComResponse response = this.template.execute("db", "createTransaction", null);
+		server().verify();
+		assertThat(response.session()).isSameAs(this.template.getSessionManager().getCurrentSession());
+		assertThat(response.session().getToken()).isEqualTo("T1");
+		assertThat(response.session().toString()).contains("token=******");
+	}
+
+	@Test
+	void aBoundRequestGoesOutWithItsOwnSessionsToken() {
+		this.template = builder().build();
+		server().expect(action("admin", "createSession")).andRespond(session("T1"));
+		server().expect(action("db", "createTransaction")).andRespond(success("{\"transactionId\":\"X1\"}"));
+		server().expect(action("db", "commitTransaction")).andExpect(token("T1")).andRespond(success("{}"));
+		FairComSession session = this.template.execute("db", "createTransaction", null).session();
+		FairComRequest commit = FairComRequest.builder("commitTransaction")
+			.api("db")
+			.params(Map.of("transactionId", "X1"))
+			.boundTo(session)
+			.build();
+		assertThat(commit.boundSession()).isSameAs(session);
+		assertThat(commit).hasToString("FairComRequest[api=db, action=commitTransaction, bound]");
+		assertThat(this.template.execute(commit).isSuccess()).isTrue();
+		server().verify();
+	}
+
+	@Test
+	void aBoundRequestIsRefusedUnsentOnceAnotherCallReplacedItsSession() {
+		this.template = builder().build();
+		server().expect(action("admin", "createSession")).andRespond(session("T1"));
+		server().expect(action("db", "createTransaction")).andRespond(success("{\"transactionId\":\"X1\"}"));
+		server().expect(action("db", "listTables")).andExpect(token("T1")).andRespond(error(12031, "gone"));
+		server().expect(action("admin", "createSession")).andRespond(session("T2"));
+		server().expect(action("db", "listTables")).andExpect(token("T2")).andRespond(success("{}"));
+		FairComSession first = this.template.execute("db", "createTransaction", null).session();
+		this.template.execute("db", "listTables", null);
+		FairComRequest commit = FairComRequest.builder("commitTransaction")
+			.api("db")
+			.params(Map.of("transactionId", "X1"))
+			.boundTo(first)
+			.build();
+		assertThatExceptionOfType(FairComSessionExpiredException.class).isThrownBy(() -> this.template.execute(commit))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class)
+			.withMessage("FairCom session expired before db/commitTransaction was sent: the transaction 'X1' "
+					+ "belonged to a session that expired, and the server ended it with that session. The call was "
+					+ "not sent and is not replayed on a new session; start the work again")
+			.satisfies((ex) -> {
+				assertThat(ex.getRequestId()).isNull();
+				assertThat(ex.getErrorCode()).isZero();
+			});
+		server().verify();
+		assertThat(this.template.getSessionManager().getCurrentSession().getToken()).as("the new session stays")
+			.isEqualTo("T2");
+	}
+
+	@Test
+	void aBoundRequestWhoseSessionWasDroppedIsRefusedWithoutLoggingIn() {
+		this.template = builder().build();
+		server().expect(action("admin", "createSession")).andRespond(session("T1"));
+		server().expect(action("db", "listTables")).andRespond(success("{}"));
+		FairComSession first = this.template.execute("db", "listTables", null).session();
+		this.template.getSessionManager().sessionExpired(first);
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> this.template.execute(FairComRequest.builder("getRecordsFromCursor")
+				.api("db")
+				.params(Map.of("cursorId", "C1"))
+				.boundTo(first)
+				.build()))
+			.withMessageContaining("the cursor 'C1' belonged to a session that expired");
+		server().verify();
+		assertThat(this.template.getSessionManager().getCurrentSession()).as("no login").isNull();
+	}
+
+	@Test
+	void aBoundRequestTheServerFindsGoneIsNotReplayedWhateverItsParams() {
+		this.template = builder().build();
+		server().expect(action("admin", "createSession")).andRespond(session("T1"));
+		server().expect(action("db", "listTables")).andRespond(success("{}"));
+		server().expect(action("db", "someAction")).andExpect(token("T1")).andRespond(error(12031, "gone"));
+		FairComSession first = this.template.execute("db", "listTables", null).session();
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> this.template.execute(FairComRequest.builder("someAction").api("db").boundTo(first).build()))
+			.withMessageContaining("belongs to a transaction or cursor of the expired session and is not replayed")
+			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo(12031));
+		server().verify();
+		assertThat(this.template.getSessionManager().getCurrentSession()).isNull();
+	}
+
+	@Test
 	void replayThatFindsTheNewSessionGoneTooFails() {
 		this.template = builder().build();
 		server().expect(action("admin", "createSession")).andRespond(session("T1"));
 		server().expect(action("db", "listTables")).andRespond(error(12031, "gone"));
 		server().expect(action("admin", "createSession")).andRespond(session("T2"));
 		server().expect(action("db", "listTables")).andExpect(token("T2")).andRespond(error(12031, "gone"));
+		server().expect(action("admin", "createSession")).andRespond(session("T3"));
+		server().expect(action("db", "listTables")).andExpect(token("T3")).andRespond(error(12031, "gone"));
 		assertThatExceptionOfType(FairComSessionExpiredException.class)
 			.isThrownBy(() -> this.template.execute("db", "listTables", null))
+			.withMessageContaining("already sent 3 time(s)")
 			.withMessageContaining("gone as well");
 		server().verify();
 		assertThat(this.template.getSessionManager().getCurrentSession()).isNull();
@@ -389,7 +486,7 @@ class FairComTemplateTests {
 
 	@Test
 	void htmlErrorPageIsAProtocolError() {
-		this.template = builder().build();
+		this.template = builder().retry(FairComRetrySettings.disabled()).build();
 		server().expect(action("admin", "createSession")).andRespond(session("T1"));
 		server().expect(action("db", "listTables"))
 			.andRespond(raw(HttpStatus.BAD_GATEWAY, MediaType.TEXT_HTML, "<html><body>Bad gateway</body></html>"));

@@ -113,10 +113,12 @@ class FairComWireFormatTests {
 
 	@Test
 	void redactsTheSessionTokenFromErrorMessages() {
+		FairComSession session = new FairComSession("SECRET", "app", Duration.ZERO, Instant.EPOCH, false, true);
 		FairComResponse response = this.wire.decode(this.request, "r-1",
 				http(200, MediaType.APPLICATION_JSON, "{\"errorCode\":5,\"errorMessage\":\"token SECRET is bad\"}"),
-				"SECRET");
+				session);
 		assertThat(response.errorMessage()).isEqualTo("token ****** is bad");
+		assertThat(response.session()).as("the session that carried the call").isSameAs(session);
 	}
 
 	@ParameterizedTest
@@ -163,6 +165,16 @@ class FairComWireFormatTests {
 		assertThat(session.getIdleTimeout()).isEqualTo(Duration.ofSeconds(120));
 		assertThat(session.isPermanent()).isFalse();
 		assertThat(session.isCreatedByClient()).isTrue();
+		assertThat(session.getServerVersion()).as("not reported").isNull();
+	}
+
+	@Test
+	void readsTheServerVersionOfNewerServers() {
+		FairComResponse response = decode("{\"result\":{\"authToken\":\"T\",\"serverVersion\":"
+				+ "\"FairCom EDGE Server - V4.2.1\"},\"errorCode\":0}");
+		FairComSession session = this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH);
+		assertThat(session.getServerVersion()).isEqualTo("FairCom EDGE Server - V4.2.1");
+		assertThat(session.toString()).contains("serverVersion=FairCom EDGE Server - V4.2.1").doesNotContain("T,");
 	}
 
 	@Test

@@ -1,7 +1,9 @@
 package io.github.faircomclient.db;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -19,6 +21,7 @@ import io.github.faircomclient.FairComDuplicateKeyException;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
+import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.testsupport.FairComStub;
 
 import tools.jackson.databind.JsonNode;
@@ -368,6 +371,143 @@ class DbTemplateTests {
 			.isThrownBy(() -> db().inTransaction((tx) -> tx.insert("items", Map.of("name", "a"))))
 			.withMessageContaining("is not replayed");
 		assertThat(this.stub.actions()).containsExactly("createTransaction", "insertRecords");
+	}
+
+	// ------------------------------------------------------------------ work of a replaced session
+
+	private static final String SESSION_GONE = "'authToken' does not match any existing session.";
+
+	@Test
+	void workOfAnInTransactionWhoseSessionWasReplacedIsRefusedWithoutBeingSent() {
+		this.stub.answer("createTransaction", "{\"transactionId\":\"TX1\"}");
+		this.stub.error("listTables", 12031, SESSION_GONE);
+		DbOperations db = db();
+		assertThatExceptionOfType(FairComSessionExpiredException.class).isThrownBy(() -> db.inTransaction((tx) -> {
+			tx.insert("items", Map.of("name", "a"));
+			db.listTables();
+			return tx.insert("items", Map.of("name", "b"));
+		}))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class)
+			.withMessageContaining("before db/insertRecords was sent")
+			.withMessageContaining("transaction 'TX1' belonged to a session that expired")
+			.withMessageContaining("not replayed")
+			.satisfies((ex) -> assertThat(ex.getRequestId()).as("nothing was sent").isNull());
+		assertThat(this.stub.actions()).as("no insert, commit or rollback after the new login")
+			.containsExactly("createTransaction", "insertRecords", "listTables", "listTables");
+	}
+
+	@Test
+	void aCommitAfterTheSessionWasReplacedIsRefusedWithoutBeingSent() {
+		this.stub.answer("createTransaction", "{\"transactionId\":\"TX1\"}");
+		this.stub.error("listTables", 12031, SESSION_GONE);
+		DbOperations db = db();
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> db.inTransaction((tx) -> db.listTables()))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class)
+			.withMessageContaining("db/commitTransaction");
+		assertThat(this.stub.actions()).containsExactly("createTransaction", "listTables", "listTables");
+	}
+
+	@Test
+	void anExplicitTransactionWhoseSessionWasReplacedIsRefusedWithoutBeingSent() {
+		this.stub.answer("createTransaction", "{\"transactionId\":\"TX1\"}");
+		this.stub.error("listTables", 12031, SESSION_GONE);
+		DbOperations db = db();
+		String transactionId = db.createTransaction();
+		db.withTransaction(transactionId).insert("items", Map.of("name", "a"));
+		db.listTables();
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> db.withTransaction(transactionId).insert("items", Map.of("name", "b")))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class);
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> db.withOwner("admin").commitTransaction(transactionId))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class)
+			.withMessageContaining("transaction 'TX1'");
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> db.rollbackTransaction(transactionId))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class);
+		assertThat(this.stub.actions()).containsExactly("createTransaction", "insertRecords", "listTables",
+				"listTables");
+	}
+
+	@Test
+	void anExplicitTransactionIsForgottenOnceTheServerEndedIt() {
+		this.stub.answer("createTransaction", "{\"transactionId\":\"TX1\"}");
+		this.stub.error("listTables", 12031, SESSION_GONE);
+		DbOperations db = db();
+		String transactionId = db.createTransaction();
+		db.commitTransaction(transactionId);
+		db.listTables();
+		this.stub.error("rollbackTransaction", 99034, "unknown transaction");
+		assertThatExceptionOfType(FairComApiException.class).as("an id it does not know goes out as given")
+			.isThrownBy(() -> db.rollbackTransaction(transactionId))
+			.isExactlyInstanceOf(FairComApiException.class);
+		assertThat(this.stub.actions()).containsExactly("createTransaction", "commitTransaction", "listTables",
+				"listTables", "rollbackTransaction");
+	}
+
+	@Test
+	void rememberedTransactionsAreBoundedToTheNewestSessionPastTheLimit() {
+		DbTemplate.TransactionSessions transactions = new DbTemplate.TransactionSessions();
+		FairComSession old = new FairComSession("OLD", "app", Duration.ZERO, Instant.EPOCH, false, true);
+		FairComSession current = new FairComSession("NEW", "app", Duration.ZERO, Instant.EPOCH, false, true);
+		for (int i = 0; i < DbTemplate.TransactionSessions.MAX_REMEMBERED - 1; i++) {
+			transactions.opened("OLD" + i, old);
+		}
+		transactions.opened("NEW0", current);
+		assertThat(transactions.size()).isEqualTo(DbTemplate.TransactionSessions.MAX_REMEMBERED);
+		transactions.ended("NEW0", old);
+		assertThat(transactions.sessionOf("NEW0")).as("ended only with its own session").isSameAs(current);
+		transactions.opened("NEW1", current);
+		assertThat(transactions.size()).as("the replaced session's are dropped").isEqualTo(2);
+		assertThat(transactions.sessionOf("OLD0")).isNull();
+		transactions.ended("NEW0", current);
+		assertThat(transactions.sessionOf("NEW0")).isNull();
+		transactions.opened("NONE", null);
+		assertThat(transactions.size()).isOne();
+	}
+
+	@Test
+	void aCursorWhoseSessionWasReplacedIsRefusedAndClosingItSendsNothing() {
+		this.stub.answer("getRecordsByTable", "{\"cursorId\":\"C1\"}");
+		this.stub.answer("getRecordsFromCursor", page(1, 2, true));
+		this.stub.error("listTables", 12031, SESSION_GONE);
+		DbOperations db = db(DbSettings.builder().fetchSize(2));
+		Stream<Item> items = db.getRecordsByTable("items").stream(Item.class);
+		Iterator<Item> records = items.iterator();
+		assertThat(records.next().id()).isOne();
+		assertThat(records.next().id()).isEqualTo(2);
+		db.listTables();
+		assertThatExceptionOfType(FairComSessionExpiredException.class).isThrownBy(records::next)
+			.isExactlyInstanceOf(FairComSessionExpiredException.class)
+			.withMessageContaining("cursor 'C1' belonged to a session that expired");
+		items.close();
+		assertThat(this.stub.actions()).containsExactly("getRecordsByTable", "getRecordsFromCursor", "listTables",
+				"listTables");
+	}
+
+	@Test
+	void closingAnUnreadStreamWhoseSessionWasReplacedSendsNothingAndLogsNoWarning(CapturedOutput output) {
+		this.stub.answer("getRecordsByTable", "{\"cursorId\":\"C1\"}");
+		this.stub.error("listTables", 12031, SESSION_GONE);
+		DbOperations db = db();
+		Stream<Item> items = db.getRecordsByTable("items").stream(Item.class);
+		db.listTables();
+		items.close();
+		assertThat(this.stub.actions()).containsExactly("getRecordsByTable", "listTables", "listTables");
+		assertThat(output).doesNotContain("Could not close FairCom cursor");
+	}
+
+	@Test
+	void aCursorFetchThatFindsTheSessionGoneSendsNoCloseCursor() {
+		this.stub.answer("getRecordsByTable", "{\"cursorId\":\"C1\"}");
+		this.stub.error("getRecordsFromCursor", 12031, SESSION_GONE);
+		DbOperations db = db();
+		try (Stream<Item> items = db.getRecordsByTable("items").stream(Item.class)) {
+			assertThatExceptionOfType(FairComSessionExpiredException.class).isThrownBy(items::toList)
+				.withMessageContaining("is not replayed");
+		}
+		assertThat(this.stub.actions()).containsExactly("getRecordsByTable", "getRecordsFromCursor");
 	}
 
 	@Test

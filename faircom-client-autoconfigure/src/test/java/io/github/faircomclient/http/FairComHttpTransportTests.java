@@ -19,6 +19,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -26,13 +34,18 @@ import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.http.MediaType;
 
 import io.github.faircomclient.FairComConnectException;
 import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.FairComTimeoutException;
 import io.github.faircomclient.FairComTransportException;
+import io.github.faircomclient.test.tls.TlsMaterial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -42,6 +55,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * interface.
  */
 class FairComHttpTransportTests {
+
+	private static final long UNLIMITED = Long.MAX_VALUE;
 
 	private static final byte[] BODY = "{\"action\":\"pingSession\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -118,30 +133,39 @@ class FairComHttpTransportTests {
 	@Test
 	void readBodyReadsExactlyTheDeclaredLength() throws IOException {
 		byte[] body = "{\"errorCode\":0}".getBytes(StandardCharsets.UTF_8);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), body.length)).isEqualTo(body);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(new byte[0]), 0)).isEmpty();
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, body.length, UNLIMITED)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(new byte[0]), 200, 0, UNLIMITED)).isEmpty();
 	}
 
 	@Test
 	void readBodyKeepsWhatFollowsAShortDeclaredLength() throws IOException {
 		byte[] body = "{\"errorCode\":0,\"errorMessage\":\"\"}".getBytes(StandardCharsets.UTF_8);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 5)).isEqualTo(body);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 0)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, 5, UNLIMITED)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, 0, UNLIMITED)).isEqualTo(body);
 	}
 
 	@Test
 	void readBodyReturnsWhatArrivedBeforeAnEarlyEnd() throws IOException {
 		byte[] body = "{\"errorCode\":0}".getBytes(StandardCharsets.UTF_8);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), body.length + 100)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, body.length + 100, UNLIMITED)).isEqualTo(body);
+	}
+
+	@Test
+	void readBodyRefusesMoreThanTheLimitBeyondAShortDeclaredLength() {
+		byte[] body = new byte[5000];
+		assertThatExceptionOfType(ResponseTooLargeException.class)
+			.isThrownBy(() -> FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, 10, 4000));
+		assertThatExceptionOfType(ResponseTooLargeException.class)
+			.isThrownBy(() -> FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, 5000, 4000));
 	}
 
 	@Test
 	void readBodyReadsUnknownAndHugeDeclaredLengthsAsTheyCome() throws IOException {
 		byte[] body = new byte[3 * 1024 * 1024];
 		Arrays.fill(body, (byte) 'x');
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), -1)).isEqualTo(body);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), body.length)).isEqualTo(body);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), Long.MAX_VALUE)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, -1, UNLIMITED)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, body.length, UNLIMITED)).isEqualTo(body);
+		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, Long.MAX_VALUE, UNLIMITED)).isEqualTo(body);
 	}
 
 	@Test
@@ -274,6 +298,140 @@ class FairComHttpTransportTests {
 			.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false, Duration.ofSeconds(5),
 					"db", "x", "r"))
 				.isInstanceOf(FairComTransportException.class));
+	}
+
+	@Test
+	void answerLargerThanTheLimitIsCutOff() throws IOException {
+		URI url = start((exchange) -> respond(exchange, 200, "application/json", "x".repeat(4096)));
+		this.transport = FairComHttpTransport.builder(url).maxResponseBytes(1024).build();
+		assertThatExceptionOfType(ResponseTooLargeException.class)
+			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(200);
+				assertThat(ex.getMaxResponseBytes()).isEqualTo(1024);
+			});
+	}
+
+	@Test
+	void endlessAnswerIsCutOffAtTheLimitNotAtTheDeadline() throws IOException {
+		URI url = start((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, 0);
+			byte[] chunk = new byte[16 * 1024];
+			try (OutputStream out = exchange.getResponseBody()) {
+				while (true) {
+					out.write(chunk);
+				}
+			}
+			catch (IOException ex) {
+				// the client hung up
+			}
+		});
+		this.transport = FairComHttpTransport.builder(url).maxResponseBytes(2 * 1024 * 1024).build();
+		long start = System.nanoTime();
+		assertThatExceptionOfType(ResponseTooLargeException.class)
+			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(20)));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		assertThat(this.transport.getPoolStats().getLeased()).isZero();
+	}
+
+	@Test
+	void wireAndHeaderLogsStaySilentEvenAtDebug() throws IOException {
+		URI url = start((exchange) -> respond(exchange, 200, "application/json", "{\"errorCode\":0}"));
+		this.transport = FairComHttpTransport.builder(url).build();
+		Logger wire = (Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.wire");
+		Logger headers = (Logger) LoggerFactory.getLogger("org.apache.hc.client5.http.headers");
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		Level wireLevel = wire.getLevel();
+		Level headersLevel = headers.getLevel();
+		wire.setLevel(Level.TRACE);
+		headers.setLevel(Level.TRACE);
+		wire.addAppender(appender);
+		headers.addAppender(appender);
+		try {
+			byte[] secret = "{\"params\":{\"password\":\"wire-secret\"}}".getBytes(StandardCharsets.UTF_8);
+			assertThat(this.transport.post(secret, Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
+			assertThat(appender.list).isEmpty();
+		}
+		finally {
+			wire.detachAppender(appender);
+			headers.detachAppender(appender);
+			wire.setLevel(wireLevel);
+			headers.setLevel(headersLevel);
+		}
+	}
+
+	@Test
+	void idleConnectionsAreClosedWhenTheServerGoesAway() throws Exception {
+		CountDownLatch arrived = new CountDownLatch(2);
+		CountDownLatch released = new CountDownLatch(1);
+		URI url = start((exchange) -> {
+			arrived.countDown();
+			try {
+				released.await(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			respond(exchange, 200, "application/json", "{\"errorCode\":0}");
+		});
+		this.transport = FairComHttpTransport.builder(url).build();
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<FairComHttpResponse>> calls = List.of(
+					callers.submit(() -> this.transport.post(BODY, Duration.ofSeconds(10))),
+					callers.submit(() -> this.transport.post(BODY, Duration.ofSeconds(10))));
+			assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+			released.countDown();
+			for (Future<FairComHttpResponse> call : calls) {
+				call.get(5, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(this.transport.getPoolStats().getAvailable()).isEqualTo(2);
+		this.server.stop(0);
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)));
+		assertThat(this.transport.getPoolStats().getAvailable()).isZero();
+	}
+
+	@Test
+	void tlsConnectionClosedRightAfterTheHandshakeMentionsTheClientCertificate() throws Exception {
+		try (TlsMaterial tls = TlsMaterial.generate()) {
+			SSLContext serverContext = SslBundle
+				.of(new PemSslStoreBundle(PemSslStoreDetails.forCertificate(tls.serverCertificate().toUri().toString())
+					.withPrivateKey(tls.serverPrivateKey().toUri().toString()), null))
+				.createSslContext();
+			try (SSLServerSocket listener = (SSLServerSocket) serverContext.getServerSocketFactory()
+				.createServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+				this.serverThreads.submit(() -> {
+					while (!listener.isClosed()) {
+						try (SSLSocket socket = (SSLSocket) listener.accept()) {
+							socket.startHandshake();
+						}
+						catch (IOException ex) {
+							// next one
+						}
+					}
+					return null;
+				});
+				SslBundle trust = SslBundle.of(new PemSslStoreBundle(null,
+						PemSslStoreDetails.forCertificate(tls.caCertificate().toUri().toString())));
+				this.transport = FairComHttpTransport
+					.builder(URI.create("https://localhost:" + listener.getLocalPort() + "/api"))
+					.sslBundle(trust)
+					.build();
+				assertThatExceptionOfType(TlsClosedAfterHandshakeException.class)
+					.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
+					.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false,
+							Duration.ofSeconds(5), "admin", "createSession", "r"))
+						.isExactlyInstanceOf(FairComTransportException.class)
+						.hasMessageContaining("probably refusing the client certificate"));
+			}
+		}
 	}
 
 	@Test

@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -20,11 +24,13 @@ import org.springframework.context.ApplicationEvent;
 import io.github.faircomclient.FairComAuthenticationException;
 import io.github.faircomclient.FairComClientClosedException;
 import io.github.faircomclient.FairComConnectException;
+import io.github.faircomclient.FairComTimeoutException;
 import io.github.faircomclient.testsupport.DrivenTaskScheduler;
 import io.github.faircomclient.testsupport.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link LifecycleAwareSessionManager}, with a fake session client and a driven
@@ -91,6 +97,27 @@ class LifecycleAwareSessionManagerTests {
 	}
 
 	@Test
+	void isCurrentNeverLogsInAndCountsAsUse() {
+		this.client.idleTimeout = Duration.ofSeconds(60);
+		LifecycleAwareSessionManager manager = manager();
+		FairComSession first = manager.getSession();
+		this.scheduler.advance(Duration.ofSeconds(20));
+		assertThat(manager.isCurrent(first)).isTrue();
+		this.scheduler.advance(Duration.ofSeconds(20));
+		assertThat(this.client.pings.get()).as("used 20 s ago: not idle long enough for a keepalive").isZero();
+		this.scheduler.advance(Duration.ofSeconds(10));
+		assertThat(this.client.pings.get()).isOne();
+		manager.sessionExpired(first);
+		assertThat(manager.isCurrent(first)).isFalse();
+		FairComSession second = manager.getSession();
+		assertThat(manager.isCurrent(first)).isFalse();
+		assertThat(manager.isCurrent(second)).isTrue();
+		manager.destroy();
+		assertThat(manager.isCurrent(second)).isFalse();
+		assertThat(this.client.logins.get()).isEqualTo(2);
+	}
+
+	@Test
 	void loginFailureIsPublishedAndNotRetried() {
 		this.client.refuse = true;
 		LifecycleAwareSessionManager manager = manager();
@@ -98,6 +125,159 @@ class LifecycleAwareSessionManagerTests {
 		assertThat(this.client.logins.get()).isOne();
 		assertThat(this.events).singleElement().isInstanceOf(FairComLoginFailedEvent.class);
 		assertThat(manager.getCurrentSession()).isNull();
+	}
+
+	/**
+	 * 32 threads need a session and the login is refused: the one login attempt's failure
+	 * reaches every thread that waited for it (the attempt waits until the 31 others are
+	 * parked on the login lock), so there is one {@code createSession}, not 32.
+	 */
+	@Test
+	void callersThatWaitedForAFailedLoginShareItsFailure() throws Exception {
+		int threads = 32;
+		LifecycleAwareSessionManager manager = manager();
+		this.client.refuse = true;
+		Set<Thread> callers = ConcurrentHashMap.newKeySet();
+		this.client.beforeLogin = () -> {
+			if (this.client.logins.get() == 1) {
+				awaitOthersWaitingForLogin(callers, threads - 1);
+			}
+		};
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		List<Throwable> failures = new ArrayList<>();
+		try {
+			List<Future<?>> calls = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				calls.add(executor.submit(() -> {
+					callers.add(Thread.currentThread());
+					return manager.getSession();
+				}));
+			}
+			for (Future<?> call : calls) {
+				try {
+					call.get(30, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException ex) {
+					failures.add(ex.getCause());
+				}
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.client.logins.get()).isOne();
+		assertThat(failures).hasSize(threads).allSatisfy((failure) -> assertThat(failure)
+			.isExactlyInstanceOf(FairComAuthenticationException.class)
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("secret")));
+		FairComAuthenticationException original = (FairComAuthenticationException) failures.stream()
+			.filter((failure) -> failure.getCause() == null)
+			.findFirst()
+			.orElseThrow();
+		assertThat(failures).filteredOn((failure) -> failure != original)
+			.hasSize(threads - 1)
+			.allSatisfy((shared) -> assertThat(shared).hasCause(original)
+				.hasMessageEndingWith("(this call waited for that login attempt and shares its failure)"));
+		assertThat(this.events).singleElement().isInstanceOf(FairComLoginFailedEvent.class);
+		assertThat(manager.getLastLogin().failure()).isSameAs(original);
+		this.client.beforeLogin = null;
+		this.client.refuse = false;
+		assertThat(manager.getSession()).as("a later call tries again").isNotNull();
+		assertThat(this.client.logins.get()).isEqualTo(2);
+	}
+
+	@Test
+	void aCallAfterAFailedLoginTriesAgain() {
+		LifecycleAwareSessionManager manager = manager();
+		this.client.failure = () -> new FairComConnectException("down", "admin", "createSession", "r", null);
+		assertThatExceptionOfType(FairComConnectException.class).isThrownBy(manager::getSession)
+			.satisfies((ex) -> assertThat(ex.getCause()).isNull());
+		assertThatExceptionOfType(FairComConnectException.class).isThrownBy(manager::getSession)
+			.satisfies((ex) -> assertThat(ex.getCause()).as("its own attempt, not a shared one").isNull());
+		this.client.failure = null;
+		assertThat(manager.getSession()).isNotNull();
+		assertThat(this.client.logins.get()).isEqualTo(3);
+	}
+
+	@Test
+	void aLoginThatRanOutOfItsCallsTimeIsNotSharedWithTheCallersThatWaited() throws Exception {
+		LifecycleAwareSessionManager manager = manager();
+		Set<Thread> callers = ConcurrentHashMap.newKeySet();
+		this.client.failure = () -> (this.client.logins.get() == 1) ? new FairComTimeoutException("out of time",
+				FairComTimeoutException.Type.CALL, "admin", "createSession", "r", null) : null;
+		this.client.beforeLogin = () -> {
+			if (this.client.logins.get() == 1) {
+				awaitOthersWaitingForLogin(callers, 1);
+			}
+		};
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		List<Object> outcomes = new ArrayList<>();
+		try {
+			List<Future<FairComSession>> calls = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				calls.add(executor.submit(() -> {
+					callers.add(Thread.currentThread());
+					return manager.getSession();
+				}));
+			}
+			for (Future<FairComSession> call : calls) {
+				try {
+					outcomes.add(call.get(30, TimeUnit.SECONDS));
+				}
+				catch (ExecutionException ex) {
+					outcomes.add(ex.getCause());
+				}
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.client.logins.get()).as("the waiting caller logged in itself").isEqualTo(2);
+		assertThat(outcomes).hasOnlyElementsOfTypes(FairComTimeoutException.class, FairComSession.class)
+			.hasAtLeastOneElementOfType(FairComTimeoutException.class)
+			.hasAtLeastOneElementOfType(FairComSession.class);
+	}
+
+	/**
+	 * Wait, in the thread that logs in, until the given number of other callers are parked
+	 * on the login lock inside {@code getSession()}.
+	 */
+	private static void awaitOthersWaitingForLogin(Set<Thread> callers, int others) {
+		Thread self = Thread.currentThread();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> callers.stream().filter((caller) -> caller != self).filter((caller) -> {
+				if (caller.getState() != Thread.State.WAITING) {
+					return false;
+				}
+				for (StackTraceElement frame : caller.getStackTrace()) {
+					if (frame.getClassName().equals(LifecycleAwareSessionManager.class.getName())
+							&& frame.getMethodName().equals("getSession")) {
+						return true;
+					}
+				}
+				return false;
+			}).count() == others);
+	}
+
+	@Test
+	void lastLoginTellsWhenAndHowTheLatestLoginEnded() {
+		LifecycleAwareSessionManager manager = manager();
+		assertThat(manager.getLastLogin()).as("nothing before the first login").isNull();
+		this.client.refuse = true;
+		this.clock.advance(Duration.ofSeconds(5));
+		assertThatExceptionOfType(FairComAuthenticationException.class).isThrownBy(manager::getSession);
+		FairComLoginAttempt failed = manager.getLastLogin();
+		assertThat(failed.isSuccessful()).isFalse();
+		assertThat(failed.failure()).isInstanceOf(FairComAuthenticationException.class);
+		assertThat(failed.time()).isEqualTo(this.clock.instant());
+		assertThat(failed.replacement()).isFalse();
+		this.client.refuse = false;
+		this.clock.advance(Duration.ofSeconds(5));
+		FairComSession session = manager.getSession();
+		assertThat(manager.getLastLogin()).isEqualTo(new FairComLoginAttempt(this.clock.instant(), false, null));
+		manager.sessionExpired(session);
+		manager.getSession();
+		assertThat(manager.getLastLogin().replacement()).isTrue();
+		assertThat(manager.getLastLogin().isSuccessful()).isTrue();
 	}
 
 	@Test
@@ -224,6 +404,10 @@ class LifecycleAwareSessionManagerTests {
 
 		volatile @Nullable CountDownLatch loginDelay;
 
+		volatile @Nullable Runnable beforeLogin;
+
+		volatile @Nullable Supplier<@Nullable RuntimeException> failure;
+
 		volatile Duration idleTimeout = Duration.ofHours(1);
 
 		volatile boolean refuse;
@@ -238,6 +422,15 @@ class LifecycleAwareSessionManagerTests {
 		public FairComSession createSession(@Nullable String username, @Nullable String password,
 				FairComSessionSettings settings) {
 			int login = this.logins.incrementAndGet();
+			Runnable before = this.beforeLogin;
+			if (before != null) {
+				before.run();
+			}
+			Supplier<@Nullable RuntimeException> failure = this.failure;
+			RuntimeException failed = (failure != null) ? failure.get() : null;
+			if (failed != null) {
+				throw failed;
+			}
 			CountDownLatch delay = this.loginDelay;
 			if (delay != null) {
 				try {

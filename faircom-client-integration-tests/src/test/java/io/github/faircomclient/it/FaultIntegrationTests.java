@@ -1,6 +1,8 @@
 package io.github.faircomclient.it;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,13 +22,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Broken answers from the emulator become the right typed exceptions, within the
- * deadline.
+ * deadline; a read that meets one broken answer is retried and succeeds.
  */
 class FaultIntegrationTests {
 
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(1);
 
 	private static FairComEmulator emulator;
+
+	private static final List<Duration> backoffs = new CopyOnWriteArrayList<>();
 
 	private static FairComTemplate template;
 
@@ -38,6 +42,7 @@ class FaultIntegrationTests {
 			.credentials("app", "secret")
 			.readTimeout(Duration.ofSeconds(5))
 			.callTimeout(CALL_TIMEOUT)
+			.backoffSleeper(backoffs::add)
 			.build();
 	}
 
@@ -51,11 +56,57 @@ class FaultIntegrationTests {
 	void loggedIn() {
 		emulator.faults().clear();
 		template.execute("admin", "pingSession", null);
+		backoffs.clear();
+	}
+
+	private static void assertReadRecoversFrom(Fault fault) {
+		long before = emulator.actionCount("listSessions");
+		emulator.faults().failNext(1, fault);
+		assertThat(template.execute("admin", "listSessions", null).isSuccess()).isTrue();
+		assertThat(emulator.actionCount("listSessions") - before).as("attempts").isEqualTo(2);
+		assertThat(backoffs).hasSize(1);
+	}
+
+	@Test
+	void readRecoversFromOneFaultOfEachKind() {
+		assertReadRecoversFrom(Fault.http500());
+		backoffs.clear();
+		assertReadRecoversFrom(Fault.htmlErrorPage());
+		backoffs.clear();
+		assertReadRecoversFrom(Fault.truncatedJson());
+		backoffs.clear();
+		assertReadRecoversFrom(Fault.dropConnection());
+		backoffs.clear();
+		assertReadRecoversFrom(Fault.tooManyRequests(Duration.ZERO));
+		assertThat(backoffs.get(0)).isLessThan(Duration.ofMillis(100));
+	}
+
+	@Test
+	void tooManyRequestsIsRetriedAfterTheAdvertisedWaitEvenForAWrite() {
+		List<Duration> waits = new CopyOnWriteArrayList<>();
+		FairComTemplate patient = FairComTemplate.builder()
+			.url(emulator.httpUrl())
+			.credentials("app", "secret")
+			.callTimeout(Duration.ofSeconds(10))
+			.backoffSleeper(waits::add)
+			.build();
+		try {
+			patient.execute("admin", "pingSession", null);
+			long before = emulator.actionCount("alterSession");
+			emulator.faults().failNext(1, Fault.tooManyRequests(Duration.ofSeconds(3)));
+			assertThat(patient.execute("admin", "alterSession", java.util.Map.of("description", "retried")).isSuccess())
+				.isTrue();
+			assertThat(waits).containsExactly(Duration.ofSeconds(3));
+			assertThat(emulator.actionCount("alterSession") - before).isEqualTo(2);
+		}
+		finally {
+			patient.destroy();
+		}
 	}
 
 	@Test
 	void plainText500IsNotJson() {
-		emulator.faults().failNext(1, Fault.http500());
+		emulator.faults().failNext(3, Fault.http500());
 		assertThatExceptionOfType(FairComProtocolException.class)
 			.isThrownBy(() -> template.execute("admin", "listSessions", null))
 			.satisfies((ex) -> {
@@ -66,7 +117,7 @@ class FaultIntegrationTests {
 
 	@Test
 	void htmlErrorPageIsRecognised() {
-		emulator.faults().failNext(1, Fault.htmlErrorPage());
+		emulator.faults().failNext(3, Fault.htmlErrorPage());
 		assertThatExceptionOfType(FairComProtocolException.class)
 			.isThrownBy(() -> template.execute("admin", "listSessions", null))
 			.satisfies((ex) -> {
@@ -77,7 +128,7 @@ class FaultIntegrationTests {
 
 	@Test
 	void truncatedJsonIsRecognised() {
-		emulator.faults().failNext(1, Fault.truncatedJson());
+		emulator.faults().failNext(3, Fault.truncatedJson());
 		assertThatExceptionOfType(FairComProtocolException.class)
 			.isThrownBy(() -> template.execute("admin", "listSessions", null))
 			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.TRUNCATED));
@@ -96,9 +147,11 @@ class FaultIntegrationTests {
 
 	@Test
 	void droppedConnectionIsATransportFailure() {
-		emulator.faults().failNext(1, Fault.dropConnection());
+		emulator.faults().failNext(3, Fault.dropConnection());
 		assertThatExceptionOfType(FairComTransportException.class)
-			.isThrownBy(() -> template.execute("admin", "listSessions", null));
+			.isThrownBy(() -> template.execute("admin", "listSessions", null))
+			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(2));
+		assertThat(backoffs).hasSize(2);
 	}
 
 	@Test

@@ -2,13 +2,18 @@ package io.github.faircomclient.it;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,13 +23,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.github.faircomclient.FairComAuthenticationException;
 import io.github.faircomclient.FairComClientClosedException;
 import io.github.faircomclient.FairComSessionExpiredException;
+import io.github.faircomclient.FairComTransportException;
 import io.github.faircomclient.core.FairComResponse;
 import io.github.faircomclient.core.FairComTemplate;
+import io.github.faircomclient.session.FairComAuthentication;
+import io.github.faircomclient.session.LifecycleAwareSessionManager;
+import io.github.faircomclient.session.PasswordAuthentication;
 import io.github.faircomclient.test.CompatibilityProfile;
 import io.github.faircomclient.test.FairComEmulator;
+import io.github.faircomclient.test.Fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Password login, expiry recovery and shutdown of {@link FairComTemplate} against the
@@ -113,6 +124,107 @@ class SessionLifecycleIntegrationTests {
 		assertThat(this.emulator.actionCount("createSession")).isOne();
 		assertThat(this.emulator.actionCount("listSessions")).isZero();
 		assertThat(this.emulator.sessions()).isEmpty();
+	}
+
+	/**
+	 * 32 threads need a session and the password is wrong: the first login attempt waits
+	 * until the 31 others are parked on the login lock, then fails; they are all given its
+	 * failure, so the server sees exactly one {@code createSession} with the bad password.
+	 */
+	@Test
+	void thirtyTwoThreadsWithBadCredentialsCauseExactlyOneCreateSession() throws Exception {
+		int threads = 32;
+		Set<Thread> callers = ConcurrentHashMap.newKeySet();
+		this.emulator = FairComEmulator.builder().httpPort(0).user("app", "secret").build().start();
+		this.template = FairComTemplate.builder()
+			.url(this.emulator.httpUrl())
+			.authentication(firstLoginWaitsForTheOthers(new PasswordAuthentication("app", "wrong"), callers,
+					threads - 1))
+			.maxConnections(threads)
+			.build();
+		List<Throwable> failures = callConcurrently(threads, callers);
+		assertThat(this.emulator.actionCount("createSession")).isOne();
+		assertThat(failures).hasSize(threads)
+			.allSatisfy((failure) -> assertThat(failure).isExactlyInstanceOf(FairComAuthenticationException.class)
+				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("wrong")));
+		assertThat(failures).filteredOn((failure) -> failure.getCause() != null)
+			.as("given the failure of the one attempt")
+			.hasSize(threads - 1);
+		assertThat(this.emulator.actionCount("listSessions")).isZero();
+		assertThat(this.emulator.sessions()).isEmpty();
+	}
+
+	/**
+	 * The first login is lost in transport while eight threads wait for it: all eight fail
+	 * with that failure after one {@code createSession}; the next call, with the server
+	 * answering again, logs in.
+	 */
+	@Test
+	void aLoginLostInTransportFailsTheWaitingCallsOnceAndTheNextCallLogsIn() throws Exception {
+		int threads = 8;
+		Set<Thread> callers = ConcurrentHashMap.newKeySet();
+		this.emulator = FairComEmulator.builder().httpPort(0).user("app", "secret").build().start();
+		this.template = FairComTemplate.builder()
+			.url(this.emulator.httpUrl())
+			.authentication(firstLoginWaitsForTheOthers(new PasswordAuthentication("app", "secret"), callers,
+					threads - 1))
+			.build();
+		this.emulator.faults().failNext(1, Fault.dropConnection());
+		List<Throwable> failures = callConcurrently(threads, callers);
+		assertThat(this.emulator.actionCount("createSession")).isOne();
+		assertThat(failures).hasSize(threads)
+			.allSatisfy((failure) -> assertThat(failure).isExactlyInstanceOf(FairComTransportException.class));
+		assertThat(this.template.execute("admin", "listSessions", null).isSuccess()).isTrue();
+		assertThat(this.emulator.actionCount("createSession")).as("the next call logs in").isEqualTo(2);
+		assertThat(this.emulator.sessions()).hasSize(1);
+	}
+
+	private List<Throwable> callConcurrently(int threads, Set<Thread> callers) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		List<Throwable> failures = new ArrayList<>();
+		try {
+			List<Future<FairComResponse>> calls = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				calls.add(executor.submit(() -> {
+					callers.add(Thread.currentThread());
+					return this.template.execute("admin", "listSessions", null);
+				}));
+			}
+			for (Future<FairComResponse> call : calls) {
+				try {
+					call.get(30, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException ex) {
+					failures.add(ex.getCause());
+				}
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		return failures;
+	}
+
+	/**
+	 * An authentication whose first login waits until the given number of other callers
+	 * are parked on the session manager's login lock, so that they all wait for it.
+	 */
+	private static FairComAuthentication firstLoginWaitsForTheOthers(FairComAuthentication authentication,
+			Set<Thread> callers, int others) {
+		AtomicInteger logins = new AtomicInteger();
+		return (client, settings) -> {
+			if (logins.incrementAndGet() == 1) {
+				Thread self = Thread.currentThread();
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> callers.stream()
+						.filter((caller) -> caller != self && caller.getState() == Thread.State.WAITING)
+						.filter((caller) -> Arrays.stream(caller.getStackTrace())
+							.anyMatch((frame) -> frame.getClassName().equals(LifecycleAwareSessionManager.class.getName())
+									&& frame.getMethodName().equals("getSession")))
+						.count() == others);
+			}
+			return authentication.login(client, settings);
+		};
 	}
 
 	@ParameterizedTest

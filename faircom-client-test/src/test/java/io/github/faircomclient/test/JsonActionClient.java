@@ -34,7 +34,7 @@ final class JsonActionClient {
 	JsonActionClient(URI url, SSLContext sslContext) {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5));
+			.connectTimeout(Duration.ofSeconds(30));
 		if (sslContext != null) {
 			builder.sslContext(sslContext);
 		}

@@ -13,9 +13,11 @@ import io.github.faircomclient.autoconfigure.FairComConnectionDetails;
 import io.github.faircomclient.test.FairComEmulator;
 
 /**
- * When {@code faircom.url} is not set, starts an embedded FairCom emulator on a free port
- * and points the client at it through a {@link FairComConnectionDetails} bean. The
- * template depends on those details, so on shutdown it logs out before the emulator stops.
+ * When {@code faircom.url} is not set, starts an embedded FairCom emulator (with its DB
+ * API) on a free port and points the client at it through a
+ * {@link FairComConnectionDetails} bean, Spring Boot's service-connection hook. The
+ * auto-configured template depends on those details and they depend on the emulator, so on
+ * shutdown the template logs out before the emulator stops.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedEmulatorConfiguration.NoFairComUrl.class)
@@ -27,9 +29,9 @@ public class EmbeddedEmulatorConfiguration {
 
 	/**
 	 * Start the emulator.
-	 * @return the running emulator
+	 * @return the running emulator, closed when the context closes
 	 */
-	@Bean(destroyMethod = "stop")
+	@Bean(destroyMethod = "close")
 	public FairComEmulator fairComEmulator() {
 		return FairComEmulator.builder().httpPort(0).user(USERNAME, PASSWORD).build().start();
 	}
@@ -41,24 +43,26 @@ public class EmbeddedEmulatorConfiguration {
 	 */
 	@Bean
 	public FairComConnectionDetails fairComConnectionDetails(FairComEmulator emulator) {
-		return new FairComConnectionDetails() {
+		return new EmulatorConnectionDetails(emulator.httpUrl());
+	}
 
-			@Override
-			public URI getUrl() {
-				return emulator.httpUrl();
-			}
+	private record EmulatorConnectionDetails(URI url) implements FairComConnectionDetails {
 
-			@Override
-			public String getUsername() {
-				return USERNAME;
-			}
+		@Override
+		public URI getUrl() {
+			return this.url;
+		}
 
-			@Override
-			public String getPassword() {
-				return PASSWORD;
-			}
+		@Override
+		public String getUsername() {
+			return USERNAME;
+		}
 
-		};
+		@Override
+		public String getPassword() {
+			return PASSWORD;
+		}
+
 	}
 
 	static class NoFairComUrl implements Condition {

@@ -4,10 +4,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A minimal application on {@code faircom-client-starter}. Run it with
- * {@code mvn -pl samples spring-boot:run}: without {@code faircom.url} it starts an
- * embedded FairCom emulator and talks to that; set {@code faircom.url},
- * {@code faircom.username} and {@code faircom.password} to use a real server.
+ * An inventory service on {@code faircom-client-starter}: items in a FairCom table, REST
+ * endpoints that use the typed DB API ({@code template.db()}), and Actuator health and
+ * metrics for the FairCom client. Run it with {@code mvn -pl samples spring-boot:run}:
+ * without {@code faircom.url} it starts an embedded FairCom emulator and talks to that;
+ * the {@code tls} and {@code mtls} profiles show how to reach a real server.
  */
 @SpringBootApplication
 public class SampleApplication {

@@ -1,18 +1,15 @@
 package io.github.faircomclient.sample;
 
+import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.faircomclient.core.FairComOperations;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import tools.jackson.databind.JsonNode;
-
 /**
- * Shows the sessions of the FairCom account the application uses, through the generic
- * escape hatch of {@link FairComOperations}.
+ * Shows the FairCom sessions of the account the application uses, through the typed admin
+ * API. Session tokens are secrets and are left out.
  */
 @RestController
 public class SessionsController {
@@ -28,18 +25,16 @@ public class SessionsController {
 	}
 
 	/**
-	 * Return user name and description of each session from {@code admin/listSessions}.
-	 * Session tokens are secrets and are left out.
+	 * Return user name and description of each session ({@code admin/listSessions}).
 	 * @return the sessions of the account
 	 */
 	@GetMapping("/sessions")
 	public List<SessionView> sessions() {
-		List<SessionView> sessions = new ArrayList<>();
-		for (JsonNode session : this.fairCom.execute("admin", "listSessions", null).result().path("sessions")) {
-			sessions.add(new SessionView(session.path("username").asString(""),
-					session.path("description").asString("")));
-		}
-		return sessions;
+		return this.fairCom.admin()
+			.listSessions()
+			.stream()
+			.map((session) -> new SessionView(session.username(), session.description()))
+			.toList();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.faircomclient.it.db;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -155,6 +156,56 @@ class DbCursorIntegrationTests {
 		assertThat(emulator.actionCount("getRecordsFromCursor")).as("one before, one failed, no replay").isEqualTo(2);
 		long count = db.getRecordsByTable("items").stream(Item.class, Stream::count);
 		assertThat(count).as("a new session works").isEqualTo(COUNT);
+	}
+
+	/**
+	 * The cursor's session expires and another call logs in again while a stream is half
+	 * read: the next page is refused without being sent, and closing the stream neither
+	 * throws nor sends {@code closeCursor}.
+	 */
+	@Test
+	void aCursorWhoseSessionWasReplacedIsRefusedWithoutBeingSent() {
+		Stream<Item> items = db.getRecordsByTable("items").stream(Item.class);
+		Iterator<Item> records = items.iterator();
+		for (int i = 0; i < 100; i++) {
+			records.next();
+		}
+		emulator.faults().expireAllSessions();
+		assertThat(db.listTables()).as("another call logs in again").hasSize(1);
+		assertThat(emulator.actionCount("createSession")).isOne();
+		assertThatExceptionOfType(FairComSessionExpiredException.class).isThrownBy(records::next)
+			.isExactlyInstanceOf(FairComSessionExpiredException.class)
+			.withMessageContaining("cursor")
+			.withMessageContaining("session that expired");
+		items.close();
+		assertThat(emulator.actionCount("getRecordsFromCursor")).as("the first page only").isOne();
+		assertThat(emulator.actionCount("closeCursor")).isZero();
+	}
+
+	@Test
+	void closingAStreamWhoseSessionWasReplacedSendsNothing() {
+		Stream<Item> items = db.getRecordsByTable("items").stream(Item.class);
+		emulator.faults().expireAllSessions();
+		assertThat(db.listTables()).as("another call logs in again").hasSize(1);
+		items.close();
+		assertThat(emulator.actionCount("getRecordsFromCursor")).isZero();
+		assertThat(emulator.actionCount("closeCursor")).isZero();
+	}
+
+	@Test
+	void theCallbackFormFailsWithTheSessionExpiredExceptionAndSendsNothingMore() {
+		AtomicInteger read = new AtomicInteger();
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> db.getRecordsByTable("items").forEach(Item.class, (item) -> {
+				if (read.incrementAndGet() == 100) {
+					emulator.faults().expireAllSessions();
+					db.listTables();
+				}
+			}))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class);
+		assertThat(read).hasValue(100);
+		assertThat(emulator.actionCount("getRecordsFromCursor")).isOne();
+		assertThat(emulator.actionCount("closeCursor")).isZero();
 	}
 
 }

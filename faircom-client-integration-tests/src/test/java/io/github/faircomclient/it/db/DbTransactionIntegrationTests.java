@@ -204,6 +204,75 @@ class DbTransactionIntegrationTests {
 		assertThat(ledger()).extracting(Entry::amount).containsExactly(5);
 	}
 
+	/**
+	 * The session of an {@code inTransaction} callback expires and another call logs in
+	 * again before the callback goes on: its next action is refused without being sent,
+	 * with the session-expired exception, and nothing is rolled back or committed.
+	 */
+	@Test
+	void workOfATransactionWhoseSessionWasReplacedIsRefusedWithoutBeingSent() {
+		assertThatExceptionOfType(FairComSessionExpiredException.class).isThrownBy(() -> db.inTransaction((tx) -> {
+			tx.insert("ledger", new NewEntry("ann", 1));
+			emulator.faults().expireAllSessions();
+			assertThat(ledger()).as("another call logs in again").isEmpty();
+			return tx.insert("ledger", new NewEntry("ann", 2));
+		}))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class)
+			.withMessageContaining("transaction")
+			.withMessageContaining("session that expired")
+			.withMessageContaining("not sent");
+		assertThat(emulator.actionCount("createSession")).as("one new login since the test began").isOne();
+		assertThat(emulator.actionCount("insertRecords")).as("only the one before the expiry").isOne();
+		assertThat(emulator.actionCount("rollbackTransaction")).isZero();
+		assertThat(emulator.actionCount("commitTransaction")).isZero();
+		assertThat(ledger()).isEmpty();
+	}
+
+	@Test
+	void aCommitAfterTheSessionWasReplacedIsRefusedWithoutBeingSent() {
+		assertThatExceptionOfType(FairComSessionExpiredException.class).isThrownBy(() -> db.inTransaction((tx) -> {
+			tx.insert("ledger", new NewEntry("ann", 1));
+			emulator.faults().expireAllSessions();
+			return ledger();
+		})).isExactlyInstanceOf(FairComSessionExpiredException.class).withMessageContaining("commitTransaction");
+		assertThat(emulator.actionCount("createSession")).isOne();
+		assertThat(emulator.actionCount("commitTransaction")).isZero();
+		assertThat(emulator.actionCount("rollbackTransaction")).isZero();
+		assertThat(ledger()).isEmpty();
+	}
+
+	@Test
+	void anExplicitTransactionWhoseSessionWasReplacedIsRefusedWithoutBeingSent() {
+		String transactionId = db.createTransaction();
+		DbOperations tx = db.withTransaction(transactionId);
+		tx.insert("ledger", new NewEntry("ann", 1));
+		emulator.faults().expireAllSessions();
+		assertThat(ledger()).as("another call logs in again").isEmpty();
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> tx.insert("ledger", new NewEntry("ann", 2)))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class);
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> db.withTransaction(transactionId).getRecordsByTable("ledger").list(Entry.class))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class);
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> db.commitTransaction(transactionId))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class)
+			.withMessageContaining(transactionId);
+		assertThatExceptionOfType(FairComSessionExpiredException.class)
+			.isThrownBy(() -> db.rollbackTransaction(transactionId))
+			.isExactlyInstanceOf(FairComSessionExpiredException.class);
+		assertThat(emulator.actionCount("createSession")).isOne();
+		assertThat(emulator.actionCount("insertRecords")).isOne();
+		assertThat(emulator.actionCount("getRecordsByTable")).as("the read that logged in again (found the session gone, then replayed); none in the transaction")
+			.isEqualTo(2);
+		assertThat(emulator.actionCount("commitTransaction")).isZero();
+		assertThat(emulator.actionCount("rollbackTransaction")).isZero();
+		String next = db.createTransaction();
+		db.withTransaction(next).insert("ledger", new NewEntry("bob", 3));
+		db.commitTransaction(next);
+		assertThat(ledger()).extracting(Entry::amount).containsExactly(3);
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			if (!latch.await(20, TimeUnit.SECONDS)) {

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the FairCom health indicator.
+ */
+@NullMarked
+package io.github.faircomclient.autoconfigure.health;
+
+import org.jspecify.annotations.NullMarked;

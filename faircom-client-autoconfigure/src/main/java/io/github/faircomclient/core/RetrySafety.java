@@ -1,0 +1,108 @@
+package io.github.faircomclient.core;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one table of which actions the template may send again after a failure that leaves
+ * open whether the server ran them (a dropped connection, a read timeout, a 5xx or a
+ * truncated answer). A failure that proves the server never ran the call (the connection
+ * could not be opened, HTTP 429) allows a retry of every action but the {@link #NEVER}
+ * ones.
+ * <table>
+ * <caption>Actions and their retry safety</caption>
+ * <tr><th>safety</th><th>actions</th></tr>
+ * <tr><td>{@link #SAFE}</td><td>admin: pingSession, listSessions, describeSessions,
+ * listServices; db: listDatabases, listTables, describeTables, listIndexes,
+ * getRecordsByIds, getRecordsByTable, getRecordsByIndex, getRecordsStartingAtKey,
+ * getRecordsInKeyRange, getRecordsByPartialKeyRange, getRecordsUsingSQL, closeCursor,
+ * each without {@code returnCursor: true}</td></tr>
+ * <tr><td>{@link #NEVER}</td><td>admin: createSession (logins are the session manager's),
+ * deleteSession; db: getRecordsFromCursor (a lost answer has already moved the cursor);
+ * any call with {@code returnCursor: true} (a retry would leave a cursor
+ * behind)</td></tr>
+ * <tr><td>{@link #ON_REQUEST}</td><td>everything else: writes, DDL, transactions,
+ * alterSession, manageService, runSqlStatements and any action not listed; retried only
+ * when the request is {@linkplain FairComRequest#isIdempotent() declared
+ * idempotent}</td></tr>
+ * </table>
+ * Action names are matched case-insensitively; a request without an api is matched by
+ * action name alone.
+ */
+enum RetrySafety {
+
+	/**
+	 * A plain read: retried after any retryable failure.
+	 */
+	SAFE,
+
+	/**
+	 * Retried after a failure that leaves open whether the server ran it only when the
+	 * caller declared the request idempotent.
+	 */
+	ON_REQUEST,
+
+	/**
+	 * Never sent twice by the retry logic.
+	 */
+	NEVER;
+
+	private static final Map<String, RetrySafety> ADMIN = Map.of("pingsession", SAFE, "listsessions", SAFE,
+			"describesessions", SAFE, "listservices", SAFE, "createsession", NEVER, "deletesession", NEVER);
+
+	private static final Map<String, RetrySafety> DB = Map.ofEntries(Map.entry("listdatabases", SAFE),
+			Map.entry("listtables", SAFE), Map.entry("describetables", SAFE), Map.entry("listindexes", SAFE),
+			Map.entry("getrecordsbyids", SAFE), Map.entry("getrecordsbytable", SAFE),
+			Map.entry("getrecordsbyindex", SAFE), Map.entry("getrecordsstartingatkey", SAFE),
+			Map.entry("getrecordsinkeyrange", SAFE), Map.entry("getrecordsbypartialkeyrange", SAFE),
+			Map.entry("getrecordsusingsql", SAFE), Map.entry("closecursor", SAFE),
+			Map.entry("getrecordsfromcursor", NEVER));
+
+	/**
+	 * Return the safety of a request.
+	 * @param request the request
+	 * @param returnsCursor whether its parameters ask for a cursor
+	 * @return the retry safety
+	 */
+	static RetrySafety of(FairComRequest request, boolean returnsCursor) {
+		RetrySafety listed = lookup(request.api(), request.action());
+		if (listed == NEVER || returnsCursor) {
+			return NEVER;
+		}
+		return (listed != null) ? listed : ON_REQUEST;
+	}
+
+	private static @Nullable RetrySafety lookup(@Nullable String api, String action) {
+		String name = action.toLowerCase(Locale.ROOT);
+		if (api == null || api.isEmpty()) {
+			RetrySafety admin = ADMIN.get(name);
+			RetrySafety db = DB.get(name);
+			if (admin == null || db == null) {
+				return (admin != null) ? admin : db;
+			}
+			return (admin.ordinal() >= db.ordinal()) ? admin : db;
+		}
+		return switch (api.toLowerCase(Locale.ROOT)) {
+			case "admin" -> ADMIN.get(name);
+			case "db" -> DB.get(name);
+			default -> null;
+		};
+	}
+
+	/**
+	 * Return whether a failure of the given kind allows another attempt.
+	 * @param failure what the failure says about the attempt
+	 * @param idempotent whether the caller declared the request idempotent
+	 * @return whether to retry
+	 */
+	boolean allowsRetry(RetryableFailure failure, boolean idempotent) {
+		return switch (failure) {
+			case NOT_SENT, NOT_PROCESSED -> this != NEVER;
+			case ANSWER_LOST -> this == SAFE || (this == ON_REQUEST && idempotent);
+			case FINAL -> false;
+		};
+	}
+
+}

@@ -1,0 +1,127 @@
+package io.github.faircomclient.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for the retry table ({@link RetrySafety}), {@link RetryAfter} and
+ * {@link FairComRetrySettings}.
+ */
+class RetryPolicyTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+	private final FairComWireFormat wire = new FairComWireFormat();
+
+	private RetrySafety safety(String api, String action, Map<String, Object> params) {
+		FairComRequest request = FairComRequest.builder(action).api(api).params(params).build();
+		return RetrySafety.of(request, this.wire.requestsCursor(request));
+	}
+
+	@Test
+	void plainReadsAreSafe() {
+		for (String action : new String[] { "pingSession", "listSessions", "describeSessions", "listServices" }) {
+			assertThat(safety("admin", action, Map.of())).as(action).isEqualTo(RetrySafety.SAFE);
+		}
+		for (String action : new String[] { "listDatabases", "listTables", "describeTables", "listIndexes",
+				"getRecordsByIds", "getRecordsByTable", "getRecordsByIndex", "getRecordsStartingAtKey",
+				"getRecordsInKeyRange", "getRecordsByPartialKeyRange", "getRecordsUsingSQL", "closeCursor" }) {
+			assertThat(safety("db", action, Map.of())).as(action).isEqualTo(RetrySafety.SAFE);
+		}
+		assertThat(safety("DB", "GETRECORDSUSINGSQL", Map.of())).isEqualTo(RetrySafety.SAFE);
+		assertThat(safety(null, "listTables", Map.of())).isEqualTo(RetrySafety.SAFE);
+	}
+
+	@Test
+	void cursorsAndSessionActionsAreNeverRetried() {
+		assertThat(safety("db", "getRecordsFromCursor", Map.of("cursorId", "C"))).isEqualTo(RetrySafety.NEVER);
+		assertThat(safety("db", "getRecordsUsingSQL", Map.of("sql", "select 1", "returnCursor", true)))
+			.isEqualTo(RetrySafety.NEVER);
+		assertThat(safety("db", "getRecordsByTable", Map.of("returnCursor", "true"))).isEqualTo(RetrySafety.NEVER);
+		assertThat(safety("db", "getRecordsByTable", Map.of("returnCursor", false))).isEqualTo(RetrySafety.SAFE);
+		assertThat(safety("admin", "createSession", Map.of())).isEqualTo(RetrySafety.NEVER);
+		assertThat(safety("admin", "deleteSession", Map.of())).isEqualTo(RetrySafety.NEVER);
+		assertThat(safety(null, "deleteSession", Map.of())).isEqualTo(RetrySafety.NEVER);
+	}
+
+	@Test
+	void writesDdlAndUnknownActionsNeedTheCallersWord() {
+		for (String action : new String[] { "insertRecords", "updateRecords", "deleteRecords", "createTable",
+				"alterTable", "deleteTables", "createIndex", "runSqlStatements", "createTransaction",
+				"commitTransaction" }) {
+			assertThat(safety("db", action, Map.of())).as(action).isEqualTo(RetrySafety.ON_REQUEST);
+		}
+		assertThat(safety("admin", "alterSession", Map.of())).isEqualTo(RetrySafety.ON_REQUEST);
+		assertThat(safety("hub", "listIntegrationTables", Map.of())).isEqualTo(RetrySafety.ON_REQUEST);
+		assertThat(safety("db", "someFutureAction", Map.of())).isEqualTo(RetrySafety.ON_REQUEST);
+	}
+
+	@Test
+	void failuresDecideTogetherWithTheSafety() {
+		assertThat(RetrySafety.SAFE.allowsRetry(RetryableFailure.ANSWER_LOST, false)).isTrue();
+		assertThat(RetrySafety.ON_REQUEST.allowsRetry(RetryableFailure.ANSWER_LOST, false)).isFalse();
+		assertThat(RetrySafety.ON_REQUEST.allowsRetry(RetryableFailure.ANSWER_LOST, true)).isTrue();
+		assertThat(RetrySafety.ON_REQUEST.allowsRetry(RetryableFailure.NOT_SENT, false)).isTrue();
+		assertThat(RetrySafety.ON_REQUEST.allowsRetry(RetryableFailure.NOT_PROCESSED, false)).isTrue();
+		assertThat(RetrySafety.NEVER.allowsRetry(RetryableFailure.NOT_SENT, true)).isFalse();
+		assertThat(RetrySafety.NEVER.allowsRetry(RetryableFailure.ANSWER_LOST, true)).isFalse();
+		assertThat(RetrySafety.SAFE.allowsRetry(RetryableFailure.FINAL, true)).isFalse();
+	}
+
+	@Test
+	void retryAfterInSeconds() {
+		assertThat(RetryAfter.parse("120", NOW)).isEqualTo(Duration.ofSeconds(120));
+		assertThat(RetryAfter.parse(" 0 ", NOW)).isEqualTo(Duration.ZERO);
+		assertThat(RetryAfter.parse("99999999999999999999999", NOW)).isEqualTo(Duration.ofDays(365));
+	}
+
+	@Test
+	void retryAfterAsAnHttpDate() {
+		assertThat(RetryAfter.parse("Mon, 23 Nov 2026 10:00:30 GMT", NOW)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(RetryAfter.parse("Mon, 23 Nov 2026 09:00:00 GMT", NOW)).isEqualTo(Duration.ZERO);
+	}
+
+	@Test
+	void unreadableRetryAfterCountsAsAbsent() {
+		assertThat(RetryAfter.parse(null, NOW)).isNull();
+		assertThat(RetryAfter.parse("", NOW)).isNull();
+		assertThat(RetryAfter.parse("-5", NOW)).isNull();
+		assertThat(RetryAfter.parse("1.5", NOW)).isNull();
+		assertThat(RetryAfter.parse("tomorrow", NOW)).isNull();
+	}
+
+	@Test
+	void defaultSettings() {
+		FairComRetrySettings settings = FairComRetrySettings.defaults();
+		assertThat(settings.isEnabled()).isTrue();
+		assertThat(settings.getMaxAttempts()).isEqualTo(3);
+		assertThat(settings.backoffBound(1)).isEqualTo(Duration.ofMillis(100));
+		assertThat(settings.backoffBound(2)).isEqualTo(Duration.ofMillis(200));
+		assertThat(settings.backoffBound(6)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(settings.backoffBound(10_000)).isEqualTo(Duration.ofSeconds(2));
+		assertThat(settings.getMaxRetryAfter()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(FairComRetrySettings.disabled().getEffectiveMaxAttempts()).isEqualTo(2);
+	}
+
+	@Test
+	void invalidSettingsAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> FairComRetrySettings.builder().maxAttempts(0));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FairComRetrySettings.builder().initialBackoff(Duration.ZERO));
+		assertThatIllegalArgumentException().isThrownBy(() -> FairComRetrySettings.builder().multiplier(0.5));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FairComRetrySettings.builder().maxRetryAfter(Duration.ofSeconds(-1)));
+		assertThatIllegalStateException().isThrownBy(() -> FairComRetrySettings.builder()
+			.initialBackoff(Duration.ofSeconds(5))
+			.maxBackoff(Duration.ofSeconds(1))
+			.build());
+	}
+
+}
