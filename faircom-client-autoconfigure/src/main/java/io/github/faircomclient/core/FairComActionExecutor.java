@@ -19,6 +19,8 @@ import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.FairComSessionClient;
 import io.github.faircomclient.session.FairComSessionSettings;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Sends one action over the transport and decodes the answer, without any session or
  * retry logic; also implements the admin session actions for the session manager. Every
@@ -112,10 +114,21 @@ final class FairComActionExecutor implements FairComSessionClient {
 	 */
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout,
 			Duration callTimeout) {
+		return send(request, this.wireFormat.params(request), session, timeout, callTimeout);
+	}
+
+	/**
+	 * Send one attempt of a call whose parameters were already converted.
+	 * @param params the request's parameters from {@link FairComWireFormat#params(FairComRequest)}
+	 * @param timeout the time this attempt may take
+	 * @param callTimeout the call's whole timeout, named when the attempt runs out of time
+	 */
+	FairComResponse send(FairComRequest request, JsonNode params, @Nullable FairComSession session, Duration timeout,
+			Duration callTimeout) {
 		String requestId = this.requestIds.next();
 		String token = (session != null) ? session.getToken() : null;
 		long start = System.nanoTime();
-		byte[] body = this.wireFormat.encode(request, requestId, token);
+		byte[] body = this.wireFormat.encode(request, params, requestId, token);
 		try {
 			FairComHttpResponse answer = this.transport.post(body, timeout);
 			FairComResponse response = this.wireFormat.decode(request, requestId, answer, session);

@@ -35,6 +35,8 @@ import io.github.faircomclient.session.LifecycleAwareSessionManager;
 import io.github.faircomclient.session.LoginMode;
 import io.github.faircomclient.session.SessionManager;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Runs FairCom JSON actions on one session shared by all threads, and takes care of that
  * session's whole life:
@@ -144,11 +146,12 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		return observe(request, () -> {
 			checkOpen(request);
 			FairComWireFormat wireFormat = this.executor.wireFormat();
+			JsonNode params = wireFormat.params(request);
 			Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.executor.callTimeout();
 			RetryBudget budget = new RetryBudget(request,
-					RetrySafety.of(request, wireFormat.requestsCursor(request)), this.retrySettings, callTimeout,
+					RetrySafety.of(request, wireFormat.requestsCursor(params)), this.retrySettings, callTimeout,
 					this.sleeper, this.random);
-			return this.executor.withinDeadline(budget.deadline(), () -> execute(request, budget));
+			return this.executor.withinDeadline(budget.deadline(), () -> execute(request, params, budget));
 		});
 	}
 
@@ -187,7 +190,7 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			});
 	}
 
-	private FairComResponse execute(FairComRequest request, RetryBudget budget) {
+	private FairComResponse execute(FairComRequest request, JsonNode params, RetryBudget budget) {
 		while (true) {
 			checkOpen(request);
 			budget.startAttempt();
@@ -212,7 +215,8 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			}
 			FairComResponse response;
 			try {
-				response = this.executor.send(request, session, budget.attemptTimeout(), budget.callTimeout());
+				response = this.executor.send(request, params, session, budget.attemptTimeout(),
+						budget.callTimeout());
 			}
 			catch (FairComException ex) {
 				if (this.closed.get()) {

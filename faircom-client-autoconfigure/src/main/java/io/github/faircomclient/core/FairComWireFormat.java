@@ -19,12 +19,16 @@ import io.github.faircomclient.session.FairComSession;
 import io.github.faircomclient.session.FairComSessionSettings;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.TypeSerializer;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -76,25 +80,28 @@ final class FairComWireFormat {
 		return this.mapper;
 	}
 
+	/**
+	 * Return the parameters of a request as the JSON object that is sent, converting them
+	 * once for all attempts of a call.
+	 * @throws IllegalArgumentException if they do not serialize to a JSON object
+	 */
+	JsonNode params(FairComRequest request) {
+		return toObject(request.params(), "params");
+	}
+
 	byte[] encode(FairComRequest request, String requestId, @Nullable String authToken) {
-		ObjectNode envelope = this.mapper.createObjectNode();
-		envelope.put("requestId", requestId);
-		if (request.api() != null) {
-			envelope.put("api", request.api());
-		}
-		if (request.apiVersion() != null) {
-			envelope.put("apiVersion", request.apiVersion());
-		}
-		envelope.put("action", request.action());
-		envelope.set("params", toObject(request.params(), "params"));
-		if (request.responseOptions() != null) {
-			envelope.set("responseOptions", toObject(request.responseOptions(), "responseOptions"));
-		}
-		envelope.put("debug", (request.debug() != null) ? request.debug() : DEBUG_NONE);
-		if (authToken != null) {
-			envelope.put("authToken", authToken);
-		}
-		return this.mapper.writeValueAsBytes(envelope);
+		return encode(request, params(request), requestId, authToken);
+	}
+
+	/**
+	 * Write the envelope straight into bytes, fields in this order: requestId, api,
+	 * apiVersion, action, params, responseOptions, debug, authToken.
+	 * @param params the request's parameters as returned by {@link #params(FairComRequest)}
+	 */
+	byte[] encode(FairComRequest request, JsonNode params, String requestId, @Nullable String authToken) {
+		JsonNode responseOptions = (request.responseOptions() != null)
+				? toObject(request.responseOptions(), "responseOptions") : null;
+		return this.mapper.writeValueAsBytes(new Envelope(request, params, responseOptions, requestId, authToken));
 	}
 
 	boolean referencesSessionState(FairComRequest request) {
@@ -127,7 +134,11 @@ final class FairComWireFormat {
 		if (request.params() == null) {
 			return false;
 		}
-		return isTrue(toObject(request.params(), "params").get("returnCursor"));
+		return requestsCursor(toObject(request.params(), "params"));
+	}
+
+	boolean requestsCursor(JsonNode params) {
+		return isTrue(params.get("returnCursor"));
 	}
 
 	FairComRequest createSessionRequest(@Nullable String username, @Nullable String password,
@@ -375,6 +386,62 @@ final class FairComWireFormat {
 			int status, String detail, @Nullable Throwable cause) {
 		return FairComExceptionTranslator.protocolError(kind, request.api(), request.action(), requestId, status,
 				detail, cause);
+	}
+
+	/**
+	 * The request envelope, written field by field without building a tree first.
+	 */
+	private static final class Envelope extends JacksonSerializable.Base {
+
+		private final FairComRequest request;
+
+		private final JsonNode params;
+
+		private final @Nullable JsonNode responseOptions;
+
+		private final String requestId;
+
+		private final @Nullable String authToken;
+
+		Envelope(FairComRequest request, JsonNode params, @Nullable JsonNode responseOptions, String requestId,
+				@Nullable String authToken) {
+			this.request = request;
+			this.params = params;
+			this.responseOptions = responseOptions;
+			this.requestId = requestId;
+			this.authToken = authToken;
+		}
+
+		@Override
+		public void serialize(JsonGenerator generator, SerializationContext context) {
+			generator.writeStartObject();
+			generator.writeStringProperty("requestId", this.requestId);
+			if (this.request.api() != null) {
+				generator.writeStringProperty("api", this.request.api());
+			}
+			if (this.request.apiVersion() != null) {
+				generator.writeStringProperty("apiVersion", this.request.apiVersion());
+			}
+			generator.writeStringProperty("action", this.request.action());
+			generator.writeName("params");
+			this.params.serialize(generator, context);
+			if (this.responseOptions != null) {
+				generator.writeName("responseOptions");
+				this.responseOptions.serialize(generator, context);
+			}
+			generator.writeStringProperty("debug", (this.request.debug() != null) ? this.request.debug() : DEBUG_NONE);
+			if (this.authToken != null) {
+				generator.writeStringProperty("authToken", this.authToken);
+			}
+			generator.writeEndObject();
+		}
+
+		@Override
+		public void serializeWithType(JsonGenerator generator, SerializationContext context,
+				TypeSerializer typeSerializer) {
+			serialize(generator, context);
+		}
+
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.faircomclient.core;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import io.github.faircomclient.session.FairComSessionSettings;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,6 +53,33 @@ class FairComWireFormatTests {
 				"responseOptions", "debug", "authToken");
 		assertThat(envelope.get("params").get("a").intValue()).isOne();
 		assertThat(envelope.get("authToken").stringValue()).isEqualTo("TOKEN");
+	}
+
+	@Test
+	void writesTheSameBytesAsTheEnvelopeBuiltAsATree() {
+		RecordsByIds params = new RecordsByIds("athlete", List.of(1L, 2L, 3L), new BigDecimal("1.50"),
+				Map.of("nested", List.of("ä \"quoted\"", Map.of())));
+		FairComRequest request = FairComRequest.builder("getRecordsByIds")
+			.api("db")
+			.apiVersion("1.0")
+			.responseOptions(Map.of("dataFormat", "objects"))
+			.params(params)
+			.build();
+		ObjectNode tree = json.createObjectNode();
+		tree.put("requestId", "r-1");
+		tree.put("api", "db");
+		tree.put("apiVersion", "1.0");
+		tree.put("action", "getRecordsByIds");
+		tree.set("params", this.wire.mapper().valueToTree(params));
+		tree.set("responseOptions", this.wire.mapper().valueToTree(Map.of("dataFormat", "objects")));
+		tree.put("debug", "none");
+		tree.put("authToken", "TOKEN");
+		assertThat(new String(this.wire.encode(request, "r-1", "TOKEN"), StandardCharsets.UTF_8))
+			.isEqualTo(new String(this.wire.mapper().writeValueAsBytes(tree), StandardCharsets.UTF_8));
+	}
+
+	record RecordsByIds(String tableName, List<Long> ids, BigDecimal amount,
+			Map<String, Object> extra) {
 	}
 
 	@Test
