@@ -3,6 +3,7 @@ package io.github.faircomclient.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.URI;
@@ -35,6 +36,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.util.Assert;
@@ -197,9 +199,8 @@ public final class FairComHttpTransport implements AutoCloseable {
 		try {
 			return this.restClient.post()
 				.uri(this.url)
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.APPLICATION_JSON)
-				.body(body)
+				.body(new JsonBody(body))
+				.httpRequest((request) -> jsonHeaders(request.getHeaders(), body.length))
 				.exchange((request, response) -> read(response, deadline), true);
 		}
 		catch (RestClientException ex) {
@@ -219,6 +220,16 @@ public final class FairComHttpTransport implements AutoCloseable {
 		finally {
 			this.deadlines.finish(deadline);
 		}
+	}
+
+	/**
+	 * Set the headers of the body on the request itself: {@code Content-Type} and
+	 * {@code Content-Length}. Set there rather than on the request spec, Spring neither
+	 * copies them into the request nor runs a message converter for the body.
+	 */
+	private static void jsonHeaders(HttpHeaders headers, int length) {
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setContentLength(length);
 	}
 
 	private FairComHttpResponse read(ClientHttpResponse response, CallDeadlines.Deadline deadline)
@@ -375,6 +386,29 @@ public final class FairComHttpTransport implements AutoCloseable {
 		finally {
 			this.deadlines.close();
 		}
+	}
+
+	/**
+	 * A request body of JSON bytes, written as they are and as often as HttpClient asks.
+	 */
+	private static final class JsonBody implements StreamingHttpOutputMessage.Body {
+
+		private final byte[] bytes;
+
+		JsonBody(byte[] bytes) {
+			this.bytes = bytes;
+		}
+
+		@Override
+		public void writeTo(OutputStream outputStream) throws IOException {
+			outputStream.write(this.bytes);
+		}
+
+		@Override
+		public boolean repeatable() {
+			return true;
+		}
+
 	}
 
 	/**
