@@ -187,34 +187,35 @@ final class FairComWireFormat {
 		int status = http.statusCode();
 		byte[] body = http.body();
 		MediaType contentType = contentType(http);
-		String detail = describe(contentType, body.length);
 		if (isBlank(body)) {
-			throw invalid(Kind.EMPTY_BODY, request, requestId, http, detail);
+			throw invalid(Kind.EMPTY_BODY, request, requestId, http, describe(contentType, body.length));
 		}
 		if (isHtml(contentType, body)) {
-			throw invalid(Kind.HTML_PAGE, request, requestId, http, detail);
+			throw invalid(Kind.HTML_PAGE, request, requestId, http, describe(contentType, body.length));
 		}
 		JsonNode root;
 		try {
 			root = this.mapper.readTree(body);
 		}
 		catch (UnexpectedEndOfInputException ex) {
-			throw invalid(Kind.TRUNCATED, request, requestId, http, detail + where(ex));
+			throw invalid(Kind.TRUNCATED, request, requestId, http, describe(contentType, body.length) + where(ex));
 		}
 		catch (JacksonException ex) {
-			throw invalid(Kind.NOT_JSON, request, requestId, http, detail + where(ex));
+			throw invalid(Kind.NOT_JSON, request, requestId, http, describe(contentType, body.length) + where(ex));
 		}
 		if (root == null || !root.isObject()) {
-			throw invalid(Kind.NOT_AN_OBJECT, request, requestId, http, detail);
+			throw invalid(Kind.NOT_AN_OBJECT, request, requestId, http, describe(contentType, body.length));
 		}
 		Integer errorCode = readInt(root.get("errorCode"));
 		if (errorCode == null) {
-			throw invalid(Kind.MISSING_ERROR_CODE, request, requestId, http, detail);
+			throw invalid(Kind.MISSING_ERROR_CODE, request, requestId, http,
+					describe(contentType, body.length));
 		}
 		JsonNode echoedRequestId = root.get("requestId");
 		if (echoedRequestId != null && !echoedRequestId.isNull()
 				&& !(echoedRequestId.isString() && requestId.equals(echoedRequestId.stringValue()))) {
-			throw protocolError(Kind.REQUEST_ID_MISMATCH, request, requestId, status, detail, null);
+			throw protocolError(Kind.REQUEST_ID_MISMATCH, request, requestId, status, describe(contentType, body.length),
+					null);
 		}
 		JsonNode result = root.get("result");
 		if (result == null || result.isNull() || result.isMissingNode()) {
@@ -222,10 +223,9 @@ final class FairComWireFormat {
 		}
 		String errorMessage = redact(text(root, "errorMessage"), authToken);
 		JsonNode debugInfo = root.get("debugInfo");
-		List<FairComWarning> warnings = new ArrayList<>();
-		readWarnings(root.get("warnings"), warnings);
+		List<FairComWarning> warnings = readWarnings(root.get("warnings"), List.of());
 		if (debugInfo != null) {
-			readWarnings(debugInfo.get("warnings"), warnings);
+			warnings = readWarnings(debugInfo.get("warnings"), warnings);
 		}
 		FairComResponse response = new FairComResponse(request.api(), request.action(), requestId, status, errorCode,
 				(errorMessage != null) ? errorMessage : "", result, warnings,
@@ -322,10 +322,14 @@ final class FairComWireFormat {
 		return (value != null && value.isString() && !value.stringValue().isEmpty()) ? value.stringValue() : null;
 	}
 
-	private static void readWarnings(@Nullable JsonNode warnings, List<FairComWarning> into) {
-		if (warnings == null || !warnings.isArray()) {
-			return;
+	/**
+	 * Return the given warnings followed by those of a {@code warnings} array, if any.
+	 */
+	private static List<FairComWarning> readWarnings(@Nullable JsonNode warnings, List<FairComWarning> earlier) {
+		if (warnings == null || !warnings.isArray() || warnings.isEmpty()) {
+			return earlier;
 		}
+		List<FairComWarning> into = new ArrayList<>(earlier);
 		for (JsonNode warning : warnings) {
 			if (!warning.isObject()) {
 				continue;
@@ -339,6 +343,7 @@ final class FairComWireFormat {
 			into.add(new FairComWarning((code != null) ? code : 0, (message != null) ? message : "",
 					(data != null && !data.isNull()) ? data : null));
 		}
+		return into;
 	}
 
 	private static @Nullable String redact(@Nullable String message, @Nullable String authToken) {
