@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.ProxySelector;
 import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
@@ -63,6 +64,8 @@ import org.springframework.web.client.RestClientException;
  * material, idle ones are closed and busy ones are not reused;</li>
  * <li>each call has a total deadline that also stops a server trickling bytes, and an
  * answer larger than {@code maxResponseSize} is cut off;</li>
+ * <li>JVM proxy settings apply; the proxy for the server is chosen on the first request
+ * and kept;</li>
  * <li>HttpClient's wire and header logs stay silent for these connections, since they
  * would show passwords and session tokens.</li>
  * </ul>
@@ -132,6 +135,7 @@ public final class FairComHttpTransport implements AutoCloseable {
 			.build();
 		CloseableHttpClient httpClient = HttpClientBuilder.create()
 			.useSystemProperties()
+			.setRoutePlanner(new ProxyDecidedOnceRoutePlanner(ProxySelector.getDefault()))
 			.setConnectionManager(this.connectionManager)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setConnectionRequestTimeout(timeout(builder.connectionAcquireTimeout))
