@@ -1,6 +1,7 @@
 package io.github.faircomclient.core;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -8,11 +9,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.http.CallDeadlineExceededException;
-import io.github.faircomclient.http.FairComHttpResponse;
 import io.github.faircomclient.http.FairComHttpTransport;
 import io.github.faircomclient.http.ResponseTooLargeException;
 import io.github.faircomclient.session.FairComSession;
@@ -130,8 +133,9 @@ final class FairComActionExecutor implements FairComSessionClient {
 		long start = System.nanoTime();
 		byte[] body = this.wireFormat.encode(request, params, requestId, token);
 		try {
-			FairComHttpResponse answer = this.transport.post(body, timeout);
-			FairComResponse response = this.wireFormat.decode(request, requestId, answer, session);
+			FairComResponse response = this.transport
+				.post(body, timeout, (status, headers, in) -> decode(request, requestId, status, headers, in, session))
+				.get();
 			log(request, requestId, String.valueOf(response.errorCode()), start);
 			return response;
 		}
@@ -159,6 +163,20 @@ final class FairComActionExecutor implements FairComSessionClient {
 			log(request, requestId, "-", start);
 			throw FairComExceptionTranslator.transportFailed(ex, false, timeout, request.api(), request.action(),
 					requestId);
+		}
+	}
+
+	/**
+	 * Decode an answer while its response is open. A decoding failure is handed back rather
+	 * than thrown, so that the HTTP exchange itself is not recorded as failed.
+	 */
+	private Decoded decode(FairComRequest request, String requestId, int status, HttpHeaders headers, InputStream in,
+			@Nullable FairComSession session) throws IOException {
+		try {
+			return new Decoded(this.wireFormat.decode(request, requestId, status, headers, in, session), null);
+		}
+		catch (FairComException ex) {
+			return new Decoded(null, ex);
 		}
 	}
 
@@ -202,6 +220,21 @@ final class FairComActionExecutor implements FairComSessionClient {
 			logger.debug("FairCom " + ((request.api() != null) ? request.api() + "/" : "") + request.action()
 					+ " requestId=" + requestId + " errorCode=" + errorCode + " in " + elapsed + " ms");
 		}
+	}
+
+	/**
+	 * A decoded answer, or why it could not be decoded.
+	 */
+	private record Decoded(@Nullable FairComResponse response, @Nullable FairComException failure) {
+
+		FairComResponse get() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			Assert.state(this.response != null, "No response");
+			return this.response;
+		}
+
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.github.faircomclient.core;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +12,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import io.github.faircomclient.FairComException;
@@ -21,6 +26,7 @@ import io.github.faircomclient.session.FairComSessionSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonSerializable;
@@ -183,39 +189,62 @@ final class FairComWireFormat {
 
 	FairComResponse decode(FairComRequest request, String requestId, FairComHttpResponse http,
 			@Nullable FairComSession session) {
-		String authToken = (session != null) ? session.getToken() : null;
-		int status = http.statusCode();
-		byte[] body = http.body();
-		MediaType contentType = contentType(http);
-		if (isBlank(body)) {
-			throw invalid(Kind.EMPTY_BODY, request, requestId, http, describe(contentType, body.length));
+		try {
+			return decode(request, requestId, http.statusCode(), http.headers(), new ByteArrayInputStream(http.body()),
+					session);
 		}
-		if (isHtml(contentType, body)) {
-			throw invalid(Kind.HTML_PAGE, request, requestId, http, describe(contentType, body.length));
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Decode an answer straight from its body stream. The stream is read to its end, or
+	 * until an error shows: an answer that is not a JSON action response is read to its
+	 * end so that its length can be reported.
+	 * @throws IOException if reading the body fails, rethrown as it is
+	 */
+	FairComResponse decode(FairComRequest request, String requestId, int status, HttpHeaders headers,
+			InputStream in, @Nullable FairComSession session) throws IOException {
+		String authToken = (session != null) ? session.getToken() : null;
+		AnswerStream body = new AnswerStream(in);
+		MediaType contentType = contentType(headers);
+		if (isHtml(contentType)) {
+			body.drain();
+			throw invalid(body.isBlank() ? Kind.EMPTY_BODY : Kind.HTML_PAGE, request, requestId, status, headers,
+					describe(contentType, body.length()));
 		}
 		JsonNode root;
 		try {
 			root = this.mapper.readTree(body);
 		}
-		catch (UnexpectedEndOfInputException ex) {
-			throw invalid(Kind.TRUNCATED, request, requestId, http, describe(contentType, body.length) + where(ex));
+		catch (JacksonIOException ex) {
+			throw ex.getCause();
 		}
 		catch (JacksonException ex) {
-			throw invalid(Kind.NOT_JSON, request, requestId, http, describe(contentType, body.length) + where(ex));
+			body.drain();
+			Kind kind = (ex instanceof UnexpectedEndOfInputException) ? Kind.TRUNCATED : Kind.NOT_JSON;
+			throw invalid(body.isBlank() ? Kind.EMPTY_BODY : body.startsWithTag() ? Kind.HTML_PAGE : kind, request,
+					requestId, status, headers,
+					describe(contentType, body.length()) + (body.isBlank() || body.startsWithTag() ? "" : where(ex)));
 		}
-		if (root == null || !root.isObject()) {
-			throw invalid(Kind.NOT_AN_OBJECT, request, requestId, http, describe(contentType, body.length));
+		if (root == null || root.isMissingNode() || !root.isObject()) {
+			body.drain();
+			throw invalid(body.isBlank() ? Kind.EMPTY_BODY : Kind.NOT_AN_OBJECT, request, requestId, status, headers,
+					describe(contentType, body.length()));
 		}
 		Integer errorCode = readInt(root.get("errorCode"));
 		if (errorCode == null) {
-			throw invalid(Kind.MISSING_ERROR_CODE, request, requestId, http,
-					describe(contentType, body.length));
+			body.drain();
+			throw invalid(Kind.MISSING_ERROR_CODE, request, requestId, status, headers,
+					describe(contentType, body.length()));
 		}
 		JsonNode echoedRequestId = root.get("requestId");
 		if (echoedRequestId != null && !echoedRequestId.isNull()
 				&& !(echoedRequestId.isString() && requestId.equals(echoedRequestId.stringValue()))) {
-			throw protocolError(Kind.REQUEST_ID_MISMATCH, request, requestId, status, describe(contentType, body.length),
-					null);
+			body.drain();
+			throw protocolError(Kind.REQUEST_ID_MISMATCH, request, requestId, status,
+					describe(contentType, body.length()), null);
 		}
 		JsonNode result = root.get("result");
 		if (result == null || result.isNull() || result.isMissingNode()) {
@@ -227,21 +256,19 @@ final class FairComWireFormat {
 		if (debugInfo != null) {
 			warnings = readWarnings(debugInfo.get("warnings"), warnings);
 		}
-		FairComResponse response = new FairComResponse(request.api(), request.action(), requestId, status, errorCode,
+		return new FairComResponse(request.api(), request.action(), requestId, status, errorCode,
 				(errorMessage != null) ? errorMessage : "", result, warnings,
 				(debugInfo != null && !debugInfo.isNull()) ? debugInfo : null, text(root, "authToken"), session, this.mapper);
-		return response;
 	}
 
 	/**
 	 * The exception for an answer that is not a JSON action response: HTTP 429 and 503
 	 * ask the client to come back later, anything else is a protocol error.
 	 */
-	private FairComException invalid(Kind kind, FairComRequest request, String requestId, FairComHttpResponse http,
-			String detail) {
-		int status = http.statusCode();
+	private FairComException invalid(Kind kind, FairComRequest request, String requestId, int status,
+			HttpHeaders headers, String detail) {
 		if (status == 429 || status == 503) {
-			Duration retryAfter = RetryAfter.parse(http.headers().getFirst("Retry-After"), this.clock.instant());
+			Duration retryAfter = RetryAfter.parse(headers.getFirst("Retry-After"), this.clock.instant());
 			return FairComExceptionTranslator.serverBusy(request.api(), request.action(), requestId, status,
 					retryAfter);
 		}
@@ -353,44 +380,98 @@ final class FairComWireFormat {
 		return message.replace(authToken, REDACTED);
 	}
 
-	private static @Nullable MediaType contentType(FairComHttpResponse http) {
+	private static @Nullable MediaType contentType(HttpHeaders headers) {
 		try {
-			return http.headers().getContentType();
+			return headers.getContentType();
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
 	}
 
-	private static String describe(@Nullable MediaType contentType, int length) {
+	private static String describe(@Nullable MediaType contentType, long length) {
 		return "Content-Type " + ((contentType != null) ? contentType.toString() : "none") + ", " + length + " bytes";
 	}
 
-	private static boolean isBlank(byte[] body) {
-		for (byte b : body) {
-			if (!Character.isWhitespace(b)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isHtml(@Nullable MediaType contentType, byte[] body) {
-		if (contentType != null && (MediaType.TEXT_HTML.includes(contentType)
-				|| MediaType.APPLICATION_XHTML_XML.includes(contentType))) {
-			return true;
-		}
-		int start = 0;
-		while (start < body.length && Character.isWhitespace(body[start])) {
-			start++;
-		}
-		return start < body.length && body[start] == '<';
+	private static boolean isHtml(@Nullable MediaType contentType) {
+		return contentType != null && (MediaType.TEXT_HTML.includes(contentType)
+				|| MediaType.APPLICATION_XHTML_XML.includes(contentType));
 	}
 
 	private static FairComProtocolException protocolError(Kind kind, FairComRequest request, String requestId,
 			int status, String detail, @Nullable Throwable cause) {
 		return FairComExceptionTranslator.protocolError(kind, request.api(), request.action(), requestId, status,
 				detail, cause);
+	}
+
+	/**
+	 * The body of an answer as the parser reads it: counts its bytes and remembers its
+	 * first byte that is not whitespace, for the checks and messages of answers that are
+	 * not JSON action responses. Closing it leaves the body open for the transport.
+	 */
+	private static final class AnswerStream extends InputStream {
+
+		private static final int NONE = -1;
+
+		private final InputStream in;
+
+		private long length;
+
+		private int first = NONE;
+
+		AnswerStream(InputStream in) {
+			this.in = in;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int read = this.in.read();
+			if (read != -1) {
+				this.length++;
+				if (this.first == NONE && !Character.isWhitespace((byte) read)) {
+					this.first = read;
+				}
+			}
+			return read;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int count) throws IOException {
+			int read = this.in.read(buffer, offset, count);
+			if (read > 0) {
+				this.length += read;
+				for (int i = offset; this.first == NONE && i < offset + read; i++) {
+					if (!Character.isWhitespace(buffer[i])) {
+						this.first = buffer[i] & 0xFF;
+					}
+				}
+			}
+			return read;
+		}
+
+		@Override
+		public void close() {
+		}
+
+		void drain() throws IOException {
+			byte[] buffer = new byte[1024];
+			while (read(buffer, 0, buffer.length) != -1) {
+				// read to the end
+			}
+		}
+
+		long length() {
+			return this.length;
+		}
+
+		boolean isBlank() {
+			return this.first == NONE;
+		}
+
+		boolean startsWithTag() {
+			return this.first == '<';
+		}
+
 	}
 
 	/**

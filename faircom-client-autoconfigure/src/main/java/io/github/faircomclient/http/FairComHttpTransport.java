@@ -1,6 +1,7 @@
 package io.github.faircomclient.http;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -198,14 +199,35 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 * @throws IOException if the call failed for another I/O reason
 	 */
 	public FairComHttpResponse post(byte[] body, Duration callTimeout) throws IOException {
+		return post(body, callTimeout, (status, headers, in) -> new FairComHttpResponse(status, headers,
+				readBody(in, status, headers.getContentLength(), this.maxResponseBytes)));
+	}
+
+	/**
+	 * Post one JSON action body and hand the answer, whatever its HTTP status, to a reader
+	 * while the response is open, so that it can be parsed from the stream without a copy.
+	 * The reader's stream ends with a {@link ResponseTooLargeException} once the answer
+	 * grows beyond the limit; an answer that declares a larger {@code Content-Length} is
+	 * refused before the reader is called.
+	 * @param <T> what the reader makes of the answer
+	 * @param body the JSON request body
+	 * @param callTimeout the total time the call may take, answer included
+	 * @param reader reads the answer
+	 * @return what the reader returned
+	 * @throws CallDeadlineExceededException if the call did not complete in time
+	 * @throws ResponseTooLargeException if the answer is larger than the limit
+	 * @throws IOException if the call failed for another I/O reason, or the reader threw it
+	 */
+	public <T> T post(byte[] body, Duration callTimeout, AnswerReader<T> reader) throws IOException {
 		Assert.isTrue(isPositive(callTimeout), "'callTimeout' must be positive");
+		Assert.notNull(reader, "'reader' must not be null");
 		CallDeadlines.Deadline deadline = this.deadlines.start(callTimeout);
 		try {
 			return this.restClient.post()
 				.uri(this.url)
 				.body(new JsonBody(body))
 				.httpRequest((request) -> jsonHeaders(request.getHeaders(), body.length))
-				.exchange((request, response) -> read(response, deadline), true);
+				.exchange((request, response) -> read(response, deadline, reader), true);
 		}
 		catch (RestClientException ex) {
 			if (deadline.isExpired()) {
@@ -236,14 +258,16 @@ public final class FairComHttpTransport implements AutoCloseable {
 		headers.setContentLength(length);
 	}
 
-	private FairComHttpResponse read(ClientHttpResponse response, CallDeadlines.Deadline deadline)
+	private <T> T read(ClientHttpResponse response, CallDeadlines.Deadline deadline, AnswerReader<T> reader)
 			throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.getHeaders());
 		try (InputStream in = response.getBody()) {
 			try {
-				return new FairComHttpResponse(status, headers,
-						readBody(in, status, headers.getContentLength(), this.maxResponseBytes));
+				if (headers.getContentLength() > this.maxResponseBytes) {
+					throw new ResponseTooLargeException(status, this.maxResponseBytes);
+				}
+				return reader.read(status, headers, new LimitedInputStream(in, status, this.maxResponseBytes));
 			}
 			catch (ResponseTooLargeException ex) {
 				deadline.abort();
@@ -390,6 +414,86 @@ public final class FairComHttpTransport implements AutoCloseable {
 		finally {
 			this.deadlines.close();
 		}
+	}
+
+	/**
+	 * Reads the answer to one call while its response is open.
+	 *
+	 * @param <T> what the reader makes of the answer
+	 */
+	@FunctionalInterface
+	public interface AnswerReader<T> {
+
+		/**
+		 * Read the answer.
+		 * @param statusCode the HTTP status code
+		 * @param headers the response headers
+		 * @param body the response body, at most the transport's limit; closed by the
+		 * transport
+		 * @return what the reader makes of the answer
+		 * @throws IOException if reading fails
+		 */
+		T read(int statusCode, HttpHeaders headers, InputStream body) throws IOException;
+
+	}
+
+	/**
+	 * The body stream of an answer, which fails with {@link ResponseTooLargeException} as
+	 * soon as more than the limit has been read.
+	 */
+	private static final class LimitedInputStream extends FilterInputStream {
+
+		private final int status;
+
+		private final long maxBytes;
+
+		private long count;
+
+		LimitedInputStream(InputStream in, int status, long maxBytes) {
+			super(in);
+			this.status = status;
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int read = this.in.read();
+			if (read != -1) {
+				counted(1);
+			}
+			return read;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int read = this.in.read(buffer, offset, length);
+			if (read > 0) {
+				counted(read);
+			}
+			return read;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = this.in.skip(n);
+			if (skipped > 0) {
+				counted(skipped);
+			}
+			return skipped;
+		}
+
+		@Override
+		public boolean markSupported() {
+			return false;
+		}
+
+		private void counted(long read) throws ResponseTooLargeException {
+			this.count += read;
+			if (this.count > this.maxBytes) {
+				throw new ResponseTooLargeException(this.status, this.maxBytes);
+			}
+		}
+
 	}
 
 	/**

@@ -1,5 +1,9 @@
 package io.github.faircomclient.core;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -80,6 +84,24 @@ class FairComWireFormatTests {
 
 	record RecordsByIds(String tableName, List<Long> ids, BigDecimal amount,
 			Map<String, Object> extra) {
+	}
+
+	@Test
+	void failureToReadTheAnswerIsRethrownNotTakenForBadJson() {
+		IOException reset = new IOException("Connection reset");
+		InputStream broken = new SequenceInputStream(
+				new ByteArrayInputStream("{\"errorCode\":0,\"result\":{".getBytes(StandardCharsets.UTF_8)),
+				new InputStream() {
+					@Override
+					public int read() throws IOException {
+						throw reset;
+					}
+				});
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", 200, headers, broken, null))
+			.isSameAs(reset);
 	}
 
 	@Test

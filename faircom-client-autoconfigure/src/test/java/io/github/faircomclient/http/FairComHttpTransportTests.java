@@ -337,6 +337,47 @@ class FairComHttpTransportTests {
 	}
 
 	@Test
+	void readerSeesTheAnswerOnlyUpToTheLimit() throws IOException {
+		URI url = start((exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, 0);
+			byte[] chunk = new byte[16 * 1024];
+			try (OutputStream out = exchange.getResponseBody()) {
+				while (true) {
+					out.write(chunk);
+				}
+			}
+			catch (IOException ex) {
+				// the client hung up
+			}
+		});
+		this.transport = FairComHttpTransport.builder(url).maxResponseBytes(100_000).build();
+		long[] seen = new long[1];
+		assertThatExceptionOfType(ResponseTooLargeException.class)
+			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(20), (status, headers, in) -> {
+				byte[] buffer = new byte[1000];
+				int read;
+				while ((read = in.read(buffer)) != -1) {
+					seen[0] += read;
+				}
+				return seen[0];
+			}))
+			.satisfies((ex) -> assertThat(ex.getMaxResponseBytes()).isEqualTo(100_000));
+		assertThat(seen[0]).isLessThanOrEqualTo(100_000).isGreaterThan(90_000);
+		assertThat(this.transport.getPoolStats().getLeased()).isZero();
+	}
+
+	@Test
+	void readerGetsStatusHeadersAndBody() throws IOException {
+		URI url = start((exchange) -> respond(exchange, 503, "application/json", "{\"errorCode\":0}"));
+		this.transport = FairComHttpTransport.builder(url).build();
+		String answer = this.transport.post(BODY, Duration.ofSeconds(5), (status, headers, in) -> status + " "
+				+ headers.getContentType() + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		assertThat(answer).isEqualTo("503 application/json {\"errorCode\":0}");
+	}
+
+	@Test
 	void wireAndHeaderLogsStaySilentEvenAtDebug() throws IOException {
 		URI url = start((exchange) -> respond(exchange, 200, "application/json", "{\"errorCode\":0}"));
 		this.transport = FairComHttpTransport.builder(url).build();
