@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -13,6 +15,8 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -83,12 +87,13 @@ final class FairComValueModule extends SimpleModule {
 	}
 
 	static LocalDate parseDate(String text) {
-		return (text.length() == 8 && text.indexOf('-') < 0) ? LocalDate.parse(text, COMPACT_DATE)
-				: LocalDate.parse(text, DATE);
+		LocalDate date = canonicalDate(text, 0, text.length());
+		return (date != null) ? date : parseDateWithFormatter(text);
 	}
 
 	static LocalTime parseTime(String text) {
-		return (text.indexOf(':') < 0) ? LocalTime.parse(text, COMPACT_TIME) : LocalTime.parse(text, ISO_TIME);
+		LocalTime time = canonicalTime(text, 0, text.length());
+		return (time != null) ? time : parseTimeWithFormatter(text);
 	}
 
 	static LocalDateTime parseTimestamp(String text) {
@@ -96,7 +101,101 @@ final class FairComValueModule extends SimpleModule {
 		if (separator < 0) {
 			return parseDate(text).atStartOfDay();
 		}
+		LocalDate date = canonicalDate(text, 0, separator);
+		LocalTime time = canonicalTime(text, separator + 1, text.length());
+		if (date != null && time != null) {
+			return LocalDateTime.of(date, time);
+		}
 		return LocalDateTime.of(parseDate(text.substring(0, separator)), parseTime(text.substring(separator + 1)));
+	}
+
+	static LocalDate parseDateWithFormatter(String text) {
+		return (text.length() == 8 && text.indexOf('-') < 0) ? LocalDate.parse(text, COMPACT_DATE)
+				: LocalDate.parse(text, DATE);
+	}
+
+	static LocalTime parseTimeWithFormatter(String text) {
+		return (text.indexOf(':') < 0) ? LocalTime.parse(text, COMPACT_TIME) : LocalTime.parse(text, ISO_TIME);
+	}
+
+	/**
+	 * Parse a valid date in the form {@code uuuu-MM-dd} or {@code uuuuMMdd} without a
+	 * {@link DateTimeFormatter} (whose parse context costs about a kilobyte per value).
+	 * @return the date, or {@code null} for anything else, left to the formatters
+	 */
+	private static @Nullable LocalDate canonicalDate(String text, int start, int end) {
+		int year;
+		int month;
+		int day;
+		if (end - start == 10 && text.charAt(start + 4) == '-' && text.charAt(start + 7) == '-') {
+			year = digits(text, start, 4);
+			month = digits(text, start + 5, 2);
+			day = digits(text, start + 8, 2);
+		}
+		else if (end - start == 8) {
+			year = digits(text, start, 4);
+			month = digits(text, start + 4, 2);
+			day = digits(text, start + 6, 2);
+		}
+		else {
+			return null;
+		}
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))) {
+			return null;
+		}
+		return LocalDate.of(year, month, day);
+	}
+
+	/**
+	 * Parse a valid time in the form {@code HH:mm}, {@code HH:mm:ss} or
+	 * {@code HH:mm:ss.f} with 1 to 9 fraction digits without a {@link DateTimeFormatter}.
+	 * @return the time, or {@code null} for anything else, left to the formatters
+	 */
+	private static @Nullable LocalTime canonicalTime(String text, int start, int end) {
+		int length = end - start;
+		if (length != 5 && (length < 8 || length == 9 || length > 18) || text.charAt(start + 2) != ':') {
+			return null;
+		}
+		int hour = digits(text, start, 2);
+		int minute = digits(text, start + 3, 2);
+		int second = 0;
+		int nano = 0;
+		if (length >= 8) {
+			if (text.charAt(start + 5) != ':') {
+				return null;
+			}
+			second = digits(text, start + 6, 2);
+			if (length > 8) {
+				if (text.charAt(start + 8) != '.') {
+					return null;
+				}
+				int fractionDigits = length - 9;
+				nano = digits(text, start + 9, fractionDigits);
+				for (int i = fractionDigits; i < 9 && nano >= 0; i++) {
+					nano *= 10;
+				}
+			}
+		}
+		if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nano < 0) {
+			return null;
+		}
+		return LocalTime.of(hour, minute, second, nano);
+	}
+
+	/**
+	 * Return the value of {@code count} ASCII digits at {@code start}, or -1 if any is not
+	 * a digit.
+	 */
+	private static int digits(String text, int start, int count) {
+		int value = 0;
+		for (int i = start; i < start + count; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
+		}
+		return value;
 	}
 
 	private static final class ExactNumberSerializer<T extends Number> extends StdScalarSerializer<T> {
