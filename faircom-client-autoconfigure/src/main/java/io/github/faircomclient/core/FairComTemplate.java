@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -179,15 +180,16 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	}
 
 	private FairComResponse observe(FairComRequest request, Supplier<FairComResponse> call) {
-		FairComRequestObservationContext context = new FairComRequestObservationContext(request);
-		return FairComObservationDocumentation.REQUEST
-			.observation(this.observationConvention, DefaultFairComRequestObservationConvention.INSTANCE,
-					() -> context, this.observationRegistry)
-			.observe(() -> {
-				FairComResponse response = call.get();
+		Observation observation = FairComObservationDocumentation.REQUEST.observation(this.observationConvention,
+				DefaultFairComRequestObservationConvention.INSTANCE, () -> new FairComRequestObservationContext(request),
+				this.observationRegistry);
+		return observation.observe(() -> {
+			FairComResponse response = call.get();
+			if (observation.getContext() instanceof FairComRequestObservationContext context) {
 				context.setResponse(response);
-				return response;
-			});
+			}
+			return response;
+		});
 	}
 
 	private FairComResponse execute(FairComRequest request, JsonNode params, RetryBudget budget) {
