@@ -93,6 +93,13 @@ public class FairComProtocolException extends FairComException {
 		MISSING_AUTH_TOKEN,
 
 		/**
+		 * A successful answer lacks what the action must return, such as a
+		 * {@code createTransaction} without a {@code transactionId} or a cursor query
+		 * without a {@code cursorId}.
+		 */
+		INCOMPLETE_RESULT,
+
+		/**
 		 * The answer is larger than {@code faircom.max-response-size}; it was cut off.
 		 */
 		TOO_LARGE

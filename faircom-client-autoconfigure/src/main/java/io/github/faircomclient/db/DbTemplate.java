@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
 import io.github.faircomclient.core.FairComOperations;
@@ -210,13 +211,15 @@ public class DbTemplate implements DbOperations {
 		Assert.notNull(table, "'table' must not be null");
 		ObjectNode params = NODES.objectNode();
 		table.writeTo(params);
-		JsonNode data = execute("createTable", params, Scope.OWNER).result().path("data");
+		FairComResponse response = execute("createTable", params, Scope.OWNER);
+		JsonNode data = response.result().path("data");
 		if (data.size() > 0) {
 			return DbResults.description(data.get(0));
 		}
-		return describeTable(table.getTableName()).orElseThrow(() -> new FairComException(
-				"createTable of '" + table.getTableName() + "' succeeded, but describeTables does not find the table",
-				API, "describeTables", null, null));
+		return describeTable(table.getTableName())
+			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response.api(), "createTable",
+					response.requestId(), response.httpStatus(),
+					"the table '" + table.getTableName() + "', which describeTables does not find either"));
 	}
 
 	@Override
@@ -277,15 +280,17 @@ public class DbTemplate implements DbOperations {
 		Assert.notNull(index, "'index' must not be null");
 		ObjectNode params = NODES.objectNode();
 		index.writeTo(params);
-		JsonNode data = execute("createIndex", params, Scope.OWNER).result().path("data");
+		FairComResponse response = execute("createIndex", params, Scope.OWNER);
+		JsonNode data = response.result().path("data");
 		if (data.size() > 0) {
 			return DbResults.index(data.get(0));
 		}
 		return listIndexes(index.getTableName()).stream()
 			.filter((candidate) -> candidate.indexName().equalsIgnoreCase(index.getIndexName()))
 			.findFirst()
-			.orElseThrow(() -> new FairComException("createIndex of '" + index.getIndexName()
-					+ "' succeeded, but listIndexes does not find the index", API, "listIndexes", null, null));
+			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response.api(), "createIndex",
+					response.requestId(), response.httpStatus(),
+					"the index '" + index.getIndexName() + "', which listIndexes does not find either"));
 	}
 
 	@Override
@@ -524,9 +529,8 @@ public class DbTemplate implements DbOperations {
 		FairComResponse response = execute("createTransaction", NODES.objectNode(), Scope.NONE, false, null);
 		String transactionId = DbResults.text(response.result(), "transactionId", null);
 		if (transactionId == null || transactionId.isEmpty()) {
-			throw new FairComException("FairCom answered " + API + "/createTransaction (requestId "
-					+ response.requestId() + ") without a transactionId", API, "createTransaction",
-					response.requestId(), null);
+			throw FairComExceptionTranslator.incompleteResult(response.api(), "createTransaction",
+					response.requestId(), response.httpStatus(), "a transactionId");
 		}
 		this.transactions.opened(transactionId, response.session());
 		return new TransactionState(transactionId, response.session());

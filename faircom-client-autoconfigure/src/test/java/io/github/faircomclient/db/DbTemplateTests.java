@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.github.faircomclient.FairComApiException;
 import io.github.faircomclient.FairComDuplicateKeyException;
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
 import io.github.faircomclient.session.FairComSession;
@@ -312,11 +313,40 @@ class DbTemplateTests {
 	}
 
 	@Test
-	void aCursorAnswerWithoutCursorIdIsAnError() {
+	void aCursorAnswerWithoutCursorIdIsAProtocolError() {
 		this.stub.answer("getRecordsByTable", "{\"data\":[]}");
-		assertThatExceptionOfType(FairComException.class)
+		assertThatExceptionOfType(FairComProtocolException.class)
 			.isThrownBy(() -> db().getRecordsByTable("items").stream(Item.class))
-			.withMessageContaining("without a cursorId");
+			.withMessageContaining("db/getRecordsByTable without a cursorId")
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT);
+				assertThat(ex.getAction()).isEqualTo("getRecordsByTable");
+				assertThat(ex.getRequestId()).isEqualTo(this.stub.request("getRecordsByTable").get("requestId").asString());
+			});
+	}
+
+	@Test
+	void aTransactionAnswerWithoutTransactionIdIsAProtocolError() {
+		this.stub.answer("createTransaction", "{}");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> db().createTransaction())
+			.withMessageContaining("db/createTransaction without a transactionId")
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT));
+	}
+
+	@Test
+	void aCreatedTableThatCannotBeFoundIsAProtocolErrorOfTheCreateTableCall() {
+		this.stub.answer("createTable", "{\"data\":[]}");
+		this.stub.answer("describeTables", "{\"data\":[]}");
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> db().createTable(TableDefinition.builder("items")
+				.field(FieldDefinition.varchar("name", 20))
+				.build()))
+			.withMessageContaining("db/createTable without the table 'items'")
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT);
+				assertThat(ex.getAction()).isEqualTo("createTable");
+			});
+		assertThat(this.stub.actions()).containsExactly("createTable", "describeTables");
 	}
 
 	// ------------------------------------------------------------------ transactions
