@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  */
 public class FairComProtocolException extends FairComException {
 
+	/**
+	 * What is wrong with the answer.
+	 */
 	private final Kind kind;
 
+	/**
+	 * The HTTP status of the answer.
+	 */
 	private final int httpStatus;
 
 	/**
