@@ -195,10 +195,7 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public List<DatabaseInfo> listDatabases(String partialDatabaseName) {
 		Assert.notNull(partialDatabaseName, "'partialDatabaseName' must not be null");
-		ObjectNode params = NODES.objectNode();
-		if (!partialDatabaseName.isEmpty()) {
-			params.put("partialDatabaseName", partialDatabaseName);
-		}
+		ObjectNode params = optional(NODES.objectNode(), "partialDatabaseName", partialDatabaseName);
 		return list("listDatabases", params, Scope.NONE, "databases", this.settings.getMaxRecords()).stream()
 			.map(DbResults::database)
 			.toList();
@@ -225,11 +222,8 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public List<String> deleteTables(String... tableNames) {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
-		ObjectNode params = NODES.objectNode();
-		ArrayNode names = params.putArray("tableNames");
-		Arrays.stream(tableNames).forEach(names::add);
 		List<String> deleted = new ArrayList<>();
-		execute("deleteTables", params, Scope.OWNER).result()
+		execute("deleteTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER).result()
 			.path("data")
 			.forEach((table) -> deleted.add(DbResults.string(table, "tableName")));
 		return deleted;
@@ -243,10 +237,7 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public List<TableInfo> listTables(String partialTableName) {
 		Assert.notNull(partialTableName, "'partialTableName' must not be null");
-		ObjectNode params = NODES.objectNode();
-		if (!partialTableName.isEmpty()) {
-			params.put("partialTableName", partialTableName);
-		}
+		ObjectNode params = optional(NODES.objectNode(), "partialTableName", partialTableName);
 		return list("listTables", params, Scope.OWNER, "tables", this.settings.getMaxRecords()).stream()
 			.map(DbResults::table)
 			.toList();
@@ -255,11 +246,8 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public List<TableDescription> describeTables(String... tableNames) {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
-		ObjectNode params = NODES.objectNode();
-		ArrayNode names = params.putArray("tableNames");
-		Arrays.stream(tableNames).forEach(names::add);
 		List<TableDescription> tables = new ArrayList<>();
-		execute("describeTables", params, Scope.OWNER).result()
+		execute("describeTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER).result()
 			.path("data")
 			.forEach((table) -> tables.add(DbResults.description(table)));
 		return tables;
@@ -271,6 +259,19 @@ public class DbTemplate implements DbOperations {
 		return describeTables(tableName).stream()
 			.filter((table) -> table.tableName().equalsIgnoreCase(tableName))
 			.findFirst();
+	}
+
+	private static ObjectNode optional(ObjectNode params, String field, String value) {
+		if (!value.isEmpty()) {
+			params.put(field, value);
+		}
+		return params;
+	}
+
+	private static ObjectNode names(ObjectNode params, String field, String... names) {
+		ArrayNode array = params.putArray(field);
+		Arrays.stream(names).forEach(array::add);
+		return params;
 	}
 
 	// ------------------------------------------------------------------ indexes
@@ -297,9 +298,7 @@ public class DbTemplate implements DbOperations {
 	public List<String> deleteIndexes(String tableName, String... indexNames) {
 		Assert.hasText(tableName, "'tableName' must not be empty");
 		Assert.notEmpty(indexNames, "'indexNames' must not be empty");
-		ObjectNode params = NODES.objectNode().put("tableName", tableName);
-		ArrayNode names = params.putArray("indexNames");
-		Arrays.stream(indexNames).forEach(names::add);
+		ObjectNode params = names(NODES.objectNode().put("tableName", tableName), "indexNames", indexNames);
 		List<String> deleted = new ArrayList<>();
 		execute("deleteIndexes", params, Scope.OWNER).result()
 			.path("data")
