@@ -349,6 +349,19 @@ class DbTemplateTests {
 		assertThat(this.stub.actions()).containsExactly("createTable", "describeTables");
 	}
 
+	@Test
+	void aCreatedIndexThatCannotBeFoundIsAProtocolErrorOfTheCreateIndexCall() {
+		this.stub.answer("createIndex", "{\"data\":[]}");
+		this.stub.answer("listIndexes", "{\"data\":[{\"indexName\":\"other\"}]}");
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> db().createIndex(IndexDefinition.builder("items", "name_ix")
+				.field(IndexField.of("name"))
+				.build()))
+			.withMessageContaining("db/createIndex without the index 'name_ix'")
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT));
+		assertThat(this.stub.actions()).containsExactly("createIndex", "listIndexes");
+	}
+
 	// ------------------------------------------------------------------ transactions
 
 	@Test
