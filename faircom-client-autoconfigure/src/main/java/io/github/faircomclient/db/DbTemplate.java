@@ -175,9 +175,8 @@ public class DbTemplate implements DbOperations {
 		if (path != null) {
 			params.put("path", path);
 		}
-		FairComResponse response = execute("createDatabase", params, Scope.NONE);
-		JsonNode data = response.result().path("data");
-		return (data.size() > 0) ? DbResults.database(data.get(0)) : new DatabaseInfo(databaseName, path, 0);
+		JsonNode created = firstRecord(execute("createDatabase", params, Scope.NONE));
+		return (created != null) ? DbResults.database(created) : new DatabaseInfo(databaseName, path, 0);
 	}
 
 	@Override
@@ -209,9 +208,9 @@ public class DbTemplate implements DbOperations {
 		ObjectNode params = NODES.objectNode();
 		table.writeTo(params);
 		FairComResponse response = execute("createTable", params, Scope.OWNER);
-		JsonNode data = response.result().path("data");
-		if (data.size() > 0) {
-			return DbResults.description(data.get(0));
+		JsonNode created = firstRecord(response);
+		if (created != null) {
+			return DbResults.description(created);
 		}
 		return describeTable(table.getTableName())
 			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response.api(), "createTable",
@@ -261,6 +260,15 @@ public class DbTemplate implements DbOperations {
 			.findFirst();
 	}
 
+	/**
+	 * Return the first object of the answer's {@code data} array, or {@code null} when
+	 * {@code data} is missing, empty, or not an array of objects.
+	 */
+	private static @Nullable JsonNode firstRecord(FairComResponse response) {
+		JsonNode first = response.result().path("data").path(0);
+		return first.isObject() ? first : null;
+	}
+
 	private static ObjectNode optional(ObjectNode params, String field, String value) {
 		if (!value.isEmpty()) {
 			params.put(field, value);
@@ -282,9 +290,9 @@ public class DbTemplate implements DbOperations {
 		ObjectNode params = NODES.objectNode();
 		index.writeTo(params);
 		FairComResponse response = execute("createIndex", params, Scope.OWNER);
-		JsonNode data = response.result().path("data");
-		if (data.size() > 0) {
-			return DbResults.index(data.get(0));
+		JsonNode created = firstRecord(response);
+		if (created != null) {
+			return DbResults.index(created);
 		}
 		return listIndexes(index.getTableName()).stream()
 			.filter((candidate) -> candidate.indexName().equalsIgnoreCase(index.getIndexName()))

@@ -350,6 +350,25 @@ class DbTemplateTests {
 	}
 
 	@Test
+	void createAnswersWhoseDataIsNotAnArrayAreNotMistakenForRecords() {
+		this.stub.answer("createDatabase", "{\"data\":{\"databaseName\":\"sales\"}}");
+		assertThat(db().createDatabase("sales")).satisfies((database) -> {
+			assertThat(database.databaseName()).isEqualTo("sales");
+			assertThat(database.uid()).isZero();
+		});
+		this.stub.answer("createTable", "{\"data\":{\"tableName\":\"items\"}}");
+		this.stub.answer("describeTables", "{\"data\":[{\"tableName\":\"items\",\"uid\":7}]}");
+		assertThat(db().createTable(TableDefinition.builder("items")
+			.field(FieldDefinition.varchar("name", 20))
+			.build())
+			.uid()).isEqualTo(7);
+		this.stub.answer("createIndex", "{\"data\":\"name_ix\"}");
+		this.stub.answer("listIndexes", "{\"data\":[{\"indexName\":\"name_ix\",\"indexNumber\":3}]}");
+		assertThat(db().createIndex(IndexDefinition.builder("items", "name_ix").field(IndexField.of("name")).build())
+			.indexNumber()).isEqualTo(3);
+	}
+
+	@Test
 	void aCreatedIndexThatCannotBeFoundIsAProtocolErrorOfTheCreateIndexCall() {
 		this.stub.answer("createIndex", "{\"data\":[]}");
 		this.stub.answer("listIndexes", "{\"data\":[{\"indexName\":\"other\"}]}");
