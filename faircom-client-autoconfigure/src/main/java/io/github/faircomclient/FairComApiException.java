@@ -7,10 +7,19 @@ import org.jspecify.annotations.Nullable;
  */
 public class FairComApiException extends FairComException {
 
+	/**
+	 * The errorCode the server answered with.
+	 */
 	private final int errorCode;
 
+	/**
+	 * The errorMessage the server answered with.
+	 */
 	private final String errorMessage;
 
+	/**
+	 * The HTTP status of the answer.
+	 */
 	private final int httpStatus;
 
 	/**

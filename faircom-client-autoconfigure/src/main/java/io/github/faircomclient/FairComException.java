@@ -15,10 +15,19 @@ import org.springframework.core.NestedRuntimeException;
  */
 public class FairComException extends NestedRuntimeException {
 
+	/**
+	 * The api of the failed action, if known.
+	 */
 	private final @Nullable String api;
 
+	/**
+	 * The failed action, if known.
+	 */
 	private final @Nullable String action;
 
+	/**
+	 * The requestId of the failed call, if known.
+	 */
 	private final @Nullable String requestId;
 
 	/**

@@ -189,6 +189,24 @@ public final class FairComExceptionTranslator {
 	}
 
 	/**
+	 * Build the exception for a successful answer that lacks what the action must return
+	 * ({@link FairComProtocolException.Kind#INCOMPLETE_RESULT}).
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer
+	 * @param missing what the answer lacks, e.g. "a transactionId"; never a value from the answer
+	 * @return the exception to throw
+	 */
+	public static FairComProtocolException incompleteResult(@Nullable String api, String action,
+			@Nullable String requestId, int httpStatus, String missing) {
+		String message = "FairCom answered " + describe(api, action) + " without " + missing
+				+ details(httpStatus, requestId);
+		return new FairComProtocolException(message, FairComProtocolException.Kind.INCOMPLETE_RESULT, api, action,
+				requestId, httpStatus, null);
+	}
+
+	/**
 	 * Build the exception for an answer that asks the client to come back later: HTTP 429
 	 * or 503 without a JSON action response.
 	 * @param api the api of the action
@@ -411,6 +429,7 @@ public final class FairComExceptionTranslator {
 			case MISSING_ERROR_CODE -> "JSON without an integer errorCode";
 			case REQUEST_ID_MISMATCH -> "the answer to another request (requestId mismatch)";
 			case MISSING_AUTH_TOKEN -> "a session without an authToken";
+			case INCOMPLETE_RESULT -> "a result that lacks what the action returns";
 			case TOO_LARGE -> "an answer larger than faircom.max-response-size";
 		};
 	}

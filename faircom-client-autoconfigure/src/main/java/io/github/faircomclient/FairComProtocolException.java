@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  */
 public class FairComProtocolException extends FairComException {
 
+	/**
+	 * What is wrong with the answer.
+	 */
 	private final Kind kind;
 
+	/**
+	 * The HTTP status of the answer.
+	 */
 	private final int httpStatus;
 
 	/**
@@ -91,6 +97,13 @@ public class FairComProtocolException extends FairComException {
 		 * A successful {@code createSession} answer carries no {@code authToken}.
 		 */
 		MISSING_AUTH_TOKEN,
+
+		/**
+		 * A successful answer lacks what the action must return, such as a
+		 * {@code createTransaction} without a {@code transactionId} or a cursor query
+		 * without a {@code cursorId}.
+		 */
+		INCOMPLETE_RESULT,
 
 		/**
 		 * The answer is larger than {@code faircom.max-response-size}; it was cut off.

@@ -14,8 +14,14 @@ import org.jspecify.annotations.Nullable;
  */
 public class FairComServerBusyException extends FairComTransportException {
 
+	/**
+	 * The HTTP status of the answer.
+	 */
 	private final int httpStatus;
 
+	/**
+	 * The wait the answer asked for, if it said.
+	 */
 	private final @Nullable Duration retryAfter;
 
 	/**

@@ -7,6 +7,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class FairComTimeoutException extends FairComTransportException {
 
+	/**
+	 * Which timeout ran out.
+	 */
 	private final Type type;
 
 	/**

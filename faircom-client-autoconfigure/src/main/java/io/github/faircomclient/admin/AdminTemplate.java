@@ -52,10 +52,7 @@ public class AdminTemplate implements AdminOperations {
 	@Override
 	public List<SessionSummary> listSessions(Collection<String> usernames) {
 		Assert.notEmpty(usernames, "'usernames' must not be empty");
-		ObjectNode params = JsonNodeFactory.instance.objectNode();
-		ArrayNode filter = params.putArray("usernameFilter");
-		usernames.forEach(filter::add);
-		return summaries(execute("listSessions", params));
+		return summaries(execute("listSessions", strings("usernameFilter", usernames)));
 	}
 
 	@Override
@@ -66,16 +63,20 @@ public class AdminTemplate implements AdminOperations {
 	@Override
 	public List<SessionDescription> describeSessions(Collection<String> authTokens) {
 		Assert.notEmpty(authTokens, "'authTokens' must not be empty");
-		ObjectNode params = JsonNodeFactory.instance.objectNode();
-		ArrayNode tokens = params.putArray("authTokens");
-		authTokens.forEach(tokens::add);
-		return descriptions(execute("describeSessions", params));
+		return descriptions(execute("describeSessions", strings("authTokens", authTokens)));
 	}
 
 	@Override
 	public SessionDescription alterSession(SessionChanges changes) {
 		Assert.notNull(changes, "'changes' must not be null");
 		return description(execute("alterSession", changes.toParams()).result());
+	}
+
+	private static ObjectNode strings(String field, Collection<String> values) {
+		ObjectNode params = JsonNodeFactory.instance.objectNode();
+		ArrayNode array = params.putArray(field);
+		values.forEach(array::add);
+		return params;
 	}
 
 	private FairComResponse execute(String action, @Nullable ObjectNode params) {

@@ -9,10 +9,19 @@ import org.jspecify.annotations.Nullable;
  */
 public class FairComConfigurationException extends RuntimeException {
 
+	/**
+	 * The property that is wrong.
+	 */
 	private final String property;
 
+	/**
+	 * What is wrong with it.
+	 */
 	private final String reason;
 
+	/**
+	 * How to fix it.
+	 */
 	private final String action;
 
 	/**

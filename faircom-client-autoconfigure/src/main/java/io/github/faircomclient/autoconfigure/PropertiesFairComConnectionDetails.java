@@ -114,26 +114,26 @@ final class PropertiesFairComConnectionDetails implements FairComConnectionDetai
 			uri = new URI(url.trim());
 		}
 		catch (URISyntaxException ex) {
-			throw malformedUrl("it is not a valid URL", ex);
+			// the parser's message quotes the url, which may hold credentials: keep only the reason
+			throw malformedUrl("it is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")");
 		}
 		String scheme = uri.getScheme();
 		if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-			throw malformedUrl("it must start with http:// or https://", null);
+			throw malformedUrl("it must start with http:// or https://");
 		}
 		if (!StringUtils.hasText(uri.getHost())) {
-			throw malformedUrl("it names no host", null);
+			throw malformedUrl("it names no host");
 		}
 		if (uri.getRawUserInfo() != null) {
-			throw malformedUrl("it contains credentials; use faircom.username and faircom.password instead", null);
+			throw malformedUrl("it contains credentials; use faircom.username and faircom.password instead");
 		}
 		return uri;
 	}
 
-	private static FairComConfigurationException malformedUrl(String reason, @Nullable Throwable cause) {
+	private static FairComConfigurationException malformedUrl(String reason) {
 		return new FairComConfigurationException("faircom.url", "faircom.url is malformed: " + reason,
 				"Set faircom.url to the endpoint of your FairCom server, for example "
-						+ "https://faircom.example.com:8443/api.",
-				cause);
+						+ "https://faircom.example.com:8443/api.");
 	}
 
 	private static @Nullable SslBundle resolveSslBundle(@Nullable String name, @Nullable SslBundles sslBundles) {

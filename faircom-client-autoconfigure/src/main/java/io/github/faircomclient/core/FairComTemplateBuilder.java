@@ -1,6 +1,7 @@
 package io.github.faircomclient.core;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,7 +132,16 @@ public final class FairComTemplateBuilder {
 	 */
 	public FairComTemplateBuilder url(String url) {
 		Assert.hasText(url, "'url' must not be empty");
-		return url(URI.create(url));
+		URI uri;
+		try {
+			uri = new URI(url.trim());
+		}
+		catch (URISyntaxException ex) {
+			// the parser's message quotes the url, which may hold credentials: keep only the reason
+			throw new IllegalArgumentException(
+					"'url' is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")");
+		}
+		return url(uri);
 	}
 
 	/**

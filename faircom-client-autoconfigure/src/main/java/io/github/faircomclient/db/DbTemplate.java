@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
 import io.github.faircomclient.core.FairComOperations;
@@ -174,9 +175,8 @@ public class DbTemplate implements DbOperations {
 		if (path != null) {
 			params.put("path", path);
 		}
-		FairComResponse response = execute("createDatabase", params, Scope.NONE);
-		JsonNode data = response.result().path("data");
-		return (data.size() > 0) ? DbResults.database(data.get(0)) : new DatabaseInfo(databaseName, path, 0);
+		JsonNode created = firstRecord(execute("createDatabase", params, Scope.NONE));
+		return (created != null) ? DbResults.database(created) : new DatabaseInfo(databaseName, path, 0);
 	}
 
 	@Override
@@ -194,10 +194,7 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public List<DatabaseInfo> listDatabases(String partialDatabaseName) {
 		Assert.notNull(partialDatabaseName, "'partialDatabaseName' must not be null");
-		ObjectNode params = NODES.objectNode();
-		if (!partialDatabaseName.isEmpty()) {
-			params.put("partialDatabaseName", partialDatabaseName);
-		}
+		ObjectNode params = optional(NODES.objectNode(), "partialDatabaseName", partialDatabaseName);
 		return list("listDatabases", params, Scope.NONE, "databases", this.settings.getMaxRecords()).stream()
 			.map(DbResults::database)
 			.toList();
@@ -210,23 +207,22 @@ public class DbTemplate implements DbOperations {
 		Assert.notNull(table, "'table' must not be null");
 		ObjectNode params = NODES.objectNode();
 		table.writeTo(params);
-		JsonNode data = execute("createTable", params, Scope.OWNER).result().path("data");
-		if (data.size() > 0) {
-			return DbResults.description(data.get(0));
+		FairComResponse response = execute("createTable", params, Scope.OWNER);
+		JsonNode created = firstRecord(response);
+		if (created != null) {
+			return DbResults.description(created);
 		}
-		return describeTable(table.getTableName()).orElseThrow(() -> new FairComException(
-				"createTable of '" + table.getTableName() + "' succeeded, but describeTables does not find the table",
-				API, "describeTables", null, null));
+		return describeTable(table.getTableName())
+			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response.api(), "createTable",
+					response.requestId(), response.httpStatus(),
+					"the table '" + table.getTableName() + "', which describeTables does not find either"));
 	}
 
 	@Override
 	public List<String> deleteTables(String... tableNames) {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
-		ObjectNode params = NODES.objectNode();
-		ArrayNode names = params.putArray("tableNames");
-		Arrays.stream(tableNames).forEach(names::add);
 		List<String> deleted = new ArrayList<>();
-		execute("deleteTables", params, Scope.OWNER).result()
+		execute("deleteTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER).result()
 			.path("data")
 			.forEach((table) -> deleted.add(DbResults.string(table, "tableName")));
 		return deleted;
@@ -240,10 +236,7 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public List<TableInfo> listTables(String partialTableName) {
 		Assert.notNull(partialTableName, "'partialTableName' must not be null");
-		ObjectNode params = NODES.objectNode();
-		if (!partialTableName.isEmpty()) {
-			params.put("partialTableName", partialTableName);
-		}
+		ObjectNode params = optional(NODES.objectNode(), "partialTableName", partialTableName);
 		return list("listTables", params, Scope.OWNER, "tables", this.settings.getMaxRecords()).stream()
 			.map(DbResults::table)
 			.toList();
@@ -252,11 +245,8 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public List<TableDescription> describeTables(String... tableNames) {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
-		ObjectNode params = NODES.objectNode();
-		ArrayNode names = params.putArray("tableNames");
-		Arrays.stream(tableNames).forEach(names::add);
 		List<TableDescription> tables = new ArrayList<>();
-		execute("describeTables", params, Scope.OWNER).result()
+		execute("describeTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER).result()
 			.path("data")
 			.forEach((table) -> tables.add(DbResults.description(table)));
 		return tables;
@@ -270,6 +260,28 @@ public class DbTemplate implements DbOperations {
 			.findFirst();
 	}
 
+	/**
+	 * Return the first object of the answer's {@code data} array, or {@code null} when
+	 * {@code data} is missing, empty, or not an array of objects.
+	 */
+	private static @Nullable JsonNode firstRecord(FairComResponse response) {
+		JsonNode first = response.result().path("data").path(0);
+		return first.isObject() ? first : null;
+	}
+
+	private static ObjectNode optional(ObjectNode params, String field, String value) {
+		if (!value.isEmpty()) {
+			params.put(field, value);
+		}
+		return params;
+	}
+
+	private static ObjectNode names(ObjectNode params, String field, String... names) {
+		ArrayNode array = params.putArray(field);
+		Arrays.stream(names).forEach(array::add);
+		return params;
+	}
+
 	// ------------------------------------------------------------------ indexes
 
 	@Override
@@ -277,24 +289,24 @@ public class DbTemplate implements DbOperations {
 		Assert.notNull(index, "'index' must not be null");
 		ObjectNode params = NODES.objectNode();
 		index.writeTo(params);
-		JsonNode data = execute("createIndex", params, Scope.OWNER).result().path("data");
-		if (data.size() > 0) {
-			return DbResults.index(data.get(0));
+		FairComResponse response = execute("createIndex", params, Scope.OWNER);
+		JsonNode created = firstRecord(response);
+		if (created != null) {
+			return DbResults.index(created);
 		}
 		return listIndexes(index.getTableName()).stream()
 			.filter((candidate) -> candidate.indexName().equalsIgnoreCase(index.getIndexName()))
 			.findFirst()
-			.orElseThrow(() -> new FairComException("createIndex of '" + index.getIndexName()
-					+ "' succeeded, but listIndexes does not find the index", API, "listIndexes", null, null));
+			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response.api(), "createIndex",
+					response.requestId(), response.httpStatus(),
+					"the index '" + index.getIndexName() + "', which listIndexes does not find either"));
 	}
 
 	@Override
 	public List<String> deleteIndexes(String tableName, String... indexNames) {
 		Assert.hasText(tableName, "'tableName' must not be empty");
 		Assert.notEmpty(indexNames, "'indexNames' must not be empty");
-		ObjectNode params = NODES.objectNode().put("tableName", tableName);
-		ArrayNode names = params.putArray("indexNames");
-		Arrays.stream(indexNames).forEach(names::add);
+		ObjectNode params = names(NODES.objectNode().put("tableName", tableName), "indexNames", indexNames);
 		List<String> deleted = new ArrayList<>();
 		execute("deleteIndexes", params, Scope.OWNER).result()
 			.path("data")
@@ -524,9 +536,8 @@ public class DbTemplate implements DbOperations {
 		FairComResponse response = execute("createTransaction", NODES.objectNode(), Scope.NONE, false, null);
 		String transactionId = DbResults.text(response.result(), "transactionId", null);
 		if (transactionId == null || transactionId.isEmpty()) {
-			throw new FairComException("FairCom answered " + API + "/createTransaction (requestId "
-					+ response.requestId() + ") without a transactionId", API, "createTransaction",
-					response.requestId(), null);
+			throw FairComExceptionTranslator.incompleteResult(response.api(), "createTransaction",
+					response.requestId(), response.httpStatus(), "a transactionId");
 		}
 		this.transactions.opened(transactionId, response.session());
 		return new TransactionState(transactionId, response.session());

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComResponse;
 
 import tools.jackson.databind.JsonNode;
@@ -153,9 +153,8 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 		FairComResponse response = this.template.execute(this.action, params, this.scope);
 		String cursorId = DbResults.text(response.result(), "cursorId", null);
 		if (cursorId == null || cursorId.isEmpty()) {
-			throw new FairComException("FairCom answered " + DbTemplate.API + "/" + this.action + " (requestId "
-					+ response.requestId() + ") without a cursorId", DbTemplate.API, this.action,
-					response.requestId(), null);
+			throw FairComExceptionTranslator.incompleteResult(response.api(), this.action, response.requestId(),
+					response.httpStatus(), "a cursorId");
 		}
 		CursorSpliterator<T> records = new CursorSpliterator<>(this.template, cursorId, response.session(), type,
 				this.fetchSize, this.skip);

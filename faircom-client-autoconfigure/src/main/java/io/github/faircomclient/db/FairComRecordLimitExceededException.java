@@ -11,6 +11,9 @@ import io.github.faircomclient.FairComException;
  */
 public class FairComRecordLimitExceededException extends FairComException {
 
+	/**
+	 * The limit that was exceeded.
+	 */
 	private final int limit;
 
 	/**

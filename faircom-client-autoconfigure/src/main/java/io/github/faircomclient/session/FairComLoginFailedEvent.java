@@ -9,6 +9,9 @@ import io.github.faircomclient.FairComException;
  */
 public class FairComLoginFailedEvent extends ApplicationEvent {
 
+	/**
+	 * Why the login failed.
+	 */
 	private final FairComException exception;
 
 	/**

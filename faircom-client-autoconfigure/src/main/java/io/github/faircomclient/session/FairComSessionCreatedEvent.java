@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class FairComSessionCreatedEvent extends FairComSessionEvent {
 
+	/**
+	 * The expired session this one replaces, if any.
+	 */
 	private final @Nullable FairComSession replaced;
 
 	/**

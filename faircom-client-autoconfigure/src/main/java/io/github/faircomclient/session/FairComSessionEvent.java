@@ -8,6 +8,9 @@ import org.springframework.context.ApplicationEvent;
  */
 public abstract class FairComSessionEvent extends ApplicationEvent {
 
+	/**
+	 * The session the event is about.
+	 */
 	private final FairComSession session;
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.faircomclient.autoconfigure;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -301,6 +303,19 @@ class FairComAutoConfigurationTests {
 		assertConfigurationFailure(
 				this.runner.withPropertyValues("faircom.url=http://app:hunter2@host/api", "faircom.username=app"),
 				"faircom.url", "credentials");
+	}
+
+	@Test
+	void anUnparsableUrlWithCredentialsDoesNotLeakThemThroughTheCause() {
+		assertConfigurationFailure(
+				this.runner.withPropertyValues("faircom.url=https://app:hunter2 x@host/api", "faircom.username=app"),
+				"faircom.url", "not a valid URL");
+		this.runner.withPropertyValues("faircom.url=https://app:hunter2 x@host/api", "faircom.username=app")
+			.run((context) -> {
+				StringWriter trace = new StringWriter();
+				context.getStartupFailure().printStackTrace(new PrintWriter(trace));
+				assertThat(trace.toString()).contains("faircom.url is malformed").doesNotContain("hunter2");
+			});
 	}
 
 	@Test

@@ -67,6 +67,29 @@ class FairComConfigurationMetadataTests {
 	}
 
 	@Test
+	void errorCodeDefaultsAreRecordedAsTheyAreBound() throws IOException {
+		JsonNode metadata = read();
+		FairComProperties.ErrorCodes defaults = new FairComProperties().getErrorCodes();
+		assertThat(listDefaultOf(metadata, "faircom.error-codes.duplicate-key"))
+			.isEqualTo(defaults.getDuplicateKey())
+			.containsExactly(2);
+		assertThat(listDefaultOf(metadata, "faircom.error-codes.not-found")).isEqualTo(defaults.getNotFound())
+			.containsExactly(4046);
+		assertThat(defaults.getChangeIdConflict()).isEmpty();
+	}
+
+	private static List<Integer> listDefaultOf(JsonNode metadata, String name) {
+		for (JsonNode property : metadata.get("properties")) {
+			if (property.get("name").stringValue().equals(name)) {
+				List<Integer> codes = new ArrayList<>();
+				property.path("defaultValue").forEach((code) -> codes.add(code.intValue()));
+				return codes;
+			}
+		}
+		throw new AssertionError("No property " + name);
+	}
+
+	@Test
 	void defaultApiHasValueHints() throws IOException {
 		List<String> values = new ArrayList<>();
 		for (JsonNode hint : read().get("hints")) {

@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.github.faircomclient.FairComApiException;
 import io.github.faircomclient.FairComDuplicateKeyException;
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
 import io.github.faircomclient.session.FairComSession;
@@ -312,11 +313,72 @@ class DbTemplateTests {
 	}
 
 	@Test
-	void aCursorAnswerWithoutCursorIdIsAnError() {
+	void aCursorAnswerWithoutCursorIdIsAProtocolError() {
 		this.stub.answer("getRecordsByTable", "{\"data\":[]}");
-		assertThatExceptionOfType(FairComException.class)
+		assertThatExceptionOfType(FairComProtocolException.class)
 			.isThrownBy(() -> db().getRecordsByTable("items").stream(Item.class))
-			.withMessageContaining("without a cursorId");
+			.withMessageContaining("db/getRecordsByTable without a cursorId")
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT);
+				assertThat(ex.getAction()).isEqualTo("getRecordsByTable");
+				assertThat(ex.getRequestId()).isEqualTo(this.stub.request("getRecordsByTable").get("requestId").asString());
+			});
+	}
+
+	@Test
+	void aTransactionAnswerWithoutTransactionIdIsAProtocolError() {
+		this.stub.answer("createTransaction", "{}");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> db().createTransaction())
+			.withMessageContaining("db/createTransaction without a transactionId")
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT));
+	}
+
+	@Test
+	void aCreatedTableThatCannotBeFoundIsAProtocolErrorOfTheCreateTableCall() {
+		this.stub.answer("createTable", "{\"data\":[]}");
+		this.stub.answer("describeTables", "{\"data\":[]}");
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> db().createTable(TableDefinition.builder("items")
+				.field(FieldDefinition.varchar("name", 20))
+				.build()))
+			.withMessageContaining("db/createTable without the table 'items'")
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT);
+				assertThat(ex.getAction()).isEqualTo("createTable");
+			});
+		assertThat(this.stub.actions()).containsExactly("createTable", "describeTables");
+	}
+
+	@Test
+	void createAnswersWhoseDataIsNotAnArrayAreNotMistakenForRecords() {
+		this.stub.answer("createDatabase", "{\"data\":{\"databaseName\":\"sales\"}}");
+		assertThat(db().createDatabase("sales")).satisfies((database) -> {
+			assertThat(database.databaseName()).isEqualTo("sales");
+			assertThat(database.uid()).isZero();
+		});
+		this.stub.answer("createTable", "{\"data\":{\"tableName\":\"items\"}}");
+		this.stub.answer("describeTables", "{\"data\":[{\"tableName\":\"items\",\"uid\":7}]}");
+		assertThat(db().createTable(TableDefinition.builder("items")
+			.field(FieldDefinition.varchar("name", 20))
+			.build())
+			.uid()).isEqualTo(7);
+		this.stub.answer("createIndex", "{\"data\":\"name_ix\"}");
+		this.stub.answer("listIndexes", "{\"data\":[{\"indexName\":\"name_ix\",\"indexNumber\":3}]}");
+		assertThat(db().createIndex(IndexDefinition.builder("items", "name_ix").field(IndexField.of("name")).build())
+			.indexNumber()).isEqualTo(3);
+	}
+
+	@Test
+	void aCreatedIndexThatCannotBeFoundIsAProtocolErrorOfTheCreateIndexCall() {
+		this.stub.answer("createIndex", "{\"data\":[]}");
+		this.stub.answer("listIndexes", "{\"data\":[{\"indexName\":\"other\"}]}");
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> db().createIndex(IndexDefinition.builder("items", "name_ix")
+				.field(IndexField.of("name"))
+				.build()))
+			.withMessageContaining("db/createIndex without the index 'name_ix'")
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT));
+		assertThat(this.stub.actions()).containsExactly("createIndex", "listIndexes");
 	}
 
 	// ------------------------------------------------------------------ transactions

@@ -11,6 +11,9 @@ public class DbException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * The errorCode to answer with.
+	 */
 	private final int errorCode;
 
 	/**

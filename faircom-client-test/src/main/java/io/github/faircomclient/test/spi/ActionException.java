@@ -8,8 +8,14 @@ import io.github.faircomclient.test.ProvisionalChoice;
  */
 public class ActionException extends RuntimeException {
 
+	/**
+	 * The errorCode to answer with.
+	 */
 	private final int errorCode;
 
+	/**
+	 * The HTTP status to answer with.
+	 */
 	private final int httpStatus;
 
 	/**
