@@ -1,8 +1,8 @@
 package io.github.faircomclient.http;
 
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +22,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * deadline the request is cancelled, which closes its connection and makes the blocked
  * reader fail at once.
  * <p>
- * Calls in flight are kept in a set ordered by deadline, and one timer thread wakes only
- * when the earliest deadline it knows of is due. A call whose deadline is not earlier than
+ * Calls in flight are kept in a hash set (adding and removing a call is cheaper than in
+ * a sorted set, and the timer only looks at them about once per timeout), and one timer
+ * thread wakes only when the earliest deadline it knows of is due. A call whose deadline is not earlier than
  * the next wake-up (the usual case: every call has the same timeout) does not touch the
  * timer at all, so calls cost no thread hand-off; the timer wakes about once per timeout
  * while calls keep coming.
@@ -34,9 +35,7 @@ final class CallDeadlines implements AutoCloseable {
 
 	private final ThreadLocal<Deadline> current = new ThreadLocal<>();
 
-	private final ConcurrentSkipListSet<Deadline> inFlight = new ConcurrentSkipListSet<>(Deadline.ORDER);
-
-	private final AtomicLong sequence = new AtomicLong();
+	private final Set<Deadline> inFlight = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * The {@link System#nanoTime()} at which the timer will next look at the calls in flight,
@@ -53,8 +52,7 @@ final class CallDeadlines implements AutoCloseable {
 	}
 
 	Deadline start(Duration timeout) {
-		Deadline deadline = new Deadline(timeout, System.nanoTime() + timeout.toNanos(),
-				this.sequence.incrementAndGet());
+		Deadline deadline = new Deadline(timeout, System.nanoTime() + timeout.toNanos());
 		this.inFlight.add(deadline);
 		this.current.set(deadline);
 		checkBy(deadline.expiresAt);
@@ -105,24 +103,20 @@ final class CallDeadlines implements AutoCloseable {
 	private void expireDue() {
 		this.nextCheck.set(NO_CHECK);
 		long now = System.nanoTime();
+		@Nullable Deadline earliest = null;
 		for (Deadline deadline : this.inFlight) {
 			if (deadline.expiresAt - now > 0) {
-				break;
+				if (earliest == null || deadline.expiresAt - earliest.expiresAt < 0) {
+					earliest = deadline;
+				}
+				continue;
 			}
 			this.inFlight.remove(deadline);
 			deadline.expire();
 		}
-		Deadline earliest = first();
 		if (earliest != null) {
 			checkBy(earliest.expiresAt);
 		}
-	}
-
-	private @Nullable Deadline first() {
-		for (Deadline deadline : this.inFlight) {
-			return deadline;
-		}
-		return null;
 	}
 
 	/**
@@ -140,16 +134,9 @@ final class CallDeadlines implements AutoCloseable {
 
 	static final class Deadline {
 
-		static final Comparator<Deadline> ORDER = (a, b) -> {
-			long difference = a.expiresAt - b.expiresAt;
-			return (difference != 0) ? Long.signum(difference) : Long.compare(a.sequence, b.sequence);
-		};
-
 		private final Duration timeout;
 
 		private final long expiresAt;
-
-		private final long sequence;
 
 		private final AtomicBoolean expired = new AtomicBoolean();
 
@@ -157,10 +144,9 @@ final class CallDeadlines implements AutoCloseable {
 
 		private volatile @Nullable HttpCoreContext context;
 
-		Deadline(Duration timeout, long expiresAt, long sequence) {
+		Deadline(Duration timeout, long expiresAt) {
 			this.timeout = timeout;
 			this.expiresAt = expiresAt;
-			this.sequence = sequence;
 		}
 
 		void attach(Cancellable request) {
