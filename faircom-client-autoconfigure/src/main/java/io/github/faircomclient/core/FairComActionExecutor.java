@@ -49,7 +49,7 @@ final class FairComActionExecutor implements FairComSessionClient {
 
 	private final Clock clock;
 
-	private final ThreadLocal<@Nullable Long> callDeadline = new ThreadLocal<>();
+	private final ThreadLocal<CallDeadline> callDeadline = ThreadLocal.withInitial(CallDeadline::new);
 
 	FairComActionExecutor(FairComHttpTransport transport, FairComWireFormat wireFormat, Duration callTimeout,
 			Clock clock) {
@@ -80,28 +80,27 @@ final class FairComActionExecutor implements FairComSessionClient {
 	 * @return the result of the action
 	 */
 	<T> T withinDeadline(long deadline, java.util.function.Supplier<T> action) {
-		Long previous = this.callDeadline.get();
-		this.callDeadline.set(deadline);
+		CallDeadline current = this.callDeadline.get();
+		boolean hadPrevious = current.active;
+		long previous = current.deadline;
+		current.active = true;
+		current.deadline = deadline;
 		try {
 			return action.get();
 		}
 		finally {
-			if (previous != null) {
-				this.callDeadline.set(previous);
-			}
-			else {
-				this.callDeadline.remove();
-			}
+			current.active = hadPrevious;
+			current.deadline = previous;
 		}
 	}
 
 	FairComResponse send(FairComRequest request, @Nullable FairComSession session) {
 		Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.callTimeout;
-		Long deadline = this.callDeadline.get();
-		if (deadline == null) {
+		CallDeadline deadline = this.callDeadline.get();
+		if (!deadline.active) {
 			return send(request, session, callTimeout);
 		}
-		long left = deadline - System.nanoTime();
+		long left = deadline.deadline - System.nanoTime();
 		Duration remaining = Duration.ofNanos(Math.max(left, Duration.ofMillis(1).toNanos()));
 		return send(request, session, (remaining.compareTo(callTimeout) < 0) ? remaining : callTimeout);
 	}
@@ -136,7 +135,7 @@ final class FairComActionExecutor implements FairComSessionClient {
 			FairComResponse response = this.transport
 				.post(body, timeout, (status, headers, in) -> decode(request, requestId, status, headers, in, session))
 				.get();
-			log(request, requestId, String.valueOf(response.errorCode()), start);
+			log(request, requestId, response.errorCode(), start);
 			return response;
 		}
 		catch (CallDeadlineExceededException ex) {
@@ -214,12 +213,31 @@ final class FairComActionExecutor implements FairComSessionClient {
 		}
 	}
 
+	private static void log(FairComRequest request, String requestId, int errorCode, long start) {
+		if (logger.isDebugEnabled()) {
+			log(request, requestId, String.valueOf(errorCode), start);
+		}
+	}
+
 	private static void log(FairComRequest request, String requestId, String errorCode, long start) {
 		if (logger.isDebugEnabled()) {
 			long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
 			logger.debug("FairCom " + ((request.api() != null) ? request.api() + "/" : "") + request.action()
 					+ " requestId=" + requestId + " errorCode=" + errorCode + " in " + elapsed + " ms");
 		}
+	}
+
+	/**
+	 * The deadline of the template call running on a thread, if any: one mutable holder per
+	 * thread, so that entering and leaving a call neither boxes the deadline nor changes
+	 * the thread's map of thread-locals.
+	 */
+	private static final class CallDeadline {
+
+		boolean active;
+
+		long deadline;
+
 	}
 
 	/**
