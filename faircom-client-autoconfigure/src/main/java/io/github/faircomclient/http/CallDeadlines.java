@@ -33,7 +33,7 @@ final class CallDeadlines implements AutoCloseable {
 
 	private static final long NO_CHECK = Long.MAX_VALUE;
 
-	private final ThreadLocal<Deadline> current = new ThreadLocal<>();
+	private final ThreadLocal<CurrentCall> current = ThreadLocal.withInitial(CurrentCall::new);
 
 	private final Set<Deadline> inFlight = ConcurrentHashMap.newKeySet();
 
@@ -54,20 +54,20 @@ final class CallDeadlines implements AutoCloseable {
 	Deadline start(Duration timeout) {
 		Deadline deadline = new Deadline(timeout, System.nanoTime() + timeout.toNanos());
 		this.inFlight.add(deadline);
-		this.current.set(deadline);
+		this.current.get().deadline = deadline;
 		checkBy(deadline.expiresAt);
 		return deadline;
 	}
 
 	void attach(Cancellable request) {
-		Deadline deadline = this.current.get();
+		Deadline deadline = this.current.get().deadline;
 		if (deadline != null) {
 			deadline.attach(request);
 		}
 	}
 
 	void attach(HttpCoreContext context) {
-		Deadline deadline = this.current.get();
+		Deadline deadline = this.current.get().deadline;
 		if (deadline != null) {
 			deadline.context = context;
 		}
@@ -76,8 +76,9 @@ final class CallDeadlines implements AutoCloseable {
 	void finish(Deadline deadline) {
 		this.inFlight.remove(deadline);
 		deadline.finish();
-		if (this.current.get() == deadline) {
-			this.current.remove();
+		CurrentCall current = this.current.get();
+		if (current.deadline == deadline) {
+			current.deadline = null;
 		}
 	}
 
@@ -130,6 +131,16 @@ final class CallDeadlines implements AutoCloseable {
 	@Override
 	public void close() {
 		this.executor.shutdownNow();
+	}
+
+	/**
+	 * The deadline of the call running on a thread: one mutable holder per thread, so that
+	 * starting and finishing a call does not change the thread's map of thread-locals.
+	 */
+	private static final class CurrentCall {
+
+		@Nullable Deadline deadline;
+
 	}
 
 	static final class Deadline {
