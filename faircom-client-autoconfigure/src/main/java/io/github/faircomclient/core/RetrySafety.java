@@ -1,5 +1,6 @@
 package io.github.faircomclient.core;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -61,6 +62,29 @@ enum RetrySafety {
 			Map.entry("getrecordsfromcursor", NEVER));
 
 	/**
+	 * The same tables keyed by the actions' documented spelling, looked up first: the
+	 * usual request then costs no lower-casing and a lookup with the name's cached hash.
+	 */
+	private static final Map<String, RetrySafety> ADMIN_AS_DOCUMENTED = asDocumented(ADMIN, "pingSession",
+			"listSessions", "describeSessions", "listServices", "createSession", "deleteSession");
+
+	private static final Map<String, RetrySafety> DB_AS_DOCUMENTED = asDocumented(DB, "listDatabases", "listTables",
+			"describeTables", "listIndexes", "getRecordsByIds", "getRecordsByTable", "getRecordsByIndex",
+			"getRecordsStartingAtKey", "getRecordsInKeyRange", "getRecordsByPartialKeyRange", "getRecordsUsingSQL",
+			"closeCursor", "getRecordsFromCursor");
+
+	private static Map<String, RetrySafety> asDocumented(Map<String, RetrySafety> table, String... actions) {
+		Map<String, RetrySafety> documented = new HashMap<>();
+		for (String action : actions) {
+			RetrySafety safety = table.get(action.toLowerCase(Locale.ROOT));
+			if (safety != null) {
+				documented.put(action, safety);
+			}
+		}
+		return Map.copyOf(documented);
+	}
+
+	/**
 	 * Return the safety of a request.
 	 * @param request the request
 	 * @param returnsCursor whether its parameters ask for a cursor
@@ -75,6 +99,18 @@ enum RetrySafety {
 	}
 
 	private static @Nullable RetrySafety lookup(@Nullable String api, String action) {
+		if ("db".equals(api)) {
+			RetrySafety db = DB_AS_DOCUMENTED.get(action);
+			if (db != null) {
+				return db;
+			}
+		}
+		else if ("admin".equals(api)) {
+			RetrySafety admin = ADMIN_AS_DOCUMENTED.get(action);
+			if (admin != null) {
+				return admin;
+			}
+		}
 		String name = action.toLowerCase(Locale.ROOT);
 		if (api == null || api.isEmpty()) {
 			RetrySafety admin = ADMIN.get(name);
