@@ -207,6 +207,27 @@ public final class FairComExceptionTranslator {
 	}
 
 	/**
+	 * Build the exception for a successful answer whose result or record does not fit the
+	 * Java type the caller asked for.
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param what what was mapped and its relation to the action: {@code "the result of"}
+	 * or {@code "a record from"}
+	 * @param targetType the name of the Java type
+	 * @param reason why it does not fit (a field path and Jackson's reason), never the
+	 * whole record
+	 * @param cause the mapping failure, if any
+	 * @return the exception to throw
+	 */
+	public static FairComMappingException mappingFailed(@Nullable String api, String action,
+			@Nullable String requestId, String what, String targetType, String reason, @Nullable Throwable cause) {
+		String message = "Could not map " + what + " " + describe(api, action)
+				+ ((requestId != null) ? " (requestId " + requestId + ")" : "") + " to " + targetType + ": " + reason;
+		return new FairComMappingException(message, api, action, requestId, targetType, cause);
+	}
+
+	/**
 	 * Build the exception for an answer that asks the client to come back later: HTTP 429
 	 * or 503 without a JSON action response.
 	 * @param api the api of the action

@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.FairComMappingException;
 import io.github.faircomclient.session.FairComSession;
 
 import tools.jackson.core.JacksonException;
@@ -130,7 +131,7 @@ public final class FairComResponse {
 	 * @param <T> the target type
 	 * @param type the target type
 	 * @return the mapped result
-	 * @throws FairComException if the result does not fit the type
+	 * @throws FairComMappingException if the result does not fit the type
 	 */
 	public <T> T resultAs(Class<T> type) {
 		try {
@@ -146,7 +147,7 @@ public final class FairComResponse {
 	 * @param <T> the target type
 	 * @param type the target type
 	 * @return the mapped result
-	 * @throws FairComException if the result does not fit the type
+	 * @throws FairComMappingException if the result does not fit the type
 	 */
 	public <T> T resultAs(TypeReference<T> type) {
 		try {
@@ -188,10 +189,9 @@ public final class FairComResponse {
 		return this.authToken;
 	}
 
-	private FairComException mappingFailed(String typeName, JacksonException ex) {
-		return new FairComException("Could not map the result of " + ((this.api != null) ? this.api + "/" : "")
-				+ this.action + " (requestId " + this.requestId + ") to " + typeName + ": "
-				+ ex.getOriginalMessage(), this.api, this.action, this.requestId, ex);
+	private FairComMappingException mappingFailed(String typeName, JacksonException ex) {
+		return FairComExceptionTranslator.mappingFailed(this.api, this.action, this.requestId, "the result of", typeName,
+				ex.getOriginalMessage(), ex);
 	}
 
 	@Override

@@ -86,7 +86,7 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 			FairComResponse response = this.template.execute("getRecordsFromCursor", params, DbTemplate.Scope.NONE,
 					false, this.session);
 			this.skip = 0;
-			JsonNode data = response.result().path("data");
+			JsonNode data = DbResults.records(response);
 			for (JsonNode record : data) {
 				this.page.add(this.template.mapper().read(record, this.type, response));
 			}

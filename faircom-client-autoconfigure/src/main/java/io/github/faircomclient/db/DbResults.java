@@ -3,23 +3,50 @@ package io.github.faircomclient.db;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.core.FairComResponse;
+
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reads the descriptions in DB results (databases, tables, indexes, fields) from their JSON
  * trees. Counts and ids may come as numbers or, with {@code numberFormat: "string"}, as
- * strings; missing properties get neutral values rather than failing.
+ * strings; missing properties, and numbers out of range, get neutral values rather than
+ * failing.
  */
 final class DbResults {
+
+	private static final JsonNode EMPTY = JsonNodeFactory.instance.arrayNode(0);
 
 	private DbResults() {
 	}
 
 	static DatabaseInfo database(JsonNode node) {
 		return new DatabaseInfo(string(node, "databaseName"), text(node, "path", null), number(node, "uid", 0));
+	}
+
+	/**
+	 * Return the {@code data} array of a result: empty when the result has none, and a
+	 * {@link io.github.faircomclient.FairComProtocolException} when {@code data} is not an
+	 * array (an object's values must not be read as records).
+	 */
+	static JsonNode records(FairComResponse response) {
+		JsonNode data = response.result().path("data");
+		if (data.isArray()) {
+			return data;
+		}
+		if (data.isMissingNode() || data.isNull()) {
+			return EMPTY;
+		}
+		throw FairComExceptionTranslator.incompleteResult(response.api(), response.action(), response.requestId(),
+				response.httpStatus(), "a 'data' array (data is " + data.getNodeType().name().toLowerCase(Locale.ROOT)
+						+ ")");
 	}
 
 	static TableInfo table(JsonNode node) {
@@ -35,7 +62,7 @@ final class DbResults {
 		}
 		return new IndexInfo(string(node, "databaseName"), string(node, "ownerName"), string(node, "tableName"),
 				string(node, "indexName"), fields, bool(node, "unique"), text(node, "conditionalExpression", null),
-				text(node, "filename", null), (int) number(node, "indexNumber", 0));
+				text(node, "filename", null), Objects.requireNonNullElse(integer(node, "indexNumber"), 0));
 	}
 
 	static FieldDefinition field(JsonNode node) {
@@ -91,7 +118,7 @@ final class DbResults {
 
 	static @Nullable Integer integer(JsonNode node, String name) {
 		Long value = longValue(node.get(name));
-		return (value != null) ? Math.toIntExact(value) : null;
+		return (value != null && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) ? value.intValue() : null;
 	}
 
 	static @Nullable Long longValue(@Nullable JsonNode value) {

@@ -183,7 +183,7 @@ public class DbTemplate implements DbOperations {
 	public boolean deleteDatabase(String databaseName) {
 		Assert.hasText(databaseName, "'databaseName' must not be empty");
 		ObjectNode params = NODES.objectNode().put("databaseName", databaseName);
-		return execute("deleteDatabase", params, Scope.NONE).result().path("data").size() > 0;
+		return DbResults.records(execute("deleteDatabase", params, Scope.NONE)).size() > 0;
 	}
 
 	@Override
@@ -222,8 +222,7 @@ public class DbTemplate implements DbOperations {
 	public List<String> deleteTables(String... tableNames) {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
 		List<String> deleted = new ArrayList<>();
-		execute("deleteTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER).result()
-			.path("data")
+		DbResults.records(execute("deleteTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER))
 			.forEach((table) -> deleted.add(DbResults.string(table, "tableName")));
 		return deleted;
 	}
@@ -246,8 +245,7 @@ public class DbTemplate implements DbOperations {
 	public List<TableDescription> describeTables(String... tableNames) {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
 		List<TableDescription> tables = new ArrayList<>();
-		execute("describeTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER).result()
-			.path("data")
+		DbResults.records(execute("describeTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER))
 			.forEach((table) -> tables.add(DbResults.description(table)));
 		return tables;
 	}
@@ -308,8 +306,7 @@ public class DbTemplate implements DbOperations {
 		Assert.notEmpty(indexNames, "'indexNames' must not be empty");
 		ObjectNode params = names(NODES.objectNode().put("tableName", tableName), "indexNames", indexNames);
 		List<String> deleted = new ArrayList<>();
-		execute("deleteIndexes", params, Scope.OWNER).result()
-			.path("data")
+		DbResults.records(execute("deleteIndexes", params, Scope.OWNER))
 			.forEach((index) -> deleted.add(DbResults.string(index, "indexName")));
 		return deleted;
 	}
@@ -399,10 +396,10 @@ public class DbTemplate implements DbOperations {
 			}
 			params.putArray(itemsName).addAll(batch);
 			params.put("binaryFormat", this.settings.getBinaryFormat().value());
-			JsonNode result = execute(action, params, Scope.OWNER).result();
-			Long reported = DbResults.longValue(result.get("totalRecordCount"));
+			FairComResponse response = execute(action, params, Scope.OWNER);
+			Long reported = DbResults.longValue(response.result().get("totalRecordCount"));
 			count += (reported != null) ? reported : batch.size();
-			for (JsonNode record : result.path("data")) {
+			for (JsonNode record : DbResults.records(response)) {
 				if (record instanceof ObjectNode object) {
 					returned.add(object);
 				}
@@ -457,7 +454,7 @@ public class DbTemplate implements DbOperations {
 			params.putArray(keysName).addAll(keys.subList(from, Math.min(keys.size(), from + batchSize)));
 			params.put("binaryFormat", this.settings.getBinaryFormat().value());
 			FairComResponse response = execute("getRecordsByIds", params, Scope.OWNER);
-			records.addAll(this.mapper.readAll(response.result().path("data"), type, response));
+			records.addAll(this.mapper.readAll(DbResults.records(response), type, response));
 		}
 		return records;
 	}
@@ -708,7 +705,7 @@ public class DbTemplate implements DbOperations {
 	List<JsonNode> list(String action, ObjectNode params, Scope scope, String subject, int limit) {
 		params.put("maxRecords", limit + 1);
 		FairComResponse response = execute(action, params, scope);
-		JsonNode data = response.result().path("data");
+		JsonNode data = DbResults.records(response);
 		if (data.size() > limit) {
 			throw new FairComRecordLimitExceededException(response.api(), action, response.requestId(), subject,
 					limit);

@@ -3,10 +3,11 @@ package io.github.faircomclient.db;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComResponse;
 
 import tools.jackson.core.JacksonException;
@@ -103,14 +104,12 @@ final class RecordMapper {
 			value = this.mapper.treeToValue(record, type);
 		}
 		catch (JacksonException ex) {
-			throw new FairComException("Could not map a record from " + ((api != null) ? api + "/" : "") + action
-					+ ((requestId != null) ? " (requestId " + requestId + ")" : "") + " to " + type.getName()
-					+ field(ex) + ": " + ex.getOriginalMessage(), api, action, requestId, ex);
+			throw FairComExceptionTranslator.mappingFailed(api, action, requestId, "a record from", type.getName(),
+					field(ex) + ex.getOriginalMessage(), ex);
 		}
 		if (value == null) {
-			throw new FairComException("Could not map a record from " + ((api != null) ? api + "/" : "") + action
-					+ ((requestId != null) ? " (requestId " + requestId + ")" : "") + " to " + type.getName()
-					+ ": the record is " + record, api, action, requestId, null);
+			throw FairComExceptionTranslator.mappingFailed(api, action, requestId, "a record from", type.getName(),
+					"the record is JSON " + record.getNodeType().name().toLowerCase(Locale.ROOT), null);
 		}
 		return value;
 	}
@@ -125,7 +124,7 @@ final class RecordMapper {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
 		}
-		return (path.length() > 0) ? ", field '" + path + "'" : "";
+		return (path.length() > 0) ? "field '" + path + "': " : "";
 	}
 
 	<T> List<T> readAll(JsonNode records, Class<T> type, FairComResponse response) {

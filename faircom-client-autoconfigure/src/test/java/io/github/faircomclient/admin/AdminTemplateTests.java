@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.test.golden.GoldenComparison;
 import io.github.faircomclient.test.golden.GoldenExample;
 import io.github.faircomclient.test.golden.GoldenExamples;
@@ -18,6 +19,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -54,6 +56,20 @@ class AdminTemplateTests {
 		assertParams("admin-listSessions-maximal-filter", this.stub.request("listSessions"));
 		assertThat(sessions).containsExactly(new SessionSummary("S1", "jim", "batch job"));
 		assertThat(sessions.get(0).toString()).doesNotContain("S1").contains("jim");
+	}
+
+	@Test
+	void sessionsThatAreNotAnArrayAreAProtocolErrorAndNoSessionsAreAnEmptyList() {
+		this.stub.answer("listSessions", "{\"sessions\":{\"authToken\":\"S1\"}}");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> admin().listSessions())
+			.withMessageContaining("admin/listSessions without a 'sessions' array (sessions is object)")
+			.withMessageNotContaining("S1")
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT));
+		this.stub.answer("describeSessions", "{\"sessions\":\"none\"}");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> admin().describeSessions())
+			.withMessageContaining("(sessions is string)");
+		this.stub.answer("listSessions", "{}");
+		assertThat(admin().listSessions()).isEmpty();
 	}
 
 	@Test

@@ -266,11 +266,12 @@ class FairComWireFormatTests {
 		assertThat(data.get("data")).extracting((row) -> row.get("id")).containsExactly(1, 2);
 		record Wrong(int data) {
 		}
-		assertThatExceptionOfType(io.github.faircomclient.FairComException.class)
+		assertThatExceptionOfType(io.github.faircomclient.FairComMappingException.class)
 			.isThrownBy(() -> response.resultAs(Wrong.class))
-			.withMessageContaining("db/listTables")
-			.withMessageContaining("r-1")
-			.withMessageContaining("Wrong");
+			.withMessageContaining("Could not map the result of db/listTables (requestId r-1) to ")
+			.withMessageContaining("Wrong")
+			.satisfies((ex) -> assertThat(ex.getTargetType()).isEqualTo(Wrong.class.getName()))
+			.satisfies((ex) -> assertThat(ex.getAction()).isEqualTo("listTables"));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.github.faircomclient.FairComApiException;
 import io.github.faircomclient.FairComDuplicateKeyException;
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComMappingException;
 import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
@@ -369,6 +370,37 @@ class DbTemplateTests {
 	}
 
 	@Test
+	void listAnswersWhoseDataIsNotAnArrayAreProtocolErrorsNotRecords() {
+		record Item(long id) {
+		}
+		this.stub.answer("listTables", "{\"data\":{\"tableName\":\"items\"}}");
+		this.stub.answer("getRecordsByTable", "{\"data\":{\"id\":1}}");
+		this.stub.answer("describeTables", "{\"data\":\"items\"}");
+		DbOperations db = db();
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(db::listTables)
+			.withMessageContaining("db/listTables without a 'data' array (data is object)")
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.INCOMPLETE_RESULT));
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> db.getRecordsByTable("items").list(Item.class))
+			.withMessageContaining("db/getRecordsByTable without a 'data' array (data is object)");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> db.describeTables("items"))
+			.withMessageContaining("(data is string)");
+		this.stub.answer("listTables", "{}");
+		assertThat(db.listTables()).as("no data at all is an empty list").isEmpty();
+	}
+
+	@Test
+	void numbersOutOfRangeInDescriptionsBecomeNeutralValuesNotArithmeticErrors() {
+		this.stub.answer("describeTables", "{\"data\":[{\"tableName\":\"items\",\"fields\":[{\"name\":\"n\","
+				+ "\"type\":\"varchar\",\"length\":99999999999,\"primaryKey\":\"-99999999999\"}],"
+				+ "\"indexes\":[{\"indexName\":\"ix\",\"indexNumber\":4294967297}]}]}");
+		TableDescription items = db().describeTables("items").get(0);
+		assertThat(items.fields().get(0).getLength()).isNull();
+		assertThat(items.fields().get(0).getPrimaryKey()).isNull();
+		assertThat(items.indexes().get(0).indexNumber()).isZero();
+	}
+
+	@Test
 	void aCreatedIndexThatCannotBeFoundIsAProtocolErrorOfTheCreateIndexCall() {
 		this.stub.answer("createIndex", "{\"data\":[]}");
 		this.stub.answer("listIndexes", "{\"data\":[{\"indexName\":\"other\"}]}");
@@ -626,9 +658,9 @@ class DbTemplateTests {
 	@Test
 	void aNullRecordIsAnErrorNotANullElement() {
 		this.stub.answer("getRecordsByTable", "{\"data\":[null]}");
-		assertThatExceptionOfType(FairComException.class)
+		assertThatExceptionOfType(FairComMappingException.class)
 			.isThrownBy(() -> db().getRecordsByTable("items").list(Item.class))
-			.withMessageContaining("the record is null");
+			.withMessageContaining("the record is JSON null");
 	}
 
 	@Test

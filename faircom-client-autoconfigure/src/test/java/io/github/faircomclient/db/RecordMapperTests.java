@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComMappingException;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -133,10 +134,10 @@ class RecordMapperTests {
 		record Wrapper(Integer qty) {
 		}
 		JsonNode nullQty = json.readTree("{\"qty\":null}");
-		assertThatExceptionOfType(FairComException.class)
+		assertThatExceptionOfType(FairComMappingException.class)
 			.isThrownBy(() -> this.base64.read(nullQty, Primitive.class, "db", "getRecordsByTable", "r-1"))
 			.withMessageContaining("Could not map a record from db/getRecordsByTable (requestId r-1) to "
-					+ Primitive.class.getName() + ", field 'qty'")
+					+ Primitive.class.getName() + ": field 'qty': ")
 			.withMessageContaining("Cannot map `null` into type `int`")
 			.satisfies((ex) -> assertThat(ex.getRequestId()).isEqualTo("r-1"));
 		assertThat(this.base64.read(nullQty, Wrapper.class, "db", "t", null).qty()).isNull();
@@ -144,6 +145,17 @@ class RecordMapperTests {
 			.isThrownBy(() -> this.base64.read(json.readTree("{}"), Primitive.class, "db", "t", null))
 			.withMessageContaining("field 'qty'");
 		assertThat(this.base64.read(json.readTree("{}"), Wrapper.class, "db", "t", null).qty()).isNull();
+	}
+
+	@Test
+	void aJsonNullRecordFailsWithoutQuotingTheAnswer() {
+		record Item(long id) {
+		}
+		assertThatExceptionOfType(FairComMappingException.class)
+			.isThrownBy(() -> this.base64.read(json.readTree("null"), Item.class, "db", "getRecordsByIds", "r-2"))
+			.withMessage("Could not map a record from db/getRecordsByIds (requestId r-2) to " + Item.class.getName()
+					+ ": the record is JSON null")
+			.satisfies((ex) -> assertThat(ex.getTargetType()).isEqualTo(Item.class.getName()));
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,29 +56,28 @@ class LifecycleAwareSessionManagerTests {
 
 	@Test
 	void concurrentCallersShareOneLogin() throws Exception {
+		int threads = 32;
 		LifecycleAwareSessionManager manager = manager();
-		this.client.loginDelay = new CountDownLatch(1);
-		ExecutorService executor = Executors.newFixedThreadPool(32);
+		Set<Thread> callers = ConcurrentHashMap.newKeySet();
+		this.client.beforeLogin = () -> awaitOthersWaitingForLogin(callers, threads - 1);
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		try {
 			List<Future<FairComSession>> sessions = new ArrayList<>();
-			CountDownLatch started = new CountDownLatch(32);
-			for (int i = 0; i < 32; i++) {
+			for (int i = 0; i < threads; i++) {
 				sessions.add(executor.submit(() -> {
-					started.countDown();
+					callers.add(Thread.currentThread());
 					return manager.getSession();
 				}));
 			}
-			started.await(5, TimeUnit.SECONDS);
-			this.client.loginDelay.countDown();
-			FairComSession first = sessions.get(0).get(5, TimeUnit.SECONDS);
+			FairComSession first = sessions.get(0).get(30, TimeUnit.SECONDS);
 			for (Future<FairComSession> session : sessions) {
-				assertThat(session.get(5, TimeUnit.SECONDS)).isSameAs(first);
+				assertThat(session.get(30, TimeUnit.SECONDS)).isSameAs(first);
 			}
 		}
 		finally {
 			executor.shutdownNow();
 		}
-		assertThat(this.client.logins.get()).isOne();
+		assertThat(this.client.logins.get()).as("31 callers were waiting while the one login ran").isOne();
 	}
 
 	@Test
@@ -402,8 +400,6 @@ class LifecycleAwareSessionManagerTests {
 
 		final List<FairComSession> deleted = new CopyOnWriteArrayList<>();
 
-		volatile @Nullable CountDownLatch loginDelay;
-
 		volatile @Nullable Runnable beforeLogin;
 
 		volatile @Nullable Supplier<@Nullable RuntimeException> failure;
@@ -430,15 +426,6 @@ class LifecycleAwareSessionManagerTests {
 			RuntimeException failed = (failure != null) ? failure.get() : null;
 			if (failed != null) {
 				throw failed;
-			}
-			CountDownLatch delay = this.loginDelay;
-			if (delay != null) {
-				try {
-					delay.await(5, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
 			}
 			if (this.refuse) {
 				throw new FairComAuthenticationException("refused", "admin", "createSession", "r", 200, 12010, "no");
