@@ -203,7 +203,9 @@ class FairComHttpTransportTests {
 				.isThrownBy(() -> this.transport.post(BODY, Duration.ofMillis(700)))
 				.satisfies((ex) -> assertThat(ex.getCallTimeout()).isEqualTo(Duration.ofMillis(700)));
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-			assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(700)).isLessThan(Duration.ofSeconds(2));
+			assertThat(elapsed).as("the trickling server never ends the answer on its own: only the deadline can")
+				.isGreaterThanOrEqualTo(Duration.ofMillis(700))
+				.isLessThan(Duration.ofSeconds(10));
 		}
 		finally {
 			released.countDown();
