@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public class CallDeadlineExceededException extends InterruptedIOException {
 
+	/**
+	 * The deadline that was exceeded.
+	 */
 	private final Duration callTimeout;
 
 	/**

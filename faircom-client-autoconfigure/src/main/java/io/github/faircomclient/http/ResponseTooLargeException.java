@@ -7,8 +7,14 @@ import java.io.IOException;
  */
 public class ResponseTooLargeException extends IOException {
 
+	/**
+	 * The HTTP status of the answer.
+	 */
 	private final int statusCode;
 
+	/**
+	 * The size limit the answer exceeded, in bytes.
+	 */
 	private final long maxResponseBytes;
 
 	/**
