@@ -50,38 +50,35 @@ enum RetrySafety {
 	 */
 	NEVER;
 
-	private static final Map<String, RetrySafety> ADMIN = Map.of("pingsession", SAFE, "listsessions", SAFE,
-			"describesessions", SAFE, "listservices", SAFE, "createsession", NEVER, "deletesession", NEVER);
-
-	private static final Map<String, RetrySafety> DB = Map.ofEntries(Map.entry("listdatabases", SAFE),
-			Map.entry("listtables", SAFE), Map.entry("describetables", SAFE), Map.entry("listindexes", SAFE),
-			Map.entry("getrecordsbyids", SAFE), Map.entry("getrecordsbytable", SAFE),
-			Map.entry("getrecordsbyindex", SAFE), Map.entry("getrecordsstartingatkey", SAFE),
-			Map.entry("getrecordsinkeyrange", SAFE), Map.entry("getrecordsbypartialkeyrange", SAFE),
-			Map.entry("getrecordsusingsql", SAFE), Map.entry("closecursor", SAFE),
-			Map.entry("getrecordsfromcursor", NEVER));
+	/**
+	 * The actions of the admin api, spelled as documented.
+	 */
+	private static final Map<String, RetrySafety> ADMIN_AS_DOCUMENTED = Map.of("pingSession", SAFE, "listSessions",
+			SAFE, "describeSessions", SAFE, "listServices", SAFE, "createSession", NEVER, "deleteSession", NEVER);
 
 	/**
-	 * The same tables keyed by the actions' documented spelling, looked up first: the
-	 * usual request then costs no lower-casing and a lookup with the name's cached hash.
+	 * The actions of the db api, spelled as documented.
 	 */
-	private static final Map<String, RetrySafety> ADMIN_AS_DOCUMENTED = asDocumented(ADMIN, "pingSession",
-			"listSessions", "describeSessions", "listServices", "createSession", "deleteSession");
+	private static final Map<String, RetrySafety> DB_AS_DOCUMENTED = Map.ofEntries(Map.entry("listDatabases", SAFE),
+			Map.entry("listTables", SAFE), Map.entry("describeTables", SAFE), Map.entry("listIndexes", SAFE),
+			Map.entry("getRecordsByIds", SAFE), Map.entry("getRecordsByTable", SAFE),
+			Map.entry("getRecordsByIndex", SAFE), Map.entry("getRecordsStartingAtKey", SAFE),
+			Map.entry("getRecordsInKeyRange", SAFE), Map.entry("getRecordsByPartialKeyRange", SAFE),
+			Map.entry("getRecordsUsingSQL", SAFE), Map.entry("closeCursor", SAFE),
+			Map.entry("getRecordsFromCursor", NEVER));
 
-	private static final Map<String, RetrySafety> DB_AS_DOCUMENTED = asDocumented(DB, "listDatabases", "listTables",
-			"describeTables", "listIndexes", "getRecordsByIds", "getRecordsByTable", "getRecordsByIndex",
-			"getRecordsStartingAtKey", "getRecordsInKeyRange", "getRecordsByPartialKeyRange", "getRecordsUsingSQL",
-			"closeCursor", "getRecordsFromCursor");
+	/**
+	 * The same tables keyed in lower case, for names spelled otherwise: the documented
+	 * spelling, the usual one, is looked up first and costs no lower-casing.
+	 */
+	private static final Map<String, RetrySafety> ADMIN = lowerCased(ADMIN_AS_DOCUMENTED);
 
-	private static Map<String, RetrySafety> asDocumented(Map<String, RetrySafety> table, String... actions) {
-		Map<String, RetrySafety> documented = new HashMap<>();
-		for (String action : actions) {
-			RetrySafety safety = table.get(action.toLowerCase(Locale.ROOT));
-			if (safety != null) {
-				documented.put(action, safety);
-			}
-		}
-		return Map.copyOf(documented);
+	private static final Map<String, RetrySafety> DB = lowerCased(DB_AS_DOCUMENTED);
+
+	private static Map<String, RetrySafety> lowerCased(Map<String, RetrySafety> table) {
+		Map<String, RetrySafety> lowerCased = new HashMap<>();
+		table.forEach((action, safety) -> lowerCased.put(action.toLowerCase(Locale.ROOT), safety));
+		return Map.copyOf(lowerCased);
 	}
 
 	/**
