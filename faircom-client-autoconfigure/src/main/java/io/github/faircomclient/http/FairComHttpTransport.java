@@ -1,6 +1,5 @@
 package io.github.faircomclient.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +10,6 @@ import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -88,11 +86,6 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 * Default largest answer accepted: 64 MB.
 	 */
 	public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
-
-	/**
-	 * Declared body lengths up to which the body is read into an array of that size at once.
-	 */
-	private static final long MAX_EXACT_READ = 1024 * 1024;
 
 	private static final Log logger = LogFactory.getLog(FairComHttpTransport.class);
 
@@ -200,7 +193,7 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 */
 	public FairComHttpResponse post(byte[] body, Duration callTimeout) throws IOException {
 		return post(body, callTimeout, (status, headers, in) -> new FairComHttpResponse(status, headers,
-				readBody(in, status, headers.getContentLength(), this.maxResponseBytes)));
+				in.readAllBytes()));
 	}
 
 	/**
@@ -274,65 +267,6 @@ public final class FairComHttpTransport implements AutoCloseable {
 				throw ex;
 			}
 		}
-	}
-
-	/**
-	 * Read a whole answer body of at most {@code maxBytes}. With a {@code Content-Length} of
-	 * up to 1 MB the body is read into an array of exactly that size (a FairCom answer is
-	 * usually a few KB; a copy loop would allocate an 8 KB buffer and copy the body once
-	 * more for each); anything beyond the declared length is still read, so a wrong header
-	 * loses nothing.
-	 * @param in the body stream
-	 * @param status the HTTP status, for the exception
-	 * @param declared the declared length, or a negative number if unknown
-	 * @param maxBytes the largest body accepted
-	 * @return the body
-	 * @throws ResponseTooLargeException if the body is (or is declared) longer than
-	 * {@code maxBytes}
-	 * @throws IOException if reading fails
-	 */
-	static byte[] readBody(InputStream in, int status, long declared, long maxBytes) throws IOException {
-		if (declared > maxBytes) {
-			throw new ResponseTooLargeException(status, maxBytes);
-		}
-		ByteArrayOutputStream out;
-		long total;
-		if (declared >= 0 && declared <= MAX_EXACT_READ) {
-			byte[] exact = new byte[(int) declared];
-			int length = 0;
-			while (length < exact.length) {
-				int read = in.read(exact, length, exact.length - length);
-				if (read < 0) {
-					return Arrays.copyOf(exact, length);
-				}
-				length += read;
-			}
-			int next = in.read();
-			if (next == -1) {
-				return exact;
-			}
-			out = new ByteArrayOutputStream(exact.length + 256);
-			out.write(exact, 0, exact.length);
-			out.write(next);
-			total = exact.length + 1L;
-		}
-		else {
-			out = new ByteArrayOutputStream((declared > 0) ? (int) Math.min(declared, MAX_EXACT_READ) : 256);
-			total = 0;
-		}
-		if (total > maxBytes) {
-			throw new ResponseTooLargeException(status, maxBytes);
-		}
-		byte[] buffer = new byte[8192];
-		int read;
-		while ((read = in.read(buffer)) != -1) {
-			total += read;
-			if (total > maxBytes) {
-				throw new ResponseTooLargeException(status, maxBytes);
-			}
-			out.write(buffer, 0, read);
-		}
-		return out.toByteArray();
 	}
 
 	private static boolean leadsToDeadServer(IOException failure) {

@@ -1,6 +1,5 @@
 package io.github.faircomclient.http;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -10,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -55,8 +53,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * interface.
  */
 class FairComHttpTransportTests {
-
-	private static final long UNLIMITED = Long.MAX_VALUE;
 
 	private static final byte[] BODY = "{\"action\":\"pingSession\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -128,44 +124,6 @@ class FairComHttpTransportTests {
 		FairComHttpResponse response = this.transport.post(BODY, Duration.ofSeconds(5));
 		assertThat(response.headers().getContentLength()).isEqualTo(-1);
 		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(large);
-	}
-
-	@Test
-	void readBodyReadsExactlyTheDeclaredLength() throws IOException {
-		byte[] body = "{\"errorCode\":0}".getBytes(StandardCharsets.UTF_8);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, body.length, UNLIMITED)).isEqualTo(body);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(new byte[0]), 200, 0, UNLIMITED)).isEmpty();
-	}
-
-	@Test
-	void readBodyKeepsWhatFollowsAShortDeclaredLength() throws IOException {
-		byte[] body = "{\"errorCode\":0,\"errorMessage\":\"\"}".getBytes(StandardCharsets.UTF_8);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, 5, UNLIMITED)).isEqualTo(body);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, 0, UNLIMITED)).isEqualTo(body);
-	}
-
-	@Test
-	void readBodyReturnsWhatArrivedBeforeAnEarlyEnd() throws IOException {
-		byte[] body = "{\"errorCode\":0}".getBytes(StandardCharsets.UTF_8);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, body.length + 100, UNLIMITED)).isEqualTo(body);
-	}
-
-	@Test
-	void readBodyRefusesMoreThanTheLimitBeyondAShortDeclaredLength() {
-		byte[] body = new byte[5000];
-		assertThatExceptionOfType(ResponseTooLargeException.class)
-			.isThrownBy(() -> FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, 10, 4000));
-		assertThatExceptionOfType(ResponseTooLargeException.class)
-			.isThrownBy(() -> FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, 5000, 4000));
-	}
-
-	@Test
-	void readBodyReadsUnknownAndHugeDeclaredLengthsAsTheyCome() throws IOException {
-		byte[] body = new byte[3 * 1024 * 1024];
-		Arrays.fill(body, (byte) 'x');
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, -1, UNLIMITED)).isEqualTo(body);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, body.length, UNLIMITED)).isEqualTo(body);
-		assertThat(FairComHttpTransport.readBody(new ByteArrayInputStream(body), 200, Long.MAX_VALUE, UNLIMITED)).isEqualTo(body);
 	}
 
 	@Test
