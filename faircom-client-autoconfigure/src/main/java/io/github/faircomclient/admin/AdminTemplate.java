@@ -6,13 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComRequest;
 import io.github.faircomclient.core.FairComResponse;
@@ -87,7 +85,7 @@ public class AdminTemplate implements AdminOperations {
 
 	private static List<SessionSummary> summaries(FairComResponse response) {
 		List<SessionSummary> sessions = new ArrayList<>();
-		for (JsonNode session : sessions(response)) {
+		for (JsonNode session : response.resultArray("sessions")) {
 			sessions.add(new SessionSummary(string(session, "authToken"), string(session, "username"),
 					string(session, "description")));
 		}
@@ -96,18 +94,8 @@ public class AdminTemplate implements AdminOperations {
 
 	private static List<SessionDescription> descriptions(FairComResponse response) {
 		List<SessionDescription> sessions = new ArrayList<>();
-		sessions(response).forEach((session) -> sessions.add(description(session)));
+		response.resultArray("sessions").forEach((session) -> sessions.add(description(session)));
 		return sessions;
-	}
-
-	private static JsonNode sessions(FairComResponse response) {
-		JsonNode sessions = response.result().path("sessions");
-		if (sessions.isArray() || sessions.isMissingNode() || sessions.isNull()) {
-			return sessions;
-		}
-		throw FairComExceptionTranslator.incompleteResult(response.api(), response.action(), response.requestId(),
-				response.httpStatus(),
-				"a 'sessions' array (sessions is " + sessions.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
 	}
 
 	static SessionDescription description(JsonNode session) {

@@ -1,6 +1,7 @@
 package io.github.faircomclient.core;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The answer to one FairCom JSON action. A missing {@code result} is an empty object,
@@ -124,6 +126,25 @@ public final class FairComResponse {
 	 */
 	public JsonNode result() {
 		return this.result;
+	}
+
+	/**
+	 * Return an array of the {@code result}, such as {@code data} or {@code sessions}.
+	 * @param name the name of the array in the result
+	 * @return the array, or an empty array if the result has none (or {@code null})
+	 * @throws io.github.faircomclient.FairComProtocolException if the result holds
+	 * something else under that name
+	 */
+	public JsonNode resultArray(String name) {
+		JsonNode array = this.result.path(name);
+		if (array.isArray()) {
+			return array;
+		}
+		if (array.isMissingNode() || array.isNull()) {
+			return JsonNodeFactory.instance.arrayNode(0);
+		}
+		throw FairComExceptionTranslator.incompleteResult(this.api, this.action, this.requestId, this.httpStatus,
+				"a '" + name + "' array (" + name + " is " + array.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
 	}
 
 	/**

@@ -86,7 +86,7 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 			FairComResponse response = this.template.execute("getRecordsFromCursor", params, DbTemplate.Scope.NONE,
 					false, this.session);
 			this.skip = 0;
-			JsonNode data = DbResults.records(response);
+			JsonNode data = response.resultArray("data");
 			for (JsonNode record : data) {
 				this.page.add(this.template.mapper().read(record, this.type, response));
 			}

@@ -3,16 +3,11 @@ package io.github.faircomclient.db;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.faircomclient.FairComExceptionTranslator;
-import io.github.faircomclient.core.FairComResponse;
-
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Reads the descriptions in DB results (databases, tables, indexes, fields) from their JSON
@@ -22,31 +17,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class DbResults {
 
-	private static final JsonNode EMPTY = JsonNodeFactory.instance.arrayNode(0);
-
 	private DbResults() {
 	}
 
 	static DatabaseInfo database(JsonNode node) {
 		return new DatabaseInfo(string(node, "databaseName"), text(node, "path", null), number(node, "uid", 0));
-	}
-
-	/**
-	 * Return the {@code data} array of a result: empty when the result has none, and a
-	 * {@link io.github.faircomclient.FairComProtocolException} when {@code data} is not an
-	 * array (an object's values must not be read as records).
-	 */
-	static JsonNode records(FairComResponse response) {
-		JsonNode data = response.result().path("data");
-		if (data.isArray()) {
-			return data;
-		}
-		if (data.isMissingNode() || data.isNull()) {
-			return EMPTY;
-		}
-		throw FairComExceptionTranslator.incompleteResult(response.api(), response.action(), response.requestId(),
-				response.httpStatus(), "a 'data' array (data is " + data.getNodeType().name().toLowerCase(Locale.ROOT)
-						+ ")");
 	}
 
 	static TableInfo table(JsonNode node) {

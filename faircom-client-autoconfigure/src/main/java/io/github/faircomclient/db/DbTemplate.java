@@ -183,7 +183,7 @@ public class DbTemplate implements DbOperations {
 	public boolean deleteDatabase(String databaseName) {
 		Assert.hasText(databaseName, "'databaseName' must not be empty");
 		ObjectNode params = NODES.objectNode().put("databaseName", databaseName);
-		return DbResults.records(execute("deleteDatabase", params, Scope.NONE)).size() > 0;
+		return execute("deleteDatabase", params, Scope.NONE).resultArray("data").size() > 0;
 	}
 
 	@Override
@@ -222,7 +222,8 @@ public class DbTemplate implements DbOperations {
 	public List<String> deleteTables(String... tableNames) {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
 		List<String> deleted = new ArrayList<>();
-		DbResults.records(execute("deleteTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER))
+		execute("deleteTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER)
+			.resultArray("data")
 			.forEach((table) -> deleted.add(DbResults.string(table, "tableName")));
 		return deleted;
 	}
@@ -245,7 +246,8 @@ public class DbTemplate implements DbOperations {
 	public List<TableDescription> describeTables(String... tableNames) {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
 		List<TableDescription> tables = new ArrayList<>();
-		DbResults.records(execute("describeTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER))
+		execute("describeTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER)
+			.resultArray("data")
 			.forEach((table) -> tables.add(DbResults.description(table)));
 		return tables;
 	}
@@ -306,7 +308,8 @@ public class DbTemplate implements DbOperations {
 		Assert.notEmpty(indexNames, "'indexNames' must not be empty");
 		ObjectNode params = names(NODES.objectNode().put("tableName", tableName), "indexNames", indexNames);
 		List<String> deleted = new ArrayList<>();
-		DbResults.records(execute("deleteIndexes", params, Scope.OWNER))
+		execute("deleteIndexes", params, Scope.OWNER)
+			.resultArray("data")
 			.forEach((index) -> deleted.add(DbResults.string(index, "indexName")));
 		return deleted;
 	}
@@ -399,7 +402,7 @@ public class DbTemplate implements DbOperations {
 			FairComResponse response = execute(action, params, Scope.OWNER);
 			Long reported = DbResults.longValue(response.result().get("totalRecordCount"));
 			count += (reported != null) ? reported : batch.size();
-			for (JsonNode record : DbResults.records(response)) {
+			for (JsonNode record : response.resultArray("data")) {
 				if (record instanceof ObjectNode object) {
 					returned.add(object);
 				}
@@ -454,7 +457,7 @@ public class DbTemplate implements DbOperations {
 			params.putArray(keysName).addAll(keys.subList(from, Math.min(keys.size(), from + batchSize)));
 			params.put("binaryFormat", this.settings.getBinaryFormat().value());
 			FairComResponse response = execute("getRecordsByIds", params, Scope.OWNER);
-			records.addAll(this.mapper.readAll(DbResults.records(response), type, response));
+			records.addAll(this.mapper.readAll(response.resultArray("data"), type, response));
 		}
 		return records;
 	}
@@ -705,7 +708,7 @@ public class DbTemplate implements DbOperations {
 	List<JsonNode> list(String action, ObjectNode params, Scope scope, String subject, int limit) {
 		params.put("maxRecords", limit + 1);
 		FairComResponse response = execute(action, params, scope);
-		JsonNode data = DbResults.records(response);
+		JsonNode data = response.resultArray("data");
 		if (data.size() > limit) {
 			throw new FairComRecordLimitExceededException(response.api(), action, response.requestId(), subject,
 					limit);

@@ -135,7 +135,7 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 		}
 		params.put("maxRecords", this.limit + 1);
 		FairComResponse response = this.template.execute(this.action, params, this.scope);
-		JsonNode data = DbResults.records(response);
+		JsonNode data = response.resultArray("data");
 		if (data.size() > this.limit) {
 			throw new FairComRecordLimitExceededException(response.api(), this.action, response.requestId(),
 					this.subject, this.limit);

@@ -275,6 +275,19 @@ class FairComWireFormatTests {
 	}
 
 	@Test
+	void resultArraysAreArraysEmptyWhenAbsentAndAProtocolErrorOtherwise() {
+		FairComResponse response = decode("{\"errorCode\":0,\"result\":{\"data\":[{\"id\":1}],\"sessions\":null,"
+				+ "\"fields\":{\"id\":1}}}");
+		assertThat(response.resultArray("data")).hasSize(1);
+		assertThat(response.resultArray("sessions").isArray()).isTrue();
+		assertThat(response.resultArray("sessions").isEmpty()).isTrue();
+		assertThat(response.resultArray("indexes").isEmpty()).isTrue();
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> response.resultArray("fields"))
+			.withMessageContaining("db/listTables without a 'fields' array (fields is object)")
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.INCOMPLETE_RESULT));
+	}
+
+	@Test
 	void detectsCursorAndTransactionParams() {
 		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("cursorId", "c")))).isTrue();
 		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("transactionId", "t"))))
