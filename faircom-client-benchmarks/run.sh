@@ -6,8 +6,9 @@
 #
 # Other options (passed to io.github.faircomclient.benchmarks.Suite): --rounds N, --warmups N,
 # --iterations N, --threads 1,16,64, --storm-threads 16,64,256, --only roundtrip,storm,streaming,requests,
-# --results DIR. SKIP_BUILD=true reuses the jars already built. Run it on a quiet machine: the suite
-# records the load average before and after every phase.
+# --results DIR, --pin (servers on the first half of the CPUs, client JVMs on the other, through
+# taskset; by default the scheduler places them). SKIP_BUILD=true reuses the jars already built. Run it on a quiet
+# machine: the suite records the load average before and after every phase.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${SKIP_BUILD:-false}" != "true" ]]; then

@@ -157,6 +157,9 @@ public final class Report {
 			.append(env.path("availableProcessors").asInt()).append(" processors (`nproc`) |\n");
 		md.append("| JDK | ").append(env.path("jdk").asString()).append(" |\n");
 		md.append("| OS | ").append(env.path("os").asString()).append(" |\n");
+		if (env.has("placement")) {
+			md.append("| CPU placement | ").append(env.path("placement").asString()).append(" |\n");
+		}
 		md.append("| started | ").append(env.path("started").asString()).append(", ")
 			.append(env.path("durationSeconds").asLong() / 60).append(" min")
 			.append(env.has("updated") ? "; updated " + env.path("updated").asString() : "").append(" |\n");

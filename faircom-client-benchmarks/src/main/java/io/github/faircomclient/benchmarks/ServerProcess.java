@@ -40,15 +40,16 @@ final class ServerProcess implements AutoCloseable {
 	/**
 	 * Start a Java process and wait until it listens.
 	 * @param name a name for messages and the log file
+	 * @param prefix words before the {@code java} command (e.g. {@code taskset -c 0}), or none
 	 * @param javaArguments the arguments of the {@code java} command
 	 * @param listeners how many {@code listening on} lines to wait for
 	 * @param log the file that receives the process's standard error
 	 * @return the running process
 	 * @throws IOException if it cannot start or does not listen within 60 s
 	 */
-	static ServerProcess startJava(String name, List<String> javaArguments, int listeners, Path log)
-			throws IOException {
-		List<String> command = new ArrayList<>();
+	static ServerProcess startJava(String name, List<String> prefix, List<String> javaArguments, int listeners,
+			Path log) throws IOException {
+		List<String> command = new ArrayList<>(prefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(javaArguments);
 		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))

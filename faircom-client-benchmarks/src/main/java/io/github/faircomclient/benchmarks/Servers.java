@@ -72,7 +72,7 @@ final class Servers implements AutoCloseable {
 				return new Servers(addresses, List.of());
 			}
 			Path directory = Files.createTempDirectory("faircom-benchmarks-");
-			Servers servers = start(directory, withStreamRows);
+			Servers servers = start(directory, withStreamRows, CpuPlacement.of(false));
 			servers.temporaryDirectory = directory;
 			return servers;
 		}
@@ -85,17 +85,18 @@ final class Servers implements AutoCloseable {
 	 * Start the emulator and the canned-answer server with fresh TLS material in the given directory.
 	 * @param directory where TLS material, captured answers and server logs go
 	 * @param withStreamRows whether to create the table of a million rows
+	 * @param placement the CPUs the servers run on
 	 * @return the running servers
 	 * @throws IOException if a server cannot start
 	 */
-	static Servers start(Path directory, boolean withStreamRows) throws IOException {
+	static Servers start(Path directory, boolean withStreamRows, CpuPlacement placement) throws IOException {
 		Files.createDirectories(directory);
 		TlsMaterial tls = TlsMaterial.generate(TlsMaterial.KeyType.EC_P256, directory.resolve("tls"));
 		List<ServerProcess> processes = new ArrayList<>();
 		Properties addresses = new Properties();
 		addresses.setProperty("ca", tls.caCertificate().toString());
 		try {
-			ServerProcess emulator = ServerProcess.startJava(EMULATOR,
+			ServerProcess emulator = ServerProcess.startJava(EMULATOR, placement.serverCommandPrefix(),
 					List.of("-Xms1g", "-Xmx2g", "-jar", emulatorJar().toString(), "--http-port", "0", "--https-port",
 							"0", "--cert", tls.serverCertificate().toString(), "--key",
 							tls.serverPrivateKey().toString(), "--user", Workload.USERNAME + ":" + Workload.PASSWORD),
@@ -107,7 +108,7 @@ final class Servers implements AutoCloseable {
 			Path answer = directory.resolve("answer.json");
 			Path sessionAnswer = directory.resolve("session-answer.json");
 			prepare(emulator.url("http"), withStreamRows, answer, sessionAnswer);
-			ServerProcess canned = ServerProcess.startJava(CANNED,
+			ServerProcess canned = ServerProcess.startJava(CANNED, placement.serverCommandPrefix(),
 					List.of("-Xms256m", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
 							CannedAnswerServer.class.getName(), "--answer", answer.toString(), "--session-answer",
 							sessionAnswer.toString(), "--http-port", "0", "--https-port", "0", "--cert",

@@ -47,7 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code --warmups N} (3) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
  * 16,64,256}, {@code --only roundtrip,storm,streaming,requests}, {@code --quick} (1 round, 2 + 3
  * iterations, smaller storm), {@code --docs FILE} (write the results into that markdown file between
- * its markers, and the chart beside it).
+ * its markers, and the chart beside it), {@code --pin} (servers on the first half of the CPUs,
+ * client JVMs on the other: {@link CpuPlacement}; by default the scheduler places them).
  */
 public final class Suite {
 
@@ -71,6 +72,8 @@ public final class Suite {
 
 	private final ObjectNode environment;
 
+	private final CpuPlacement placement;
+
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
 	private Suite(Map<String, String> options) {
@@ -85,6 +88,7 @@ public final class Suite {
 		this.serverWarmUpSeconds = quick ? 2 : 10;
 		this.phases = Arrays.asList(options.getOrDefault("only", "roundtrip,storm,streaming,requests").split(","));
 		this.environment = this.mapper.createObjectNode();
+		this.placement = CpuPlacement.of(options.containsKey("pin"));
 	}
 
 	/**
@@ -96,7 +100,7 @@ public final class Suite {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i].replaceFirst("^--", "");
-			boolean flag = name.equals("quick");
+			boolean flag = name.equals("quick") || name.equals("pin");
 			options.put(name, flag ? "true" : args[++i]);
 		}
 		Suite suite = new Suite(options);
@@ -116,8 +120,10 @@ public final class Suite {
 			this.environment.setAll((ObjectNode) this.mapper.readTree(environmentFile.toFile()));
 		}
 		recordMachine();
+		this.placement.pinThisJvmToClientCpus();
+		log("placement: " + this.placement.describe());
 		Instant start = Instant.now();
-		try (Servers servers = Servers.start(this.results.resolve("servers"), true)) {
+		try (Servers servers = Servers.start(this.results.resolve("servers"), true, this.placement)) {
 			Path addresses = this.results.resolve("servers.properties");
 			servers.save(addresses);
 			log("servers: emulator " + servers.url(Servers.EMULATOR, "http") + " / "
@@ -277,6 +283,7 @@ public final class Suite {
 		else {
 			this.environment.put("started", Instant.now().toString());
 		}
+		this.environment.put("placement", this.placement.describe());
 		this.environment.put("rounds", this.rounds);
 		this.environment.put("warmups", this.warmups);
 		this.environment.put("iterations", this.iterations);
