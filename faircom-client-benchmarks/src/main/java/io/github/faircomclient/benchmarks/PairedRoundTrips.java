@@ -63,12 +63,7 @@ public final class PairedRoundTrips {
 	 * @throws Exception if a worker or a server fails
 	 */
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			String name = args[i].replaceFirst("^--", "");
-			options.put(name, name.equals("pin") ? "true" : args[++i]);
-		}
-		new PairedRoundTrips(options).run();
+		new PairedRoundTrips(Suite.options(args)).run();
 	}
 
 	private void run() throws Exception {
@@ -97,7 +92,7 @@ public final class PairedRoundTrips {
 				"Paired round trips: %s, %d rounds of blocks of %.1f s, %s%s, started %s, load average %s%n%n",
 				String.join(" / ", clients), rounds, blockSeconds, placement.describe(),
 				(given != null) ? " (servers given: placed by whoever started them)" : "", Instant.now(),
-				loadAverage()));
+				Suite.loadAverage()));
 		report.append(header(clients));
 		try {
 			for (String config : configs) {
@@ -115,7 +110,7 @@ public final class PairedRoundTrips {
 			}
 		}
 		report.append(String.format(Locale.ROOT, "%nFinished %s, load average %s%n", Instant.now(),
-				loadAverage()));
+				Suite.loadAverage()));
 		Path file = results.resolve("paired-roundtrips.md");
 		Files.writeString(file, report);
 		System.out.println();
@@ -210,16 +205,6 @@ public final class PairedRoundTrips {
 		}
 		finally {
 			workers.values().forEach(Worker::close);
-		}
-	}
-
-	private static String loadAverage() {
-		try {
-			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-			return fields[0] + " " + fields[1] + " " + fields[2];
-		}
-		catch (IOException ex) {
-			return "unknown";
 		}
 	}
 

@@ -97,12 +97,7 @@ public final class Suite {
 	 * @throws Exception if a benchmark fails
 	 */
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			String name = args[i].replaceFirst("^--", "");
-			boolean flag = name.equals("quick") || name.equals("pin");
-			options.put(name, flag ? "true" : args[++i]);
-		}
+		Map<String, String> options = options(args);
 		Suite suite = new Suite(options);
 		suite.run();
 		String docs = options.get("docs");
@@ -303,6 +298,21 @@ public final class Suite {
 			.map((line) -> line.substring(line.indexOf(':') + 1).trim())
 			.findFirst()
 			.orElse(System.getProperty("os.arch"));
+	}
+
+	/**
+	 * Read {@code --name value} options; {@code --quick} and {@code --pin} are flags without a value.
+	 * @param args the command line
+	 * @return the options by name, flags mapped to {@code true}
+	 */
+	static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			String name = args[i].replaceFirst("^--", "");
+			boolean flag = name.equals("quick") || name.equals("pin");
+			options.put(name, flag ? "true" : args[++i]);
+		}
+		return options;
 	}
 
 	static String loadAverage() {
