@@ -274,20 +274,7 @@ class FairComHttpTransportTests {
 
 	@Test
 	void endlessAnswerIsCutOffAtTheLimitNotAtTheDeadline() throws IOException {
-		URI url = start((exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, 0);
-			byte[] chunk = new byte[16 * 1024];
-			try (OutputStream out = exchange.getResponseBody()) {
-				while (true) {
-					out.write(chunk);
-				}
-			}
-			catch (IOException ex) {
-				// the client hung up
-			}
-		});
+		URI url = start(FairComHttpTransportTests::endlessAnswer);
 		this.transport = FairComHttpTransport.builder(url).maxResponseBytes(2 * 1024 * 1024).build();
 		long start = System.nanoTime();
 		assertThatExceptionOfType(ResponseTooLargeException.class)
@@ -298,20 +285,7 @@ class FairComHttpTransportTests {
 
 	@Test
 	void readerSeesTheAnswerOnlyUpToTheLimit() throws IOException {
-		URI url = start((exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, 0);
-			byte[] chunk = new byte[16 * 1024];
-			try (OutputStream out = exchange.getResponseBody()) {
-				while (true) {
-					out.write(chunk);
-				}
-			}
-			catch (IOException ex) {
-				// the client hung up
-			}
-		});
+		URI url = start(FairComHttpTransportTests::endlessAnswer);
 		this.transport = FairComHttpTransport.builder(url).maxResponseBytes(100_000).build();
 		long[] seen = new long[1];
 		assertThatExceptionOfType(ResponseTooLargeException.class)
@@ -441,6 +415,24 @@ class FairComHttpTransportTests {
 		TlsSocketStrategy first = strategy.current();
 		strategy.swap(null);
 		assertThat(strategy.current()).isNotSameAs(first);
+	}
+
+	/**
+	 * Answer 200 with a JSON content type and chunks of zeros until the client hangs up.
+	 */
+	private static void endlessAnswer(HttpExchange exchange) throws IOException {
+		exchange.getRequestBody().readAllBytes();
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, 0);
+		byte[] chunk = new byte[16 * 1024];
+		try (OutputStream out = exchange.getResponseBody()) {
+			while (true) {
+				out.write(chunk);
+			}
+		}
+		catch (IOException ex) {
+			// the client hung up
+		}
 	}
 
 }
