@@ -51,7 +51,26 @@ public class FairComApiException extends FairComException {
 	public FairComApiException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, int httpStatus, int errorCode, String errorMessage,
 			@Nullable Throwable cause) {
-		super(message, api, action, requestId, cause);
+		this(message, FairComFailureKind.ACTION_FAILED, api, action, requestId, httpStatus, errorCode, errorMessage,
+				cause);
+	}
+
+	/**
+	 * Create a new exception of another kind, for subclasses.
+	 * @param message the detail message
+	 * @param kind the kind of failure
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId of the call
+	 * @param httpStatus the HTTP status of the answer
+	 * @param errorCode the {@code errorCode} the server returned
+	 * @param errorMessage the {@code errorMessage} the server returned
+	 * @param cause the cause, if any
+	 */
+	protected FairComApiException(String message, FairComFailureKind kind, @Nullable String api,
+			@Nullable String action, @Nullable String requestId, int httpStatus, int errorCode, String errorMessage,
+			@Nullable Throwable cause) {
+		super(message, kind, api, action, requestId, cause);
 		this.errorCode = errorCode;
 		this.errorMessage = errorMessage;
 		this.httpStatus = httpStatus;

@@ -21,7 +21,7 @@ public class FairComAuthenticationException extends FairComApiException {
 	 */
 	public FairComAuthenticationException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, int httpStatus, int errorCode, String errorMessage) {
-		super(message, api, action, requestId, httpStatus, errorCode, errorMessage);
+		this(message, api, action, requestId, httpStatus, errorCode, errorMessage, null);
 	}
 
 	/**
@@ -38,7 +38,8 @@ public class FairComAuthenticationException extends FairComApiException {
 	public FairComAuthenticationException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, int httpStatus, int errorCode, String errorMessage,
 			@Nullable Throwable cause) {
-		super(message, api, action, requestId, httpStatus, errorCode, errorMessage, cause);
+		super(message, FairComFailureKind.AUTHENTICATION, api, action, requestId, httpStatus, errorCode, errorMessage,
+				cause);
 	}
 
 }

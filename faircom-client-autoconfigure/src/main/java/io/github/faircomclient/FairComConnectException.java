@@ -17,7 +17,7 @@ public class FairComConnectException extends FairComTransportException {
 	 */
 	public FairComConnectException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, @Nullable Throwable cause) {
-		super(message, api, action, requestId, cause);
+		super(message, FairComFailureKind.NOT_SENT, api, action, requestId, cause);
 	}
 
 }

@@ -31,16 +31,23 @@ public class FairComException extends NestedRuntimeException {
 	private final @Nullable String requestId;
 
 	/**
+	 * What the failure says about the server having run the call.
+	 */
+	private final FairComFailureKind kind;
+
+	/**
 	 * Create a new exception.
 	 * @param message the detail message
+	 * @param kind what the failure says about the server having run the call
 	 * @param api the api of the failed action, if known
 	 * @param action the name of the failed action, if known
 	 * @param requestId the requestId of the failed call, if known
 	 * @param cause the cause, if any
 	 */
-	public FairComException(String message, @Nullable String api, @Nullable String action,
+	public FairComException(String message, FairComFailureKind kind, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, @Nullable Throwable cause) {
 		super(message, cause);
+		this.kind = kind;
 		this.api = api;
 		this.action = action;
 		this.requestId = requestId;
@@ -68,6 +75,15 @@ public class FairComException extends NestedRuntimeException {
 	 */
 	public @Nullable String getRequestId() {
 		return this.requestId;
+	}
+
+	/**
+	 * Return what the failure says about the server having run the call, which decides
+	 * whether it may be sent again.
+	 * @return the kind of failure
+	 */
+	public FairComFailureKind getFailureKind() {
+		return this.kind;
 	}
 
 }

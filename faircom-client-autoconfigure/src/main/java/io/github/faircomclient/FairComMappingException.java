@@ -28,7 +28,7 @@ public class FairComMappingException extends FairComException {
 	 */
 	public FairComMappingException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, String targetType, @Nullable Throwable cause) {
-		super(message, api, action, requestId, cause);
+		super(message, FairComFailureKind.CLIENT, api, action, requestId, cause);
 		this.targetType = targetType;
 	}
 

@@ -24,15 +24,19 @@ public class FairComProtocolException extends FairComException {
 	 * Create a new exception.
 	 * @param message the detail message
 	 * @param kind what is wrong with the answer
+	 * @param failureKind what the answer says about the server having run the call:
+	 * {@link FairComFailureKind#ANSWER_LOST} when the real answer did not arrive (an empty,
+	 * cut-off or foreign answer, a proxy's 5xx page), otherwise
+	 * {@link FairComFailureKind#INVALID_ANSWER}
 	 * @param api the api of the action
 	 * @param action the action
 	 * @param requestId the requestId of the call
 	 * @param httpStatus the HTTP status of the answer
 	 * @param cause the parse failure, if any
 	 */
-	public FairComProtocolException(String message, Kind kind, @Nullable String api, @Nullable String action,
-			@Nullable String requestId, int httpStatus, @Nullable Throwable cause) {
-		super(message, api, action, requestId, cause);
+	public FairComProtocolException(String message, Kind kind, FairComFailureKind failureKind, @Nullable String api,
+			@Nullable String action, @Nullable String requestId, int httpStatus, @Nullable Throwable cause) {
+		super(message, failureKind, api, action, requestId, cause);
 		this.kind = kind;
 		this.httpStatus = httpStatus;
 	}

@@ -50,7 +50,8 @@ public class FairComServerBusyException extends FairComTransportException {
 	 */
 	public FairComServerBusyException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, int httpStatus, @Nullable Duration retryAfter, @Nullable Throwable cause) {
-		super(message, api, action, requestId, cause);
+		super(message, (httpStatus == 429) ? FairComFailureKind.NOT_PROCESSED : FairComFailureKind.ANSWER_LOST, api, action,
+				requestId, cause);
 		this.httpStatus = httpStatus;
 		this.retryAfter = retryAfter;
 	}

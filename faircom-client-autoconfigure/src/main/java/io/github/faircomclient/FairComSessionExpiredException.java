@@ -24,7 +24,8 @@ public class FairComSessionExpiredException extends FairComApiException {
 	 */
 	public FairComSessionExpiredException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, int httpStatus, int errorCode, String errorMessage) {
-		super(message, api, action, requestId, httpStatus, errorCode, errorMessage);
+		super(message, FairComFailureKind.SESSION_EXPIRED, api, action, requestId, httpStatus, errorCode, errorMessage,
+				null);
 	}
 
 }

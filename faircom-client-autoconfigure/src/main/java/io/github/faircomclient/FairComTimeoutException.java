@@ -23,7 +23,7 @@ public class FairComTimeoutException extends FairComTransportException {
 	 */
 	public FairComTimeoutException(String message, Type type, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, @Nullable Throwable cause) {
-		super(message, api, action, requestId, cause);
+		super(message, type.kind(), api, action, requestId, cause);
 		this.type = type;
 	}
 
@@ -43,22 +43,36 @@ public class FairComTimeoutException extends FairComTransportException {
 		/**
 		 * No connection could be opened within {@code faircom.connect-timeout}.
 		 */
-		CONNECT,
+		CONNECT(FairComFailureKind.NOT_SENT),
 
 		/**
 		 * The server sent nothing for {@code faircom.read-timeout}.
 		 */
-		READ,
+		READ(FairComFailureKind.ANSWER_LOST),
 
 		/**
 		 * No pooled connection became free within {@code faircom.pool.acquire-timeout}.
 		 */
-		CONNECTION_POOL,
+		CONNECTION_POOL(FairComFailureKind.POOL_TIMEOUT),
 
 		/**
 		 * The whole call, answer included, took longer than {@code faircom.call-timeout}.
 		 */
-		CALL
+		CALL(FairComFailureKind.CALL_TIMEOUT);
+
+		private final FairComFailureKind kind;
+
+		Type(FairComFailureKind kind) {
+			this.kind = kind;
+		}
+
+		/**
+		 * Return what running into this limit says about the server having run the call.
+		 * @return the kind of failure
+		 */
+		public FairComFailureKind kind() {
+			return this.kind;
+		}
 
 	}
 

@@ -18,7 +18,7 @@ public class FairComTlsException extends FairComTransportException {
 	 */
 	public FairComTlsException(String message, @Nullable String api, @Nullable String action,
 			@Nullable String requestId, @Nullable Throwable cause) {
-		super(message, api, action, requestId, cause);
+		super(message, FairComFailureKind.TLS, api, action, requestId, cause);
 	}
 
 }

@@ -15,14 +15,15 @@ public class FairComTransportException extends FairComException {
 	/**
 	 * Create a new exception.
 	 * @param message the detail message
+	 * @param kind what the failure says about the server having run the call
 	 * @param api the api of the action
 	 * @param action the action
 	 * @param requestId the requestId of the call
 	 * @param cause the underlying I/O failure
 	 */
-	public FairComTransportException(String message, @Nullable String api, @Nullable String action,
-			@Nullable String requestId, @Nullable Throwable cause) {
-		super(message, api, action, requestId, cause);
+	public FairComTransportException(String message, FairComFailureKind kind, @Nullable String api,
+			@Nullable String action, @Nullable String requestId, @Nullable Throwable cause) {
+		super(message, kind, api, action, requestId, cause);
 	}
 
 }

@@ -2,6 +2,9 @@ package io.github.faircomclient;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.faircomclient.core.FairComExceptionTranslator;
+import io.github.faircomclient.core.TestResponses;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -51,13 +54,17 @@ class FairComErrorCodesTests {
 		assertThat(typed.getErrorCode()).isEqualTo(2);
 		assertThat(typed.getErrorMessage()).isEqualTo("the message");
 		assertThat(typed.getAction()).isEqualTo("updateRecords");
-		assertThat(FairComExceptionTranslator.actionFailed("db", "getRecordsStartingAtKey", "r-2", 200, 4046,
-				"Key not found")).as("documented table by default").isInstanceOf(FairComNotFoundException.class);
+		assertThat(FairComExceptionTranslator.actionFailed(answer("getRecordsStartingAtKey", "r-2", 4046),
+				FairComErrorCodes.documented())).as("documented table").isInstanceOf(FairComNotFoundException.class);
 	}
 
 	private static FairComApiException failed(int errorCode, FairComErrorCodes codes) {
-		return FairComExceptionTranslator.actionFailed("db", "updateRecords", "r-1", 200, errorCode, "the message",
-				codes);
+		return FairComExceptionTranslator.actionFailed(answer("updateRecords", "r-1", errorCode), codes);
+	}
+
+	private static io.github.faircomclient.core.FairComResponse answer(String action, String requestId, int errorCode) {
+		return TestResponses.decode("db", action, requestId,
+				"{\"errorCode\":" + errorCode + ",\"errorMessage\":\"the message\"}", null);
 	}
 
 }

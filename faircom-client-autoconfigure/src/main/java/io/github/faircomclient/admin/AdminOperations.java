@@ -17,7 +17,7 @@ public interface AdminOperations {
 	 * Check that the server answers and keep the session alive ({@code pingSession} with
 	 * the session's token).
 	 */
-	void ping();
+	void pingSession();
 
 	/**
 	 * List the sessions the account may see ({@code listSessions}).

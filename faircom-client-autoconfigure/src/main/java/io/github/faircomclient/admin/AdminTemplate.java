@@ -40,7 +40,7 @@ public class AdminTemplate implements AdminOperations {
 	}
 
 	@Override
-	public void ping() {
+	public void pingSession() {
 		execute("pingSession", null);
 	}
 

@@ -138,6 +138,7 @@ final class FairComConfigurations {
 				.readTimeout(properties.getReadTimeout())
 				.callTimeout(properties.getCallTimeout())
 				.maxResponseSize(properties.getMaxResponseSize())
+				.maxResponseValues(properties.getMaxResponseValues())
 				.retry(retrySettings)
 				.maxConnections(properties.getPool().getMaxConnections())
 				.connectionAcquireTimeout(properties.getPool().getAcquireTimeout())
@@ -289,6 +290,11 @@ final class FairComConfigurations {
 			checkPositive("faircom.read-timeout", properties.getReadTimeout());
 			checkPositive("faircom.call-timeout", properties.getCallTimeout());
 			checkPositive("faircom.pool.acquire-timeout", properties.getPool().getAcquireTimeout());
+			if (properties.getMaxResponseValues() <= 0) {
+				throw new InvalidConfigurationPropertyValueException("faircom.max-response-values",
+						properties.getMaxResponseValues(), "The most JSON values in an answer must be positive, for "
+								+ "example 1000000.");
+			}
 			if (properties.getMaxResponseSize() == null || properties.getMaxResponseSize().toBytes() <= 0) {
 				throw new InvalidConfigurationPropertyValueException("faircom.max-response-size",
 						properties.getMaxResponseSize(), "The largest answer must be positive, for example 64MB.");

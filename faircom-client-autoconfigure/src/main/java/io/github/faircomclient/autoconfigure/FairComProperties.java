@@ -65,6 +65,12 @@ public class FairComProperties {
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(64);
 
+	/**
+	 * Most JSON values (objects, arrays, field names and scalars) an answer may hold; a
+	 * larger one fails instead of filling the heap. Read larger results with a cursor.
+	 */
+	private long maxResponseValues = 1_000_000;
+
 	private final Ssl ssl = new Ssl();
 
 	private final Retry retry = new Retry();
@@ -203,6 +209,22 @@ public class FairComProperties {
 	 */
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
+	}
+
+	/**
+	 * Return the most JSON values an answer may hold.
+	 * @return the maximum number of values
+	 */
+	public long getMaxResponseValues() {
+		return this.maxResponseValues;
+	}
+
+	/**
+	 * Set the most JSON values an answer may hold.
+	 * @param maxResponseValues the maximum number of values
+	 */
+	public void setMaxResponseValues(long maxResponseValues) {
+		this.maxResponseValues = maxResponseValues;
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.FairComMappingException;
 import io.github.faircomclient.session.FairComSession;
 
@@ -45,11 +44,13 @@ public final class FairComResponse {
 
 	private final @Nullable FairComSession session;
 
+	private final boolean sessionGone;
+
 	private final ObjectMapper mapper;
 
 	FairComResponse(@Nullable String api, String action, String requestId, int httpStatus, int errorCode,
 			String errorMessage, JsonNode result, List<FairComWarning> warnings, @Nullable JsonNode debugInfo,
-			@Nullable String authToken, @Nullable FairComSession session, ObjectMapper mapper) {
+			@Nullable String authToken, @Nullable FairComSession session, boolean sessionGone, ObjectMapper mapper) {
 		this.api = api;
 		this.action = action;
 		this.requestId = requestId;
@@ -61,6 +62,7 @@ public final class FairComResponse {
 		this.debugInfo = debugInfo;
 		this.authToken = authToken;
 		this.session = session;
+		this.sessionGone = sessionGone;
 		this.mapper = mapper;
 	}
 
@@ -121,6 +123,18 @@ public final class FairComResponse {
 	}
 
 	/**
+	 * Return whether the server said that the session the call was sent with is gone:
+	 * {@code errorCode} 12031 (current servers, with HTTP 200 or 401), 60031, or on legacy
+	 * servers -1 with the message "authToken invalid or expired.". A 12031
+	 * <em>warning</em> in a successful answer is not. The template replaces the session
+	 * and replays the call when it may; callers of the template never see such an answer.
+	 * @return whether the session is gone
+	 */
+	public boolean isSessionGone() {
+		return this.sessionGone;
+	}
+
+	/**
 	 * Return the {@code result} as a Jackson tree.
 	 * @return the result, an empty object if the server sent none
 	 */
@@ -129,22 +143,52 @@ public final class FairComResponse {
 	}
 
 	/**
-	 * Return an array of the {@code result}, such as {@code data} or {@code sessions}.
+	 * Return an array the action returns in its {@code result}, such as {@code data} or
+	 * {@code sessions}.
 	 * @param name the name of the array in the result
-	 * @return the array, or an empty array if the result has none (or {@code null})
-	 * @throws io.github.faircomclient.FairComProtocolException if the result holds
-	 * something else under that name
+	 * @return the array
+	 * @throws io.github.faircomclient.FairComProtocolException if the result is not an
+	 * object, or holds no array under that name
 	 */
 	public JsonNode resultArray(String name) {
-		JsonNode array = this.result.path(name);
+		JsonNode array = resultObject(name).path(name);
+		if (array.isArray()) {
+			return array;
+		}
+		throw FairComExceptionTranslator.incompleteResult(this,
+				"a '" + name + "' array (" + name + " is " + type(array) + ")");
+	}
+
+	/**
+	 * Return an array the action may return in its {@code result}: one FairCom does not
+	 * document, such as the records a write returns.
+	 * @param name the name of the array in the result
+	 * @return the array, or an empty array if the result has none (or {@code null})
+	 * @throws io.github.faircomclient.FairComProtocolException if the result is not an
+	 * object, or holds something else under that name
+	 */
+	public JsonNode optionalResultArray(String name) {
+		JsonNode array = resultObject(name).path(name);
 		if (array.isArray()) {
 			return array;
 		}
 		if (array.isMissingNode() || array.isNull()) {
 			return JsonNodeFactory.instance.arrayNode(0);
 		}
-		throw FairComExceptionTranslator.incompleteResult(this.api, this.action, this.requestId, this.httpStatus,
-				"a '" + name + "' array (" + name + " is " + array.getNodeType().name().toLowerCase(Locale.ROOT) + ")");
+		throw FairComExceptionTranslator.incompleteResult(this,
+				"a '" + name + "' array (" + name + " is " + type(array) + ")");
+	}
+
+	private JsonNode resultObject(String arrayName) {
+		if (!this.result.isObject()) {
+			throw FairComExceptionTranslator.incompleteResult(this,
+					"a result object with a '" + arrayName + "' array (the result is " + type(this.result) + ")");
+		}
+		return this.result;
+	}
+
+	private static String type(JsonNode node) {
+		return (node.isMissingNode()) ? "missing" : node.getNodeType().name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -206,13 +250,17 @@ public final class FairComResponse {
 		return this.session;
 	}
 
-	@Nullable String authToken() {
+	/**
+	 * Return the {@code authToken} at the top level of the answer, where older servers put
+	 * the token of a new session. Treat it as a secret.
+	 * @return the token, or {@code null} if the answer has none
+	 */
+	public @Nullable String authToken() {
 		return this.authToken;
 	}
 
 	private FairComMappingException mappingFailed(String typeName, JacksonException ex) {
-		return FairComExceptionTranslator.mappingFailed(this.api, this.action, this.requestId, "the result of", typeName,
-				ex.getOriginalMessage(), ex);
+		return FairComExceptionTranslator.mappingFailed(this, "the result of", typeName, ex.getOriginalMessage(), ex);
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
@@ -15,110 +14,98 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
 
-import io.github.faircomclient.FairComClientClosedException;
 import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.FairComException;
-import io.github.faircomclient.FairComExceptionTranslator;
 import io.github.faircomclient.admin.AdminOperations;
 import io.github.faircomclient.admin.AdminTemplate;
 import io.github.faircomclient.db.DbOperations;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.DbTemplate;
+import io.github.faircomclient.http.FairComHttpTransport;
 import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComObservationDocumentation;
 import io.github.faircomclient.observation.FairComRequestObservationContext;
 import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.session.FairComSession;
-import io.github.faircomclient.session.LifecycleAwareSessionManager;
-import io.github.faircomclient.session.LoginMode;
 import io.github.faircomclient.session.SessionManager;
 
-import tools.jackson.databind.JsonNode;
-
 /**
- * Runs FairCom JSON actions on one session shared by all threads, and takes care of that
- * session's whole life:
+ * Runs FairCom JSON actions on the session its {@link SessionManager} holds, shared by all
+ * threads. Each call reads top-down: get the session (with the time the call has left),
+ * run one attempt, decide, then replay, retry or return.
  * <ul>
- * <li>logs in on the first call ({@link LoginMode#LAZY}) or on
- * {@link #afterPropertiesSet()} ({@link LoginMode#EAGER}), once for all threads;</li>
- * <li>when the server reports the session gone, drops exactly that session, logs in once
- * for all waiting threads and replays the failed call on the new session, unless the call
- * used a {@code cursorId} or {@code transactionId} of the dead session, or was
+ * <li>When the server reports the session gone, the template drops exactly that session
+ * and replays the call once on a new one, unless the call used a {@code cursorId} or
+ * {@code transactionId} of the dead session, or was
  * {@linkplain FairComRequest.Builder#boundTo(FairComSession) bound} to it, which raises
- * {@link io.github.faircomclient.FairComSessionExpiredException};</li>
- * <li>sends a bound request with its own session's token, and refuses it with
- * {@link io.github.faircomclient.FairComSessionExpiredException} without sending it once
- * that session is no longer the current one: a transaction or cursor never reaches a
- * newer session;</li>
- * <li>retries a call that failed on the way (no connection, dropped connection, read
- * timeout, 5xx or truncated answer, HTTP 429 with {@code Retry-After}) with exponential
+ * {@link io.github.faircomclient.FairComSessionExpiredException}. A call is replayed at
+ * most once.</li>
+ * <li>A bound request is sent with its own session's token, and refused with
+ * {@link io.github.faircomclient.FairComSessionExpiredException} without being sent once
+ * that session is no longer the current one: a transaction or cursor never reaches a newer
+ * session.</li>
+ * <li>A call that failed on the way (no connection, dropped connection, read timeout, 5xx
+ * or truncated answer, HTTP 429 with {@code Retry-After}) is retried with exponential
  * backoff and full jitter, when the action is safe to send again (plain reads, or any
  * request declared {@linkplain FairComRequest#isIdempotent() idempotent}); see
- * {@link FairComRetrySettings}. Failed logins are never retried, except when the server
- * could not be reached at all. Retries and the replay after an expired session share one
- * budget of attempts per call;</li>
- * <li>keeps every call, its retries and waits included, within the call timeout: each
- * attempt gets the time the call has left (a login the call runs itself too);</li>
- * <li>keeps the session alive with {@code pingSession} while it is idle;</li>
- * <li>on {@link #destroy()}: stops the keepalive, deletes the session once, then shuts the
- * connection pool down. Later calls fail at once with
+ * {@link FairComRetrySettings}. Retries and the replay share one budget of attempts.</li>
+ * <li>Every call, its retries, waits and any login it has to run included, stays within
+ * the call timeout.</li>
+ * <li>{@link #close()} ends every call in flight or waiting for a connection at once, has
+ * the session manager log out over a connection of its own, then shuts the connection pool
+ * down. Later calls fail at once with
  * {@link io.github.faircomclient.FairComClientClosedException}.</li>
  * </ul>
  * Each call is one {@link FairComObservationDocumentation#REQUEST} observation
- * ({@code faircom.client.requests}) on the builder's
- * {@link io.micrometer.observation.ObservationRegistry}; the HTTP exchanges nest in it.
- * Create instances with {@link #builder()}; register them as beans so that the container
- * calls {@link #afterPropertiesSet()} and {@link #destroy()}. This class is thread-safe.
+ * ({@code faircom.client.requests}); the HTTP exchanges nest in it. Build instances with
+ * {@link #builder()}, or from a transport and a session manager of your own. Outside
+ * Spring, close the template (try-with-resources); as a bean, the container does. This
+ * class is thread-safe.
  */
-public class FairComTemplate implements FairComOperations, InitializingBean, DisposableBean {
+public class FairComTemplate implements FairComOperations, AutoCloseable, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(FairComTemplate.class);
 
-	private final FairComActionExecutor executor;
+	private static final FairComRequest PING_SESSION = FairComRequest.builder("pingSession").api("admin").build();
 
-	private final LifecycleAwareSessionManager sessionManager;
+	private final Exchange exchange;
 
-	private final LoginMode loginMode;
+	private final SessionManager sessionManager;
+
+	private final Options options;
 
 	private final List<AutoCloseable> ownedResources;
 
-	private final FairComRetrySettings retrySettings;
-
-	private final BackoffSleeper sleeper;
-
-	private final DoubleSupplier random;
-
-	private final ObservationRegistry observationRegistry;
-
-	private final @Nullable FairComRequestObservationConvention observationConvention;
-
 	private final AtomicBoolean closed = new AtomicBoolean();
-
-	private final FairComErrorCodes errorCodes;
 
 	private final DbTemplate db;
 
 	private final AdminTemplate admin;
 
-	FairComTemplate(FairComActionExecutor executor, LifecycleAwareSessionManager sessionManager, LoginMode loginMode,
-			List<AutoCloseable> ownedResources, FairComRetrySettings retrySettings, BackoffSleeper sleeper,
-			@Nullable DoubleSupplier random, ObservationRegistry observationRegistry,
-			@Nullable FairComRequestObservationConvention observationConvention,
-			FairComErrorCodes errorCodes, DbSettings dbSettings) {
-		this.executor = executor;
+	/**
+	 * Create a template that sends its calls through the given transport, with the
+	 * sessions of the given manager and the default settings (call timeout 60 s, default
+	 * retries, the error codes FairCom documents, default DB settings, nothing observed).
+	 * The template owns both: {@link #close()} closes the session manager (if it is
+	 * {@link AutoCloseable}) and then the transport.
+	 * @param transport the connection pool to the server
+	 * @param sessionManager what holds the session
+	 */
+	public FairComTemplate(FairComHttpTransport transport, SessionManager sessionManager) {
+		this(new Exchange(transport, new FairComWireFormat(), ServerText.masking(List.of())), sessionManager,
+				Options.DEFAULTS, List.of());
+	}
+
+	FairComTemplate(Exchange exchange, SessionManager sessionManager, Options options,
+			List<AutoCloseable> ownedResources) {
+		Assert.notNull(sessionManager, "'sessionManager' must not be null");
+		this.exchange = exchange;
 		this.sessionManager = sessionManager;
-		this.loginMode = loginMode;
+		this.options = options;
 		this.ownedResources = List.copyOf(ownedResources);
-		this.retrySettings = retrySettings;
-		this.sleeper = sleeper;
-		this.random = (random != null) ? random : () -> ThreadLocalRandom.current().nextDouble();
-		this.observationRegistry = observationRegistry;
-		this.observationConvention = observationConvention;
-		this.errorCodes = errorCodes;
-		this.db = new DbTemplate(this, dbSettings);
+		this.db = new DbTemplate(this, options.dbSettings());
 		this.admin = new AdminTemplate(this);
 	}
 
@@ -130,30 +117,98 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 		return new FairComTemplateBuilder();
 	}
 
-	/**
-	 * Log in now if the template was built with {@link LoginMode#EAGER}.
-	 * @throws io.github.faircomclient.FairComException if the eager login fails
-	 */
-	@Override
-	public void afterPropertiesSet() {
-		if (this.loginMode == LoginMode.EAGER) {
-			this.sessionManager.getSession();
-		}
-	}
-
 	@Override
 	public FairComResponse execute(FairComRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		return observe(request, () -> {
-			checkOpen(request);
-			FairComWireFormat wireFormat = this.executor.wireFormat();
-			JsonNode params = wireFormat.params(request);
-			Duration callTimeout = (request.timeout() != null) ? request.timeout() : this.executor.callTimeout();
-			RetryBudget budget = new RetryBudget(request,
-					RetrySafety.of(request, wireFormat.requestsCursor(params)), this.retrySettings, callTimeout,
-					this.sleeper, this.random);
-			return this.executor.withinDeadline(budget.deadline(), () -> execute(request, params, budget));
-		});
+		return observe(request,
+				() -> run(new Call(request, this.exchange.wireFormat(), this.options.callTimeout())));
+	}
+
+	private FairComResponse run(Call call) {
+		while (true) {
+			checkOpen(call.request());
+			call.startAttempt();
+			FairComSession session;
+			try {
+				session = sessionFor(call);
+			}
+			catch (FairComException ex) {
+				this.options.retryPolicy().retryLoginOrThrow(call, ex);
+				continue;
+			}
+			FairComResponse response;
+			try {
+				response = this.exchange.send(call, session);
+			}
+			catch (FairComException ex) {
+				if (this.closed.get()) {
+					throw call.fail(ex);
+				}
+				this.options.retryPolicy().retryOrThrow(call, ex);
+				continue;
+			}
+			if (response.isSessionGone()) {
+				prepareReplay(call, session, response);
+				continue;
+			}
+			this.sessionManager.sessionAccepted(session);
+			if (!response.isSuccess()) {
+				throw call.fail(FairComExceptionTranslator.actionFailed(response, this.options.errorCodes()));
+			}
+			return response;
+		}
+	}
+
+	/**
+	 * Return the session the call goes out with: its bound session while that is still the
+	 * current one, otherwise the current session, logging in within the call's time.
+	 */
+	private FairComSession sessionFor(Call call) {
+		FairComSession bound = call.request().boundSession();
+		if (bound == null) {
+			return this.sessionManager.getSession(call.timeLeft());
+		}
+		if (!this.sessionManager.isCurrent(bound)) {
+			throw call.fail(FairComExceptionTranslator.boundSessionExpired(call.request(),
+					call.describeSessionState()));
+		}
+		return bound;
+	}
+
+	/**
+	 * Drop the session the server reported gone and return if the call may be replayed on
+	 * a new one; otherwise throw.
+	 */
+	private void prepareReplay(Call call, FairComSession session, FairComResponse gone) {
+		if (!session.isCreatedByClient()) {
+			throw call.fail(FairComExceptionTranslator.tokenRejected(gone));
+		}
+		this.sessionManager.sessionExpired(session);
+		String reason = null;
+		if (call.continuesSessionState()) {
+			reason = "the call used a cursorId or transactionId of the expired session and is not replayed";
+		}
+		else if (call.request().boundSession() != null) {
+			reason = "the call belongs to a transaction or cursor of the expired session and is not replayed";
+		}
+		else if (call.wasReplayed()) {
+			reason = "it was replayed on a new session once, which the server reported gone as well; a call is "
+					+ "replayed at most once";
+		}
+		else if (!this.options.retryPolicy().canReplay(call)) {
+			reason = (call.hasTimeFor(RetryPolicy.MIN_ATTEMPT_TIME))
+					? "the call was already sent " + call.attempts() + " time(s), the most faircom.retry.max-attempts "
+							+ "allows"
+					: "the call timeout of " + call.timeout().toMillis() + " ms leaves no time to replay it";
+		}
+		if (reason != null) {
+			throw call.fail(FairComExceptionTranslator.sessionExpired(gone, reason));
+		}
+		call.replayed();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Replaying FairCom " + call.describe() + " (requestId " + gone.requestId()
+					+ ") on a new session");
+		}
 	}
 
 	/**
@@ -167,22 +222,29 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	public void pingServer(Duration timeout) {
 		Assert.notNull(timeout, "'timeout' must not be null");
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
-		FairComRequest request = this.executor.wireFormat().sessionRequest(FairComWireFormat.PING_SESSION);
-		observe(request, () -> {
-			checkOpen(request);
-			FairComResponse response = this.executor.send(request, null, timeout);
+		observe(PING_SESSION, () -> {
+			checkOpen(PING_SESSION);
+			FairComResponse response = this.exchange.send(PING_SESSION, null, timeout);
 			if (!response.isSuccess()) {
-				throw FairComExceptionTranslator.actionFailed(response.api(), response.action(),
-						response.requestId(), response.httpStatus(), response.errorCode(), response.errorMessage());
+				throw FairComExceptionTranslator.actionFailed(response, this.options.errorCodes());
 			}
 			return response;
 		});
 	}
 
+	/**
+	 * Log in now, if the session manager has no session yet, within the call timeout.
+	 * @throws io.github.faircomclient.FairComException if the login fails
+	 */
+	void login() {
+		checkOpen(PING_SESSION);
+		this.sessionManager.getSession(this.options.callTimeout());
+	}
+
 	private FairComResponse observe(FairComRequest request, Supplier<FairComResponse> call) {
-		Observation observation = FairComObservationDocumentation.REQUEST.observation(this.observationConvention,
-				DefaultFairComRequestObservationConvention.INSTANCE, () -> new FairComRequestObservationContext(request),
-				this.observationRegistry);
+		Observation observation = FairComObservationDocumentation.REQUEST.observation(
+				this.options.observationConvention(), DefaultFairComRequestObservationConvention.INSTANCE,
+				() -> new FairComRequestObservationContext(request), this.options.observationRegistry());
 		return observation.observe(() -> {
 			FairComResponse response = call.get();
 			if (observation.getContext() instanceof FairComRequestObservationContext context) {
@@ -190,54 +252,6 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 			}
 			return response;
 		});
-	}
-
-	private FairComResponse execute(FairComRequest request, JsonNode params, RetryBudget budget) {
-		while (true) {
-			checkOpen(request);
-			budget.startAttempt();
-			FairComSession session = request.boundSession();
-			if (session != null) {
-				if (!this.sessionManager.isCurrent(session)) {
-					throw budget.withEarlierFailures(FairComExceptionTranslator.boundSessionExpired(request.api(),
-							request.action(), this.executor.wireFormat().describeSessionState(request)));
-				}
-			}
-			else {
-				try {
-					session = this.sessionManager.getSession();
-				}
-				catch (FairComClientClosedException ex) {
-					throw ex;
-				}
-				catch (FairComException ex) {
-					budget.retryLoginOrThrow(ex);
-					continue;
-				}
-			}
-			FairComResponse response;
-			try {
-				response = this.executor.send(request, params, session, budget.attemptTimeout(),
-						budget.callTimeout());
-			}
-			catch (FairComException ex) {
-				if (this.closed.get()) {
-					throw budget.withEarlierFailures(ex);
-				}
-				budget.retryOrThrow(ex);
-				continue;
-			}
-			if (SessionExpiryClassifier.isSessionGone(response)) {
-				prepareReplay(request, session, response, budget);
-				continue;
-			}
-			if (!response.isSuccess()) {
-				throw budget.withEarlierFailures(FairComExceptionTranslator.actionFailed(response.api(),
-						response.action(), response.requestId(), response.httpStatus(), response.errorCode(),
-						response.errorMessage(), this.errorCodes));
-			}
-			return response;
-		}
 	}
 
 	private void checkOpen(FairComRequest request) {
@@ -265,40 +279,6 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	}
 
 	/**
-	 * Drop the session the server reported gone and return if the call may be replayed on
-	 * a new one; otherwise throw.
-	 */
-	private void prepareReplay(FairComRequest request, FairComSession session, FairComResponse failed,
-			RetryBudget budget) {
-		if (!session.isCreatedByClient()) {
-			throw budget.withEarlierFailures(FairComExceptionTranslator.tokenRejected(failed.api(), failed.action(),
-					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage()));
-		}
-		this.sessionManager.sessionExpired(session);
-		if (this.executor.wireFormat().referencesSessionState(request)) {
-			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
-					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
-					"the call used a cursorId or transactionId of the expired session and is not replayed"));
-		}
-		if (request.boundSession() != null) {
-			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
-					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(),
-					"the call belongs to a transaction or cursor of the expired session and is not replayed"));
-		}
-		if (!budget.canReplay()) {
-			String reason = (budget.attempts() >= budget.maxAttempts())
-					? "the call was already sent " + budget.attempts() + " time(s), the most faircom.retry.max-attempts"
-							+ " allows" + ((budget.attempts() > 1) ? "; the replay on a new session was reported gone as well" : "")
-					: "the call timeout of " + budget.callTimeout().toMillis() + " ms leaves no time to replay it";
-			throw budget.withEarlierFailures(FairComExceptionTranslator.sessionExpired(failed.api(), failed.action(),
-					failed.requestId(), failed.httpStatus(), failed.errorCode(), failed.errorMessage(), reason));
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Replaying " + request + " (requestId " + failed.requestId() + ") on a new session");
-		}
-	}
-
-	/**
 	 * Return the manager of this template's session, for example to look at the current
 	 * session without logging in.
 	 * @return the session manager
@@ -312,7 +292,7 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	 * @return the retry settings
 	 */
 	public FairComRetrySettings getRetrySettings() {
-		return this.retrySettings;
+		return this.options.retryPolicy().settings();
 	}
 
 	/**
@@ -320,11 +300,11 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	 * @return the url the template posts to
 	 */
 	public URI getUrl() {
-		return this.executor.transport().getUrl();
+		return this.exchange.transport().getUrl();
 	}
 
 	/**
-	 * Return whether {@link #destroy()} has been called.
+	 * Return whether {@link #close()} has been called.
 	 * @return whether the template is closed
 	 */
 	public boolean isClosed() {
@@ -332,33 +312,65 @@ public class FairComTemplate implements FairComOperations, InitializingBean, Dis
 	}
 
 	/**
-	 * Stop the keepalive, delete the session once (only if this template created it), then
-	 * close the connection pool and scheduler the template owns. Errors are logged at WARN
-	 * and swallowed. Idempotent.
+	 * End every call in flight or waiting for a connection (they fail at once with
+	 * {@link io.github.faircomclient.FairComClientClosedException}), have the session
+	 * manager log out (the default one deletes the session it created, over a connection of
+	 * its own, within the logout timeout, even while a login is in flight), then close the
+	 * connection pool and everything else the template owns. Errors are logged at WARN and
+	 * swallowed. Idempotent.
 	 */
 	@Override
-	public void destroy() {
+	public void close() {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		FairComHttpTransport transport = this.exchange.transport();
 		try {
-			this.sessionManager.destroy();
+			transport.abortCalls();
+			if (this.sessionManager instanceof AutoCloseable closeable) {
+				closeQuietly(closeable);
+			}
 		}
 		finally {
-			for (AutoCloseable resource : this.ownedResources) {
-				try {
-					resource.close();
-				}
-				catch (Exception ex) {
-					logger.warn("Could not close " + resource.getClass().getSimpleName() + ": " + ex.getMessage());
-				}
-			}
+			closeQuietly(transport);
+			this.ownedResources.forEach(FairComTemplate::closeQuietly);
+		}
+	}
+
+	/**
+	 * Same as {@link #close()}, for the container.
+	 */
+	@Override
+	public void destroy() {
+		close();
+	}
+
+	private static void closeQuietly(AutoCloseable resource) {
+		try {
+			resource.close();
+		}
+		catch (Exception ex) {
+			logger.warn("Could not close " + resource.getClass().getSimpleName() + ": " + ex.getMessage());
 		}
 	}
 
 	@Override
 	public String toString() {
 		return "FairComTemplate[url=" + getUrl() + ", closed=" + this.closed.get() + "]";
+	}
+
+	/**
+	 * What a template does beyond its transport and session manager.
+	 */
+	record Options(Duration callTimeout, RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
+			@Nullable FairComRequestObservationConvention observationConvention, FairComErrorCodes errorCodes,
+			DbSettings dbSettings) {
+
+		static final Options DEFAULTS = new Options(FairComTemplateBuilder.DEFAULT_CALL_TIMEOUT,
+				new RetryPolicy(FairComRetrySettings.defaults(), BackoffSleeper.THREAD_SLEEP,
+						() -> ThreadLocalRandom.current().nextDouble()),
+				ObservationRegistry.NOOP, null, FairComErrorCodes.documented(), DbSettings.defaults());
+
 	}
 
 }

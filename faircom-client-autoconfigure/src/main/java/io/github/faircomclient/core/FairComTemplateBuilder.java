@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
@@ -30,11 +31,13 @@ import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
 import io.github.faircomclient.session.FairComAuthentication;
+import io.github.faircomclient.session.FairComSessionClient;
 import io.github.faircomclient.session.FairComSessionListener;
 import io.github.faircomclient.session.FairComSessionSettings;
 import io.github.faircomclient.session.LifecycleAwareSessionManager;
 import io.github.faircomclient.session.LoginMode;
 import io.github.faircomclient.session.PasswordAuthentication;
+import io.github.faircomclient.session.SessionManager;
 import io.github.faircomclient.session.TokenAuthentication;
 
 /**
@@ -66,9 +69,18 @@ public final class FairComTemplateBuilder {
 
 	private static final String DEFAULT_PATH = "/api";
 
+	/**
+	 * The default total time a call may take.
+	 */
+	static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+
 	private @Nullable URI url;
 
-	private @Nullable Function<Clock, FairComAuthentication> authentication;
+	private @Nullable FairComAuthentication authentication;
+
+	private final List<String> secrets = new ArrayList<>();
+
+	private @Nullable Function<FairComSessionClient, SessionManager> sessionManager;
 
 	private @Nullable SslBundle sslBundle;
 
@@ -82,13 +94,15 @@ public final class FairComTemplateBuilder {
 
 	private Duration readTimeout = Duration.ofSeconds(30);
 
-	private Duration callTimeout = Duration.ofSeconds(60);
+	private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
 
 	private int maxConnections = 20;
 
 	private Duration connectionAcquireTimeout = Duration.ofSeconds(10);
 
 	private DataSize maxResponseSize = DataSize.ofBytes(FairComHttpTransport.DEFAULT_MAX_RESPONSE_BYTES);
+
+	private long maxResponseValues = FairComWireFormat.DEFAULT_MAX_VALUES;
 
 	private FairComRetrySettings retrySettings = FairComRetrySettings.defaults();
 
@@ -169,7 +183,8 @@ public final class FairComTemplateBuilder {
 	 */
 	public FairComTemplateBuilder authentication(FairComAuthentication authentication) {
 		Assert.notNull(authentication, "'authentication' must not be null");
-		this.authentication = (clock) -> authentication;
+		this.authentication = authentication;
+		this.sessionManager = null;
 		return this;
 	}
 
@@ -180,7 +195,9 @@ public final class FairComTemplateBuilder {
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder credentials(String username, String password) {
-		return authentication(new PasswordAuthentication(username, password));
+		authentication(new PasswordAuthentication(username, password));
+		this.secrets.add(password);
+		return this;
 	}
 
 	/**
@@ -199,7 +216,23 @@ public final class FairComTemplateBuilder {
 	 */
 	public FairComTemplateBuilder token(String token) {
 		Assert.hasText(token, "'token' must not be empty");
-		this.authentication = (clock) -> new TokenAuthentication(token, clock);
+		authentication(new TokenAuthentication(token));
+		this.secrets.add(token);
+		return this;
+	}
+
+	/**
+	 * Use a session manager of your own instead of the
+	 * {@link LifecycleAwareSessionManager} an authentication gets. The function receives
+	 * the client the template's exchange offers for session actions (send once, on the pool
+	 * or outside it); the template closes the manager if it is {@link AutoCloseable}.
+	 * @param sessionManager creates the session manager
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder sessionManager(Function<FairComSessionClient, SessionManager> sessionManager) {
+		Assert.notNull(sessionManager, "'sessionManager' must not be null");
+		this.sessionManager = sessionManager;
+		this.authentication = null;
 		return this;
 	}
 
@@ -312,6 +345,21 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
+	 * Set the most JSON values (objects, arrays, field names and scalars) an answer may
+	 * hold; a larger one fails with a
+	 * {@link io.github.faircomclient.FairComProtocolException} of kind {@code TOO_LARGE}.
+	 * With the byte limit it bounds the memory one answer takes, whatever its shape (see
+	 * the reliability figures). Read larger results with a cursor.
+	 * @param maxResponseValues a positive number of values
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder maxResponseValues(long maxResponseValues) {
+		Assert.isTrue(maxResponseValues > 0, "'maxResponseValues' must be positive");
+		this.maxResponseValues = maxResponseValues;
+		return this;
+	}
+
+	/**
 	 * Set how failed calls are retried.
 	 * @param retrySettings the retry settings
 	 * @return this builder
@@ -368,7 +416,7 @@ public final class FairComTemplateBuilder {
 
 	/**
 	 * Set when the template logs in.
-	 * @param loginMode eager (on {@link FairComTemplate#afterPropertiesSet()}) or lazy (on
+	 * @param loginMode eager (in {@link #build()}, which fails if the login does) or lazy (on
 	 * the first call)
 	 * @return this builder
 	 */
@@ -498,7 +546,8 @@ public final class FairComTemplateBuilder {
 
 	/**
 	 * Build the template. Nothing is sent to the server until the first call or, with
-	 * {@link LoginMode#EAGER}, until {@link FairComTemplate#afterPropertiesSet()}.
+	 * {@link LoginMode#EAGER}, logs in before it returns; if that login fails, the template
+	 * is closed and the failure thrown.
 	 * @return the template
 	 * @throws IllegalStateException if the url or the authentication is missing, or if a
 	 * client certificate or SSL bundle is combined with an {@code http} url
@@ -506,10 +555,9 @@ public final class FairComTemplateBuilder {
 	public FairComTemplate build() {
 		URI url = this.url;
 		Assert.state(url != null, "A url is required");
-		Assert.state(this.authentication != null, "An authentication is required");
-		FairComAuthentication authentication = this.authentication.apply(this.clock);
+		Assert.state(this.authentication != null || this.sessionManager != null, "An authentication is required");
 		boolean https = "https".equalsIgnoreCase(url.getScheme());
-		Assert.state(https || !(authentication instanceof ClientCertificateAuthentication),
+		Assert.state(https || !(this.authentication instanceof ClientCertificateAuthentication),
 				"Client-certificate login needs an https url");
 		Assert.state(https || this.sslBundle == null, "An SSL bundle needs an https url");
 		if (https && !this.verifyHostname) {
@@ -530,25 +578,57 @@ public final class FairComTemplateBuilder {
 		if (this.reloadingSslBundles != null && this.reloadingSslBundleName != null) {
 			this.reloadingSslBundles.addBundleUpdateHandler(this.reloadingSslBundleName, transport::reloadSslBundle);
 		}
+		FairComWireFormat wireFormat = new FairComWireFormat(this.clock, this.maxResponseValues,
+				this.maxResponseSize.toBytes());
+		Exchange exchange = new Exchange(transport, wireFormat, ServerText.masking(knownSecrets()));
 		List<AutoCloseable> owned = new ArrayList<>();
-		owned.add(transport);
+		SessionManager sessionManager = (this.sessionManager != null) ? this.sessionManager.apply(exchange)
+				: lifecycleAwareSessionManager(exchange, owned);
+		DoubleSupplier random = (this.jitter != null) ? this.jitter : () -> ThreadLocalRandom.current().nextDouble();
+		FairComTemplate.Options options = new FairComTemplate.Options(this.callTimeout,
+				new RetryPolicy(this.retrySettings, this.backoffSleeper, random), this.observationRegistry,
+				this.observationConvention, this.errorCodes, this.dbSettings);
+		FairComTemplate template = new FairComTemplate(exchange, sessionManager, options, owned);
+		if (this.loginMode == LoginMode.EAGER) {
+			try {
+				template.login();
+			}
+			catch (RuntimeException ex) {
+				template.close();
+				throw ex;
+			}
+		}
+		return template;
+	}
+
+	private LifecycleAwareSessionManager lifecycleAwareSessionManager(Exchange exchange, List<AutoCloseable> owned) {
+		FairComAuthentication authentication = this.authentication;
+		Assert.state(authentication != null, "An authentication is required");
 		TaskScheduler scheduler = this.taskScheduler;
 		if (scheduler == null) {
 			ThreadPoolTaskScheduler ownScheduler = createScheduler();
 			owned.add(ownScheduler::destroy);
 			scheduler = ownScheduler;
 		}
-		FairComActionExecutor executor = new FairComActionExecutor(transport, new FairComWireFormat(this.clock),
-				this.callTimeout, this.clock);
 		Duration logoutTimeout = (this.logoutTimeout != null) ? this.logoutTimeout : this.connectTimeout;
 		logoutTimeout = (logoutTimeout.compareTo(this.callTimeout) < 0) ? logoutTimeout : this.callTimeout;
-		LifecycleAwareSessionManager sessionManager = new LifecycleAwareSessionManager(authentication, executor,
+		LifecycleAwareSessionManager sessionManager = new LifecycleAwareSessionManager(authentication, exchange,
 				this.sessionSettings, scheduler, this.clock, this.keepalive, logoutTimeout, this.sessionListener);
 		sessionManager.setObservationRegistry(this.observationRegistry);
 		sessionManager.setObservationConvention(this.sessionObservationConvention);
-		return new FairComTemplate(executor, sessionManager, this.loginMode, owned, this.retrySettings,
-				this.backoffSleeper, this.jitter, this.observationRegistry, this.observationConvention, this.errorCodes,
-				this.dbSettings);
+		return sessionManager;
+	}
+
+	/**
+	 * The secrets the template knows of, masked wherever a server echoes them: the
+	 * password, the permanent token and the key password of the SSL bundle.
+	 */
+	private List<@Nullable String> knownSecrets() {
+		List<@Nullable String> known = new ArrayList<>(this.secrets);
+		if (this.sslBundle != null && this.sslBundle.getKey() != null) {
+			known.add(this.sslBundle.getKey().getPassword());
+		}
+		return known;
 	}
 
 	private ThreadPoolTaskScheduler createScheduler() {

@@ -1,14 +1,12 @@
 package io.github.faircomclient.core;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,18 +14,20 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import io.github.faircomclient.FairComException;
-import io.github.faircomclient.FairComExceptionTranslator;
-import io.github.faircomclient.FairComProtocolException;
+import io.github.faircomclient.FairComFailureKind;
 import io.github.faircomclient.FairComProtocolException.Kind;
-import io.github.faircomclient.http.FairComHttpResponse;
+import io.github.faircomclient.http.FairComHttpTransport.Answer;
 import io.github.faircomclient.session.FairComSession;
-import io.github.faircomclient.session.FairComSessionSettings;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.JsonNode;
@@ -35,29 +35,21 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.TypeSerializer;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one class that knows the FairCom JSON action envelope: it writes requests and reads
  * answers with its own fixed {@link JsonMapper}, unaffected by the application's Jackson
- * settings.
+ * settings. Reading an answer is bounded: at most {@code maxValues} JSON values (and the
+ * transport's byte limit), so that the tree of one answer takes a known amount of memory;
+ * a larger answer is a {@link Kind#TOO_LARGE} protocol error. Immutable.
  */
 final class FairComWireFormat {
 
-	static final String ADMIN_API = "admin";
-
-	static final String CREATE_SESSION = "createSession";
-
-	static final String PING_SESSION = "pingSession";
-
-	static final String DELETE_SESSION = "deleteSession";
-
 	/**
-	 * The idle timeout FairCom applies when a server does not report one.
+	 * Default largest number of JSON values (objects, arrays, names and scalars) an answer
+	 * may hold.
 	 */
-	static final Duration SERVER_DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(3600);
-
-	private static final String REDACTED = "******";
+	static final long DEFAULT_MAX_VALUES = 1_000_000;
 
 	/**
 	 * Sent when a request names no debug level, so that the server neither pretty-prints nor
@@ -66,18 +58,40 @@ final class FairComWireFormat {
 	 */
 	private static final String DEBUG_NONE = "none";
 
+	private static final int INVALID_AUTH_TOKEN = 12031;
+
+	private static final int NO_VALID_SESSION = 60031;
+
+	private static final int LEGACY_ERROR = -1;
+
+	private static final String LEGACY_EXPIRED_MESSAGE = "authToken invalid or expired.";
+
 	private final JsonMapper mapper;
 
 	private final Clock clock;
 
+	private final long maxValues;
+
 	FairComWireFormat() {
-		this(Clock.systemUTC());
+		this(Clock.systemUTC(), DEFAULT_MAX_VALUES, Integer.MAX_VALUE);
 	}
 
-	FairComWireFormat(Clock clock) {
+	/**
+	 * Create a new instance.
+	 * @param clock the clock that dates a {@code Retry-After}
+	 * @param maxValues the most JSON values an answer may hold
+	 * @param maxStringLength the longest string value an answer may hold
+	 */
+	FairComWireFormat(Clock clock, long maxValues, long maxStringLength) {
 		this.clock = clock;
-		this.mapper = JsonMapper.builder()
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		this.maxValues = maxValues;
+		JsonFactory factory = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder()
+				.maxTokenCount(maxValues)
+				.maxStringLength((int) Math.min(Integer.MAX_VALUE, maxStringLength))
+				.build())
+			.build();
+		this.mapper = JsonMapper.builder(factory)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.build();
 	}
@@ -87,192 +101,169 @@ final class FairComWireFormat {
 	}
 
 	/**
-	 * Return the parameters of a request as the JSON object that is sent, converting them
-	 * once for all attempts of a call.
-	 * @throws IllegalArgumentException if they do not serialize to a JSON object
+	 * Convert request parameters or response options to the JSON object that is sent.
+	 * @param value a {@link JsonNode}, a map or an object that serializes to an object
+	 * @param name what the value is, for the message
+	 * @return the JSON object, an empty one for {@code null}
+	 * @throws IllegalArgumentException if the value does not serialize to a JSON object
 	 */
-	JsonNode params(FairComRequest request) {
-		return toObject(request.params(), "params");
-	}
-
-	byte[] encode(FairComRequest request, String requestId, @Nullable String authToken) {
-		return encode(request, params(request), requestId, authToken);
+	JsonNode toObject(@Nullable Object value, String name) {
+		if (value == null) {
+			return this.mapper.createObjectNode();
+		}
+		JsonNode node = (value instanceof JsonNode json) ? json : this.mapper.valueToTree(value);
+		if (node == null || !node.isObject()) {
+			throw new IllegalArgumentException("'" + name + "' must serialize to a JSON object");
+		}
+		return node;
 	}
 
 	/**
 	 * Write the envelope straight into bytes, fields in this order: requestId, api,
 	 * apiVersion, action, params, responseOptions, debug, authToken.
-	 * @param params the request's parameters as returned by {@link #params(FairComRequest)}
 	 */
-	byte[] encode(FairComRequest request, JsonNode params, String requestId, @Nullable String authToken) {
-		JsonNode responseOptions = (request.responseOptions() != null)
-				? toObject(request.responseOptions(), "responseOptions") : null;
+	byte[] encode(FairComRequest request, JsonNode params, @Nullable JsonNode responseOptions, String requestId,
+			@Nullable String authToken) {
 		return this.mapper.writeValueAsBytes(new Envelope(request, params, responseOptions, requestId, authToken));
 	}
 
-	boolean referencesSessionState(FairComRequest request) {
-		if (request.params() == null) {
-			return false;
-		}
-		JsonNode params = toObject(request.params(), "params");
-		return hasValue(params, "cursorId") || hasValue(params, "transactionId");
-	}
-
 	/**
-	 * Describe the session state a request continues, for messages: {@code cursor 'id'}
-	 * or {@code transaction 'id'}.
+	 * Decode an answer straight from its body stream. An answer that is not a valid JSON
+	 * action answer for this request is a {@link io.github.faircomclient.FairComProtocolException}
+	 * (or, for HTTP 429/503 and 401/403 without JSON, a busy or refused one), and its
+	 * connection is discarded.
+	 * @param request the request
+	 * @param requestId the requestId it was sent with
+	 * @param answer the open answer
+	 * @param session the session it was sent with, if any
+	 * @param text what masks the secrets in the server's texts
+	 * @param echoRequired whether an answer without the requestId is refused (once the
+	 * server has shown that it echoes them)
+	 * @return the answer
+	 * @throws IOException if reading the body fails, rethrown as it is for the transport
 	 */
-	@Nullable String describeSessionState(FairComRequest request) {
-		if (request.params() == null) {
-			return null;
-		}
-		JsonNode params = toObject(request.params(), "params");
-		if (hasValue(params, "cursorId")) {
-			return "cursor '" + params.get("cursorId").asString() + "'";
-		}
-		if (hasValue(params, "transactionId")) {
-			return "transaction '" + params.get("transactionId").asString() + "'";
-		}
-		return null;
-	}
-
-	boolean requestsCursor(FairComRequest request) {
-		if (request.params() == null) {
-			return false;
-		}
-		return requestsCursor(toObject(request.params(), "params"));
-	}
-
-	boolean requestsCursor(JsonNode params) {
-		return isTrue(params.get("returnCursor"));
-	}
-
-	FairComRequest createSessionRequest(@Nullable String username, @Nullable String password,
-			FairComSessionSettings settings) {
-		ObjectNode params = this.mapper.createObjectNode();
-		if (username != null) {
-			params.put("username", username);
-			params.put("password", (password != null) ? password : "");
-		}
-		putIfSet(params, "description", settings.getDescription());
-		putIfSet(params, "defaultApi", settings.getDefaultApi());
-		putIfSet(params, "defaultDatabaseName", settings.getDefaultDatabase());
-		putIfSet(params, "defaultOwnerName", settings.getDefaultOwner());
-		if (settings.getIdleTimeout() != null) {
-			params.put("idleConnectionTimeoutSeconds", seconds(settings.getIdleTimeout()));
-		}
-		if (settings.getCursorIdleTimeout() != null) {
-			params.put("idleCursorTimeoutSeconds", seconds(settings.getCursorIdleTimeout()));
-		}
-		return FairComRequest.builder(CREATE_SESSION).api(ADMIN_API).params(params).build();
-	}
-
-	FairComRequest sessionRequest(String action) {
-		return FairComRequest.builder(action).api(ADMIN_API).build();
-	}
-
-	FairComSession readSession(FairComResponse response, FairComSessionSettings settings, Instant now) {
-		JsonNode result = response.result();
-		String token = text(result, "authToken");
-		if (token == null) {
-			token = response.authToken();
-		}
-		if (token == null) {
-			throw FairComExceptionTranslator.protocolError(Kind.MISSING_AUTH_TOKEN, response.api(), response.action(),
-					response.requestId(), response.httpStatus(), "", null);
-		}
-		Duration idleTimeout = readIdleTimeout(result, settings);
-		boolean permanent = isTrue(result.get("permanentSession"));
-		return new FairComSession(token, text(result, "username"), idleTimeout, now, permanent, true,
-				text(result, "serverVersion"));
-	}
-
-	FairComResponse decode(FairComRequest request, String requestId, FairComHttpResponse http,
-			@Nullable FairComSession session) {
-		try {
-			return decode(request, requestId, http.statusCode(), http.headers(), new ByteArrayInputStream(http.body()),
-					session);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * Decode an answer straight from its body stream. The stream is read to its end, or
-	 * until an error shows: an answer that is not a JSON action response is read to its
-	 * end so that its length can be reported.
-	 * @throws IOException if reading the body fails, rethrown as it is
-	 */
-	FairComResponse decode(FairComRequest request, String requestId, int status, HttpHeaders headers,
-			InputStream in, @Nullable FairComSession session) throws IOException {
-		String authToken = (session != null) ? session.getToken() : null;
-		AnswerStream body = new AnswerStream(in);
+	Decoded decode(FairComRequest request, String requestId, Answer answer, @Nullable FairComSession session,
+			Supplier<ServerText> text, boolean echoRequired) throws IOException {
+		int status = answer.statusCode();
+		HttpHeaders headers = answer.headers();
+		AnswerStream body = new AnswerStream(answer.body());
 		MediaType contentType = contentType(headers);
 		if (isHtml(contentType)) {
-			body.drain();
-			throw invalid(body.isBlank() ? Kind.EMPTY_BODY : Kind.HTML_PAGE, request, requestId, status, headers,
-					describe(contentType, body.length()));
+			throw notAnAnswer(body.isBlankAfterDraining() ? Kind.EMPTY_BODY : Kind.HTML_PAGE, request, requestId,
+					answer, body, contentType, "", null);
 		}
 		JsonNode root;
-		try {
-			root = this.mapper.readTree(body);
+		try (JsonParser parser = this.mapper.createParser(body)) {
+			root = this.mapper.readTree(parser);
+			if (root != null && root.isObject()) {
+				Decoded decoded = read(request, requestId, answer, root, session, text, echoRequired, body,
+						contentType);
+				if (parser.nextToken() != null) {
+					throw notAnAnswer(Kind.NOT_JSON, request, requestId, answer, body, contentType,
+							", data after the JSON object", null);
+				}
+				return decoded;
+			}
 		}
 		catch (JacksonIOException ex) {
 			throw ex.getCause();
 		}
-		catch (JacksonException ex) {
-			body.drain();
-			Kind kind = (ex instanceof UnexpectedEndOfInputException) ? Kind.TRUNCATED : Kind.NOT_JSON;
-			throw invalid(body.isBlank() ? Kind.EMPTY_BODY : body.startsWithTag() ? Kind.HTML_PAGE : kind, request,
-					requestId, status, headers,
-					describe(contentType, body.length()) + (body.isBlank() || body.startsWithTag() ? "" : where(ex)));
+		catch (StreamConstraintsException ex) {
+			answer.discardConnection();
+			throw FairComExceptionTranslator.protocolError(Kind.TOO_LARGE, FairComFailureKind.INVALID_ANSWER, request,
+					requestId, status, "more than " + this.maxValues + " JSON values (faircom.max-response-values) or "
+							+ "a string longer than faircom.max-response-size; read large results with a cursor", ex);
 		}
-		if (root == null || root.isMissingNode() || !root.isObject()) {
+		catch (JacksonException ex) {
+			Kind kind = (ex instanceof UnexpectedEndOfInputException) ? Kind.TRUNCATED : Kind.NOT_JSON;
+			throw notAnAnswer(kind, request, requestId, answer, body, contentType, where(ex), ex);
+		}
+		throw notAnAnswer(Kind.NOT_AN_OBJECT, request, requestId, answer, body, contentType, "", null);
+	}
+
+	private Decoded read(FairComRequest request, String requestId, Answer answer, JsonNode root,
+			@Nullable FairComSession session, Supplier<ServerText> text, boolean echoRequired, AnswerStream body,
+			@Nullable MediaType contentType) throws IOException {
+		JsonNode echoed = root.get("requestId");
+		boolean echoPresent = echoed != null && !echoed.isNull();
+		if ((echoPresent && !(echoed.isString() && requestId.equals(echoed.stringValue())))
+				|| (!echoPresent && echoRequired)) {
+			answer.discardConnection();
 			body.drain();
-			throw invalid(body.isBlank() ? Kind.EMPTY_BODY : Kind.NOT_AN_OBJECT, request, requestId, status, headers,
-					describe(contentType, body.length()));
+			throw FairComExceptionTranslator.protocolError(Kind.REQUEST_ID_MISMATCH, FairComFailureKind.ANSWER_LOST,
+					request, requestId, answer.statusCode(), describe(contentType, body.length())
+							+ ((echoPresent) ? "" : ", no requestId although the server echoes them"),
+					null);
 		}
 		Integer errorCode = readInt(root.get("errorCode"));
 		if (errorCode == null) {
-			body.drain();
-			throw invalid(Kind.MISSING_ERROR_CODE, request, requestId, status, headers,
-					describe(contentType, body.length()));
-		}
-		JsonNode echoedRequestId = root.get("requestId");
-		if (echoedRequestId != null && !echoedRequestId.isNull()
-				&& !(echoedRequestId.isString() && requestId.equals(echoedRequestId.stringValue()))) {
-			body.drain();
-			throw protocolError(Kind.REQUEST_ID_MISMATCH, request, requestId, status,
-					describe(contentType, body.length()), null);
+			throw notAnAnswer(Kind.MISSING_ERROR_CODE, request, requestId, answer, body, contentType, "", null);
 		}
 		JsonNode result = root.get("result");
 		if (result == null || result.isNull() || result.isMissingNode()) {
 			result = this.mapper.createObjectNode();
 		}
-		String errorMessage = redact(text(root, "errorMessage"), authToken);
+		String rawMessage = textValue(root, "errorMessage");
 		JsonNode debugInfo = root.get("debugInfo");
-		List<FairComWarning> warnings = readWarnings(root.get("warnings"), List.of());
-		if (debugInfo != null) {
-			warnings = readWarnings(debugInfo.get("warnings"), warnings);
+		List<FairComWarning> warnings = readWarnings(root.get("warnings"), List.of(), text);
+		if (debugInfo != null && !debugInfo.isNull()) {
+			warnings = readWarnings(debugInfo.get("warnings"), warnings, text);
+			text.get().maskIn(debugInfo);
 		}
-		return new FairComResponse(request.api(), request.action(), requestId, status, errorCode,
-				(errorMessage != null) ? errorMessage : "", result, warnings,
-				(debugInfo != null && !debugInfo.isNull()) ? debugInfo : null, text(root, "authToken"), session, this.mapper);
+		else {
+			debugInfo = null;
+		}
+		String errorMessage = (rawMessage != null) ? text.get().clean(rawMessage) : null;
+		boolean sessionGone = isSessionGone(errorCode, (rawMessage != null) ? rawMessage : "");
+		FairComResponse response = new FairComResponse(request.api(), request.action(), requestId,
+				answer.statusCode(), errorCode, (errorMessage != null) ? errorMessage : "", result, warnings,
+				debugInfo, textValue(root, "authToken"), session, sessionGone, this.mapper);
+		return new Decoded(response, echoPresent, null);
 	}
 
 	/**
-	 * The exception for an answer that is not a JSON action response: HTTP 429 and 503
-	 * ask the client to come back later, anything else is a protocol error.
+	 * Whether an answer says that the session it was sent with is gone. FairCom spells it
+	 * three ways: {@code 12031} (current servers, in a 200 or a 401 answer), {@code 60031}
+	 * and, on legacy servers, {@code -1} with the message "authToken invalid or expired.". A
+	 * {@code 12031} warning in a successful answer is not an expiry.
 	 */
-	private FairComException invalid(Kind kind, FairComRequest request, String requestId, int status,
-			HttpHeaders headers, String detail) {
+	static boolean isSessionGone(int errorCode, String errorMessage) {
+		return switch (errorCode) {
+			case INVALID_AUTH_TOKEN, NO_VALID_SESSION -> true;
+			case LEGACY_ERROR -> LEGACY_EXPIRED_MESSAGE.equalsIgnoreCase(errorMessage.trim());
+			default -> false;
+		};
+	}
+
+	/**
+	 * The exception for a body that is not a JSON action answer, its connection discarded
+	 * and its body read to the end so that its length can be reported: HTTP 429 and 503 ask
+	 * the client to come back later, 401 and 403 come from something in front of FairCom,
+	 * anything else is a protocol error. A proxy's 5xx page, an empty or cut-off body mean
+	 * the real answer was lost.
+	 */
+	private FairComException notAnAnswer(Kind kind, FairComRequest request, String requestId, Answer answer,
+			AnswerStream body, @Nullable MediaType contentType, String where, @Nullable Throwable cause)
+			throws IOException {
+		answer.discardConnection();
+		body.drain();
+		int status = answer.statusCode();
+		String detail = describe(contentType, body.length());
 		if (status == 429 || status == 503) {
-			Duration retryAfter = RetryAfter.parse(headers.getFirst("Retry-After"), this.clock.instant());
-			return FairComExceptionTranslator.serverBusy(request.api(), request.action(), requestId, status,
-					retryAfter);
+			Duration retryAfter = RetryAfter.parse(answer.headers().getFirst("Retry-After"), this.clock.instant());
+			return FairComExceptionTranslator.serverBusy(request, requestId, status, retryAfter);
 		}
-		return protocolError(kind, request, requestId, status, detail, null);
+		if (status == 401 || status == 403) {
+			return FairComExceptionTranslator.refusedByProxy(request, requestId, status, detail);
+		}
+		Kind seen = (body.isBlank()) ? Kind.EMPTY_BODY
+				: (body.startsWithTag() && kind != Kind.HTML_PAGE && kind != Kind.TRUNCATED) ? Kind.HTML_PAGE : kind;
+		boolean lost = seen == Kind.EMPTY_BODY || seen == Kind.TRUNCATED
+				|| ((seen == Kind.NOT_JSON || seen == Kind.HTML_PAGE) && status >= 500);
+		boolean quoteWhere = seen != Kind.EMPTY_BODY && seen != Kind.HTML_PAGE;
+		return FairComExceptionTranslator.protocolError(seen,
+				(lost) ? FairComFailureKind.ANSWER_LOST : FairComFailureKind.INVALID_ANSWER, request, requestId, status,
+				detail + ((quoteWhere) ? where : ""), cause);
 	}
 
 	/**
@@ -284,41 +275,6 @@ final class FairComWireFormat {
 			return "";
 		}
 		return ", parsing failed at line " + location.getLineNr() + ", column " + location.getColumnNr();
-	}
-
-	private JsonNode toObject(@Nullable Object value, String name) {
-		if (value == null) {
-			return this.mapper.createObjectNode();
-		}
-		JsonNode node = (value instanceof JsonNode json) ? json : this.mapper.valueToTree(value);
-		if (node == null || !node.isObject()) {
-			throw new IllegalArgumentException("'" + name + "' must serialize to a JSON object");
-		}
-		return node;
-	}
-
-	private static boolean hasValue(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		return value != null && !value.isNull() && !(value.isString() && value.stringValue().isEmpty());
-	}
-
-	private static void putIfSet(ObjectNode node, String name, @Nullable String value) {
-		if (value != null && !value.isEmpty()) {
-			node.put(name, value);
-		}
-	}
-
-	private static long seconds(Duration duration) {
-		long seconds = duration.getSeconds();
-		return (duration.getNano() > 0) ? seconds + 1 : seconds;
-	}
-
-	private static Duration readIdleTimeout(JsonNode result, FairComSessionSettings settings) {
-		Integer seconds = readInt(result.get("idleConnectionTimeoutSeconds"));
-		if (seconds != null && seconds >= 0) {
-			return Duration.ofSeconds(seconds);
-		}
-		return (settings.getIdleTimeout() != null) ? settings.getIdleTimeout() : SERVER_DEFAULT_IDLE_TIMEOUT;
 	}
 
 	private static @Nullable Integer readInt(@Nullable JsonNode node) {
@@ -339,12 +295,7 @@ final class FairComWireFormat {
 		return null;
 	}
 
-	private static boolean isTrue(@Nullable JsonNode node) {
-		return node != null && (node.isBoolean() ? node.booleanValue()
-				: node.isString() && "true".equalsIgnoreCase(node.stringValue().trim()));
-	}
-
-	private static @Nullable String text(JsonNode node, String name) {
+	private static @Nullable String textValue(JsonNode node, String name) {
 		JsonNode value = node.get(name);
 		return (value != null && value.isString() && !value.stringValue().isEmpty()) ? value.stringValue() : null;
 	}
@@ -352,7 +303,8 @@ final class FairComWireFormat {
 	/**
 	 * Return the given warnings followed by those of a {@code warnings} array, if any.
 	 */
-	private static List<FairComWarning> readWarnings(@Nullable JsonNode warnings, List<FairComWarning> earlier) {
+	private static List<FairComWarning> readWarnings(@Nullable JsonNode warnings, List<FairComWarning> earlier,
+			Supplier<ServerText> text) {
 		if (warnings == null || !warnings.isArray() || warnings.isEmpty()) {
 			return earlier;
 		}
@@ -362,7 +314,8 @@ final class FairComWireFormat {
 				continue;
 			}
 			Integer code = readInt(warning.has("code") ? warning.get("code") : warning.get("warningCode"));
-			String message = text(warning, warning.has("message") ? "message" : "warningMessage");
+			String raw = textValue(warning, warning.has("message") ? "message" : "warningMessage");
+			String message = (raw != null) ? text.get().clean(raw) : null;
 			JsonNode data = warning.get("warningData");
 			if (data == null) {
 				data = warning.get("data");
@@ -371,13 +324,6 @@ final class FairComWireFormat {
 					(data != null && !data.isNull()) ? data : null));
 		}
 		return into;
-	}
-
-	private static @Nullable String redact(@Nullable String message, @Nullable String authToken) {
-		if (message == null || authToken == null || authToken.isEmpty()) {
-			return message;
-		}
-		return message.replace(authToken, REDACTED);
 	}
 
 	private static @Nullable MediaType contentType(HttpHeaders headers) {
@@ -398,10 +344,26 @@ final class FairComWireFormat {
 				|| MediaType.APPLICATION_XHTML_XML.includes(contentType));
 	}
 
-	private static FairComProtocolException protocolError(Kind kind, FairComRequest request, String requestId,
-			int status, String detail, @Nullable Throwable cause) {
-		return FairComExceptionTranslator.protocolError(kind, request.api(), request.action(), requestId, status,
-				detail, cause);
+	/**
+	 * A decoded answer and whether it echoed the requestId, or why it could not be
+	 * decoded: handed back rather than thrown, so that the HTTP exchange itself is not
+	 * recorded as failed.
+	 */
+	record Decoded(@Nullable FairComResponse responseOrNull, boolean requestIdEchoed,
+			@Nullable FairComException failure) {
+
+		static Decoded failed(FairComException failure) {
+			return new Decoded(null, false, failure);
+		}
+
+		FairComResponse response() {
+			FairComResponse response = this.responseOrNull;
+			if (response == null) {
+				throw new IllegalStateException("No answer");
+			}
+			return response;
+		}
+
 	}
 
 	/**
@@ -458,6 +420,11 @@ final class FairComWireFormat {
 			while (read(buffer, 0, buffer.length) != -1) {
 				// read to the end
 			}
+		}
+
+		boolean isBlankAfterDraining() throws IOException {
+			drain();
+			return isBlank();
 		}
 
 		long length() {

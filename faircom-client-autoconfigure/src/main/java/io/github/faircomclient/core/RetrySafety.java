@@ -124,18 +124,4 @@ enum RetrySafety {
 		};
 	}
 
-	/**
-	 * Return whether a failure of the given kind allows another attempt.
-	 * @param failure what the failure says about the attempt
-	 * @param idempotent whether the caller declared the request idempotent
-	 * @return whether to retry
-	 */
-	boolean allowsRetry(RetryableFailure failure, boolean idempotent) {
-		return switch (failure) {
-			case NOT_SENT, NOT_PROCESSED -> this != NEVER;
-			case ANSWER_LOST -> this == SAFE || (this == ON_REQUEST && idempotent);
-			case FINAL -> false;
-		};
-	}
-
 }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComException;
-import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.core.FairComExceptionTranslator;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
 import io.github.faircomclient.core.FairComOperations;
@@ -183,7 +183,7 @@ public class DbTemplate implements DbOperations {
 	public boolean deleteDatabase(String databaseName) {
 		Assert.hasText(databaseName, "'databaseName' must not be empty");
 		ObjectNode params = NODES.objectNode().put("databaseName", databaseName);
-		return execute("deleteDatabase", params, Scope.NONE).resultArray("data").size() > 0;
+		return execute("deleteDatabase", params, Scope.NONE).optionalResultArray("data").size() > 0;
 	}
 
 	@Override
@@ -213,8 +213,7 @@ public class DbTemplate implements DbOperations {
 			return DbResults.description(created);
 		}
 		return describeTable(table.getTableName())
-			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response.api(), "createTable",
-					response.requestId(), response.httpStatus(),
+			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response,
 					"the table '" + table.getTableName() + "', which describeTables does not find either"));
 	}
 
@@ -223,7 +222,7 @@ public class DbTemplate implements DbOperations {
 		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
 		List<String> deleted = new ArrayList<>();
 		execute("deleteTables", names(NODES.objectNode(), "tableNames", tableNames), Scope.OWNER)
-			.resultArray("data")
+			.optionalResultArray("data")
 			.forEach((table) -> deleted.add(DbResults.string(table, "tableName")));
 		return deleted;
 	}
@@ -297,8 +296,7 @@ public class DbTemplate implements DbOperations {
 		return listIndexes(index.getTableName()).stream()
 			.filter((candidate) -> candidate.indexName().equalsIgnoreCase(index.getIndexName()))
 			.findFirst()
-			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response.api(), "createIndex",
-					response.requestId(), response.httpStatus(),
+			.orElseThrow(() -> FairComExceptionTranslator.incompleteResult(response,
 					"the index '" + index.getIndexName() + "', which listIndexes does not find either"));
 	}
 
@@ -309,7 +307,7 @@ public class DbTemplate implements DbOperations {
 		ObjectNode params = names(NODES.objectNode().put("tableName", tableName), "indexNames", indexNames);
 		List<String> deleted = new ArrayList<>();
 		execute("deleteIndexes", params, Scope.OWNER)
-			.resultArray("data")
+			.optionalResultArray("data")
 			.forEach((index) -> deleted.add(DbResults.string(index, "indexName")));
 		return deleted;
 	}
@@ -383,14 +381,14 @@ public class DbTemplate implements DbOperations {
 			@Nullable Consumer<ObjectNode> extra) {
 		Assert.hasText(tableName, "'tableName' must not be empty");
 		if (items.isEmpty()) {
-			return new WriteResult(action, 0, List.of(), this.mapper);
+			return new WriteResult(0, List.of(), this.mapper);
 		}
 		int batchSize = this.settings.getBatchSize();
 		if (items.size() > batchSize && this.options.transaction() == null) {
 			return inTransaction((tx) -> ((DbTemplate) tx).write(action, tableName, itemsName, items, extra));
 		}
 		long count = 0;
-		List<ObjectNode> returned = new ArrayList<>();
+		List<WriteResult.Returned> returned = new ArrayList<>();
 		for (int from = 0; from < items.size(); from += batchSize) {
 			List<JsonNode> batch = items.subList(from, Math.min(items.size(), from + batchSize));
 			ObjectNode params = NODES.objectNode().put("tableName", tableName);
@@ -402,13 +400,13 @@ public class DbTemplate implements DbOperations {
 			FairComResponse response = execute(action, params, Scope.OWNER);
 			Long reported = DbResults.longValue(response.result().get("totalRecordCount"));
 			count += (reported != null) ? reported : batch.size();
-			for (JsonNode record : response.resultArray("data")) {
+			for (JsonNode record : response.optionalResultArray("data")) {
 				if (record instanceof ObjectNode object) {
-					returned.add(object);
+					returned.add(new WriteResult.Returned(object, response));
 				}
 			}
 		}
-		return new WriteResult(action, count, returned, this.mapper);
+		return new WriteResult(count, returned, this.mapper);
 	}
 
 	private List<JsonNode> ids(Collection<?> ids) {
@@ -536,8 +534,7 @@ public class DbTemplate implements DbOperations {
 		FairComResponse response = execute("createTransaction", NODES.objectNode(), Scope.NONE, false, null);
 		String transactionId = DbResults.text(response.result(), "transactionId", null);
 		if (transactionId == null || transactionId.isEmpty()) {
-			throw FairComExceptionTranslator.incompleteResult(response.api(), "createTransaction",
-					response.requestId(), response.httpStatus(), "a transactionId");
+			throw FairComExceptionTranslator.incompleteResult(response, "a transactionId");
 		}
 		this.transactions.opened(transactionId, response.session());
 		return new TransactionState(transactionId, response.session());

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.core.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComResponse;
 
 import tools.jackson.databind.JsonNode;
@@ -153,8 +153,7 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 		FairComResponse response = this.template.execute(this.action, params, this.scope);
 		String cursorId = DbResults.text(response.result(), "cursorId", null);
 		if (cursorId == null || cursorId.isEmpty()) {
-			throw FairComExceptionTranslator.incompleteResult(response.api(), this.action, response.requestId(),
-					response.httpStatus(), "a cursorId");
+			throw FairComExceptionTranslator.incompleteResult(response, "a cursorId");
 		}
 		CursorSpliterator<T> records = new CursorSpliterator<>(this.template, cursorId, response.session(), type,
 				this.fetchSize, this.skip);

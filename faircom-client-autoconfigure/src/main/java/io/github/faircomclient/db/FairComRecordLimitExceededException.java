@@ -3,6 +3,7 @@ package io.github.faircomclient.db;
 import org.jspecify.annotations.Nullable;
 
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComFailureKind;
 
 /**
  * Thrown when a list-returning call finds more records than its limit. The client asks
@@ -29,7 +30,7 @@ public class FairComRecordLimitExceededException extends FairComException {
 		super("FairCom " + ((api != null) ? api + "/" : "") + action + " on " + subject + " found more than the limit of "
 				+ limit + " records (requestId " + requestId + "). Raise the limit for this call with limit(n) or for "
 				+ "every call with faircom.db.max-records, or read the records with stream(...), which pages "
-				+ "through a server cursor", api, action, requestId, null);
+				+ "through a server cursor", FairComFailureKind.CLIENT, api, action, requestId, null);
 		this.limit = limit;
 	}
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.faircomclient.FairComExceptionTranslator;
+import io.github.faircomclient.core.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComResponse;
 
 import tools.jackson.core.JacksonException;
@@ -92,10 +92,6 @@ final class RecordMapper {
 	}
 
 	<T> T read(JsonNode record, Class<T> type, FairComResponse response) {
-		return read(record, type, response.api(), response.action(), response.requestId());
-	}
-
-	<T> T read(JsonNode record, Class<T> type, @Nullable String api, String action, @Nullable String requestId) {
 		if (type.isInstance(record)) {
 			return type.cast(record);
 		}
@@ -104,11 +100,11 @@ final class RecordMapper {
 			value = this.mapper.treeToValue(record, type);
 		}
 		catch (JacksonException ex) {
-			throw FairComExceptionTranslator.mappingFailed(api, action, requestId, "a record from", type.getName(),
+			throw FairComExceptionTranslator.mappingFailed(response, "a record from", type.getName(),
 					field(ex) + ex.getOriginalMessage(), ex);
 		}
 		if (value == null) {
-			throw FairComExceptionTranslator.mappingFailed(api, action, requestId, "a record from", type.getName(),
+			throw FairComExceptionTranslator.mappingFailed(response, "a record from", type.getName(),
 					"the record is JSON " + record.getNodeType().name().toLowerCase(Locale.ROOT), null);
 		}
 		return value;

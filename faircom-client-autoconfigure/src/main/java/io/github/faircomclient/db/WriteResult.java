@@ -3,6 +3,8 @@ package io.github.faircomclient.db;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.faircomclient.core.FairComResponse;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,16 +21,13 @@ public final class WriteResult {
 
 	private final long recordCount;
 
-	private final List<ObjectNode> records;
-
-	private final String action;
+	private final List<Returned> returned;
 
 	private final RecordMapper mapper;
 
-	WriteResult(String action, long recordCount, List<ObjectNode> records, RecordMapper mapper) {
-		this.action = action;
+	WriteResult(long recordCount, List<Returned> returned, RecordMapper mapper) {
 		this.recordCount = recordCount;
-		this.records = List.copyOf(records);
+		this.returned = List.copyOf(returned);
 		this.mapper = mapper;
 	}
 
@@ -45,7 +44,7 @@ public final class WriteResult {
 	 * @return the records, possibly empty
 	 */
 	public List<ObjectNode> records() {
-		return this.records;
+		return this.returned.stream().map(Returned::record).toList();
 	}
 
 	/**
@@ -56,16 +55,22 @@ public final class WriteResult {
 	 * @return the records, possibly empty
 	 */
 	public <T> List<T> records(Class<T> type) {
-		List<T> mapped = new ArrayList<>(this.records.size());
-		for (ObjectNode record : this.records) {
-			mapped.add(this.mapper.read(record, type, DbTemplate.API, this.action, null));
+		List<T> mapped = new ArrayList<>(this.returned.size());
+		for (Returned returned : this.returned) {
+			mapped.add(this.mapper.read(returned.record(), type, returned.response()));
 		}
 		return mapped;
 	}
 
 	@Override
 	public String toString() {
-		return "WriteResult[recordCount=" + this.recordCount + ", records=" + this.records.size() + "]";
+		return "WriteResult[recordCount=" + this.recordCount + ", records=" + this.returned.size() + "]";
+	}
+
+	/**
+	 * A record the server returned, with the answer it came in.
+	 */
+	record Returned(ObjectNode record, FairComResponse response) {
 	}
 
 }

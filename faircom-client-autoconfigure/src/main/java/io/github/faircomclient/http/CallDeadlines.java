@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,20 +14,22 @@ import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-
 /**
- * Enforces a total deadline per call. HttpClient's read timeout only bounds the silence
- * between two packets, so a server that trickles bytes would never trip it; at the
- * deadline the request is cancelled, which closes its connection and makes the blocked
- * reader fail at once.
+ * The exchanges in flight on a transport, each with its deadline. HttpClient's read timeout
+ * only bounds the silence between two packets, so a server that trickles bytes would never
+ * trip it; at the deadline the exchange is cancelled, which closes its connection (or ends
+ * its wait for one) and makes the blocked thread fail at once. {@link #abortAll()} does the
+ * same to every exchange when the transport closes.
  * <p>
- * Calls in flight are kept in a hash set (adding and removing a call is cheaper than in
- * a sorted set, and the timer only looks at them about once per timeout), and one timer
- * thread wakes only when the earliest deadline it knows of is due. A call whose deadline is not earlier than
- * the next wake-up (the usual case: every call has the same timeout) does not touch the
- * timer at all, so calls cost no thread hand-off; the timer wakes about once per timeout
- * while calls keep coming.
+ * Exchanges are kept in a hash set, and one timer thread wakes only when the earliest
+ * deadline it knows of is due. An exchange whose deadline is not earlier than the next
+ * wake-up (the usual case: every call has the same timeout) does not touch the timer at
+ * all; the timer wakes about once per timeout while calls keep coming.
+ * <p>
+ * The request factory learns which exchange a request, its HttpClient context and its
+ * connection belong to through the one thread-local of the HTTP layer: HttpClient creates
+ * them on the calling thread, inside the exchange, and hands them to no callback that
+ * could carry the exchange.
  */
 final class CallDeadlines implements AutoCloseable {
 
@@ -38,24 +40,43 @@ final class CallDeadlines implements AutoCloseable {
 	private final Set<Deadline> inFlight = ConcurrentHashMap.newKeySet();
 
 	/**
-	 * The {@link System#nanoTime()} at which the timer will next look at the calls in flight,
-	 * or {@link #NO_CHECK}.
+	 * The {@link System#nanoTime()} at which the timer will next look at the exchanges in
+	 * flight, or {@link #NO_CHECK}.
 	 */
 	private final AtomicLong nextCheck = new AtomicLong(NO_CHECK);
 
-	private final ScheduledThreadPoolExecutor executor;
+	private final AtomicBoolean closing = new AtomicBoolean();
 
-	CallDeadlines() {
-		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("faircom-call-deadline-");
-		threadFactory.setDaemon(true);
-		this.executor = new ScheduledThreadPoolExecutor(1, threadFactory);
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final ScheduledExecutorService timer;
+
+	/**
+	 * Create a new instance.
+	 * @param timer the single-threaded timer that cancels overdue exchanges; shut down by
+	 * {@link #close()}
+	 */
+	CallDeadlines(ScheduledExecutorService timer) {
+		this.timer = timer;
 	}
 
-	Deadline start(Duration timeout) {
-		Deadline deadline = new Deadline(timeout, System.nanoTime() + timeout.toNanos());
+	/**
+	 * Start an exchange on this thread. Once the transport is closing, a pooled exchange
+	 * starts already aborted; one outside the pool only once it is closed.
+	 * @param timeout the time the exchange may take
+	 * @param outsidePool whether the exchange goes over the side pool
+	 * @return its deadline, to be given to {@link #finish(Deadline)}
+	 */
+	Deadline start(Duration timeout, boolean outsidePool) {
+		Deadline deadline = new Deadline(timeout, System.nanoTime() + timeout.toNanos(), outsidePool);
 		this.inFlight.add(deadline);
 		this.current.get().deadline = deadline;
-		checkBy(deadline.expiresAt);
+		if ((outsidePool) ? this.closed.get() : this.closing.get()) {
+			deadline.abortForClose();
+		}
+		else {
+			checkBy(deadline.expiresAt);
+		}
 		return deadline;
 	}
 
@@ -73,6 +94,13 @@ final class CallDeadlines implements AutoCloseable {
 		}
 	}
 
+	void attach(QuietConnectionFactory.QuietConnection connection) {
+		Deadline deadline = this.current.get().deadline;
+		if (deadline != null) {
+			deadline.connection = connection;
+		}
+	}
+
 	void finish(Deadline deadline) {
 		this.inFlight.remove(deadline);
 		deadline.finish();
@@ -83,17 +111,44 @@ final class CallDeadlines implements AutoCloseable {
 	}
 
 	/**
-	 * Make sure the timer looks at the calls in flight no later than the given time.
+	 * Return whether the exchange running on this thread goes over the side pool.
+	 * @return whether the current exchange is outside the pool
+	 */
+	boolean currentIsOutsidePool() {
+		Deadline deadline = this.current.get().deadline;
+		return deadline != null && deadline.outsidePool;
+	}
+
+	/**
+	 * Abort every pooled exchange in flight and every one started from now on, and with
+	 * {@code all} the exchanges outside the pool too: threads waiting for a connection or
+	 * for an answer fail at once.
+	 * @param all whether to abort the exchanges outside the pool as well
+	 */
+	void abortAll(boolean all) {
+		this.closing.set(true);
+		if (all) {
+			this.closed.set(true);
+		}
+		for (Deadline deadline : this.inFlight) {
+			if (all || !deadline.outsidePool) {
+				deadline.abortForClose();
+			}
+		}
+	}
+
+	/**
+	 * Make sure the timer looks at the exchanges in flight no later than the given time.
 	 */
 	private void checkBy(long at) {
 		long scheduled = this.nextCheck.get();
 		while (at - scheduled < 0 || scheduled == NO_CHECK) {
 			if (this.nextCheck.compareAndSet(scheduled, at)) {
 				try {
-					this.executor.schedule(this::expireDue, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+					this.timer.schedule(this::expireDue, at - System.nanoTime(), TimeUnit.NANOSECONDS);
 				}
 				catch (RejectedExecutionException ex) {
-					// closed: calls in flight fail as the pool shuts down
+					// closed: exchanges in flight were aborted
 				}
 				return;
 			}
@@ -120,22 +175,15 @@ final class CallDeadlines implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Return how many times the timer has been asked to wake up, for tests.
-	 * @return the number of scheduled checks
-	 */
-	long scheduledChecks() {
-		return this.executor.getTaskCount();
-	}
-
 	@Override
 	public void close() {
-		this.executor.shutdownNow();
+		abortAll(true);
+		this.timer.shutdownNow();
 	}
 
 	/**
-	 * The deadline of the call running on a thread: one mutable holder per thread, so that
-	 * starting and finishing a call does not change the thread's map of thread-locals.
+	 * The exchange running on a thread: one mutable holder per thread, so that starting
+	 * and finishing an exchange does not change the thread's map of thread-locals.
 	 */
 	private static final class CurrentCall {
 
@@ -143,39 +191,47 @@ final class CallDeadlines implements AutoCloseable {
 
 	}
 
+	/**
+	 * One exchange: its deadline, its request (to cancel it), its HttpClient context and
+	 * connection (to tell what the failure did to them), and why it was ended early.
+	 */
 	static final class Deadline {
 
 		private final Duration timeout;
 
 		private final long expiresAt;
 
-		private final AtomicBoolean expired = new AtomicBoolean();
+		private final boolean outsidePool;
+
+		private final AtomicReference<@Nullable Ending> ending = new AtomicReference<>();
 
 		private final AtomicReference<@Nullable Cancellable> request = new AtomicReference<>();
 
 		private volatile @Nullable HttpCoreContext context;
 
-		Deadline(Duration timeout, long expiresAt) {
+		private volatile QuietConnectionFactory.@Nullable QuietConnection connection;
+
+		private volatile boolean connectionDiscarded;
+
+		Deadline(Duration timeout, long expiresAt, boolean outsidePool) {
 			this.timeout = timeout;
 			this.expiresAt = expiresAt;
+			this.outsidePool = outsidePool;
 		}
 
 		void attach(Cancellable request) {
 			this.request.set(request);
-			if (this.expired.get()) {
+			if (this.ending.get() != null) {
 				request.cancel();
 			}
 		}
 
-		boolean isExpired() {
-			return this.expired.get();
-		}
-
-		void abort() {
-			Cancellable request = this.request.get();
-			if (request != null) {
-				request.cancel();
-			}
+		/**
+		 * Return why the exchange was ended early.
+		 * @return the ending, or {@code null} if it was not ended early
+		 */
+		@Nullable Ending ending() {
+			return this.ending.get();
 		}
 
 		Duration getTimeout() {
@@ -183,7 +239,7 @@ final class CallDeadlines implements AutoCloseable {
 		}
 
 		/**
-		 * Return the HttpClient context of the call's request, which tells over which
+		 * Return the HttpClient context of the exchange's request, which tells over which
 		 * connection it went.
 		 * @return the context, or {@code null} if the request was never created
 		 */
@@ -191,8 +247,47 @@ final class CallDeadlines implements AutoCloseable {
 			return this.context;
 		}
 
+		/**
+		 * Make sure the connection of this exchange is never used again: whatever else it
+		 * holds (an answer nobody asked for) is not trusted. It is closed when it is next
+		 * taken from the pool, or at once if the exchange is cancelled.
+		 */
+		void discardConnection() {
+			this.connectionDiscarded = true;
+			QuietConnectionFactory.QuietConnection connection = this.connection;
+			if (connection != null) {
+				connection.discard();
+			}
+		}
+
+		boolean isConnectionDiscarded() {
+			return this.connectionDiscarded;
+		}
+
+		/**
+		 * Cancel the exchange because its answer is refused: the connection is closed at
+		 * once instead of being read to the end of the answer.
+		 */
+		void abort() {
+			discardConnection();
+			cancelRequest();
+		}
+
 		private void expire() {
-			this.expired.set(true);
+			end(Ending.DEADLINE);
+		}
+
+		private void abortForClose() {
+			end(Ending.CLOSED);
+		}
+
+		private void end(Ending why) {
+			if (this.ending.compareAndSet(null, why)) {
+				cancelRequest();
+			}
+		}
+
+		private void cancelRequest() {
 			Cancellable request = this.request.get();
 			if (request != null) {
 				request.cancel();
@@ -202,6 +297,23 @@ final class CallDeadlines implements AutoCloseable {
 		private void finish() {
 			this.request.set(null);
 		}
+
+	}
+
+	/**
+	 * Why an exchange was ended before it completed.
+	 */
+	enum Ending {
+
+		/**
+		 * Its deadline passed.
+		 */
+		DEADLINE,
+
+		/**
+		 * The transport was closed.
+		 */
+		CLOSED
 
 	}
 

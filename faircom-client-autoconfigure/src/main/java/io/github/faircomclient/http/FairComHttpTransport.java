@@ -1,16 +1,13 @@
 package io.github.faircomclient.http;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.ProxySelector;
-import java.net.SocketException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,10 +21,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.EndpointDetails;
-import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -36,39 +31,46 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
+
+import io.github.faircomclient.FairComFailureKind;
+import io.github.faircomclient.http.CallDeadlines.Deadline;
+import io.github.faircomclient.http.TransportFailure.Reason;
 
 /**
- * Sends FairCom JSON action bodies to one server with {@code POST} and returns the raw
- * answer whatever its status. Built on a {@link RestClient} of its own (never the
- * application's builder or its customizers) over a pooled Apache HttpClient 5 whose
- * connection pool it owns:
+ * The HTTP connection pool to one FairCom server: posts JSON action bodies with
+ * {@code POST} and hands each answer, whatever its status, to a reader while the response
+ * is open. Build one with {@link #builder(URI)} and give it to a
+ * {@link io.github.faircomclient.core.FairComTemplate}, which owns it from then on.
+ * Built on a {@link RestClient} of its own (never the application's builder or its
+ * customizers) over a pooled Apache HttpClient 5:
  * <ul>
  * <li>redirects are not followed, cookies are ignored and HttpClient never retries on its
  * own (retries are decided per action by the template);</li>
  * <li>the pool allows {@code maxConnections} in total and to the one route, waits at most
- * {@code connectionAcquireTimeout} for a free connection, evicts connections idle for
- * {@value #IDLE_EVICTION_SECONDS} s (before FairCom's own 30 s idle close) and validates
- * connections that were idle for {@value #VALIDATE_AFTER_INACTIVITY_SECONDS} s; when a
- * connection cannot be opened or the server drops one, the idle connections are closed
- * too, since they lead to the same server;</li>
+ * {@code connectionAcquireTimeout} for a free connection and evicts connections idle for
+ * {@value #IDLE_EVICTION_SECONDS} s (before FairCom's own 30 s idle close); a connection
+ * idle for {@value #VALIDATE_AFTER_INACTIVITY_SECONDS} s is checked before reuse, and one
+ * whose answer was refused by the reader is never reused; when a connection cannot be
+ * opened or the server drops one, the idle connections are closed too;</li>
  * <li>TLS comes from an {@link SslBundle} (or the JVM default) through a strategy that
- * {@link #reloadSslBundle(SslBundle)} swaps at runtime: new connections use the new
- * material, idle ones are closed and busy ones are not reused;</li>
- * <li>each call has a total deadline that also stops a server trickling bytes, and an
- * answer larger than {@code maxResponseSize} is cut off;</li>
+ * {@link #reloadSslBundle(SslBundle)} swaps at runtime;</li>
+ * <li>each post has a total deadline that also stops a server trickling bytes, and an
+ * answer larger than {@code maxResponseBytes} is cut off;</li>
+ * <li>{@link #abortCalls()} ends every post in flight or waiting for a connection at once,
+ * and {@link #postOutsidePool} still reaches the server afterwards, over a connection of
+ * its own, for the logout;</li>
  * <li>JVM proxy settings apply; the proxy for the server is chosen on the first request
  * and kept;</li>
  * <li>HttpClient's wire and header logs stay silent for these connections, since they
  * would show passwords and session tokens.</li>
  * </ul>
- * Instances are thread-safe. {@link #close()} shuts the pool down.
+ * Every failure is a {@link TransportFailure} whose reason says what happened. Instances
+ * are thread-safe. {@link #close()} shuts everything down.
  */
 public final class FairComHttpTransport implements AutoCloseable {
 
@@ -87,19 +89,28 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 */
 	public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
+	/**
+	 * Connections of the side pool that serves {@link #postOutsidePool}.
+	 */
+	private static final int SIDE_POOL_CONNECTIONS = 2;
+
 	private static final Log logger = LogFactory.getLog(FairComHttpTransport.class);
 
 	private final URI url;
 
 	private final RestClient restClient;
 
-	private final HttpComponentsClientHttpRequestFactory requestFactory;
+	private final DeadlineAwareRequestFactory requestFactory;
 
 	private final PoolingHttpClientConnectionManager connectionManager;
+
+	private final PoolingHttpClientConnectionManager sideConnectionManager;
 
 	private final ConnectionConfig connectionConfig;
 
 	private final CallDeadlines deadlines;
+
+	private final FailureClassifier classifier;
 
 	private final SwappableTlsSocketStrategy tlsStrategy;
 
@@ -112,39 +123,62 @@ public final class FairComHttpTransport implements AutoCloseable {
 	private FairComHttpTransport(Builder builder) {
 		this.url = builder.url;
 		this.maxResponseBytes = builder.maxResponseBytes;
-		this.deadlines = new CallDeadlines();
+		this.deadlines = new CallDeadlines(timer());
+		this.classifier = new FailureClassifier(builder.readTimeout, builder.connectionAcquireTimeout);
 		this.tlsStrategy = new SwappableTlsSocketStrategy(builder.sslBundle, builder.verifyHostname);
 		this.connectionConfig = ConnectionConfig.custom()
 			.setConnectTimeout(timeout(builder.connectTimeout))
 			.setSocketTimeout(timeout(builder.readTimeout))
-			.setValidateAfterInactivity(TimeValue.ofSeconds(VALIDATE_AFTER_INACTIVITY_SECONDS))
+			.setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
 			.build();
+		SocketConfig socketConfig = SocketConfig.custom().setSoTimeout(timeout(builder.readTimeout)).build();
+		QuietConnectionFactory connections = new QuietConnectionFactory(this.deadlines);
 		this.connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
 			.setTlsSocketStrategy(this.tlsStrategy)
-			.setConnectionFactory(QuietConnectionFactory.INSTANCE)
+			.setConnectionFactory(connections)
 			.setMaxConnTotal(builder.maxConnections)
 			.setMaxConnPerRoute(builder.maxConnections)
-			.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout(builder.readTimeout)).build())
+			.setDefaultSocketConfig(socketConfig)
 			.setConnectionConfigResolver(this::connectionConfig)
 			.build();
-		CloseableHttpClient httpClient = HttpClientBuilder.create()
-			.useSystemProperties()
-			.setRoutePlanner(new ProxyDecidedOnceRoutePlanner(ProxySelector.getDefault()))
-			.setConnectionManager(this.connectionManager)
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setConnectionRequestTimeout(timeout(builder.connectionAcquireTimeout))
-				.build())
-			.disableRedirectHandling()
-			.disableCookieManagement()
-			.disableAutomaticRetries()
-			.evictIdleConnections(TimeValue.ofSeconds(IDLE_EVICTION_SECONDS))
+		this.sideConnectionManager = PoolingHttpClientConnectionManagerBuilder.create()
+			.setTlsSocketStrategy(this.tlsStrategy)
+			.setConnectionFactory(connections)
+			.setMaxConnTotal(SIDE_POOL_CONNECTIONS)
+			.setMaxConnPerRoute(SIDE_POOL_CONNECTIONS)
+			.setDefaultSocketConfig(socketConfig)
+			.setConnectionConfigResolver(this::connectionConfig)
 			.build();
-		this.requestFactory = new DeadlineAwareRequestFactory(httpClient, this.deadlines);
+		RequestConfig requestConfig = RequestConfig.custom()
+			.setConnectionRequestTimeout(timeout(builder.connectionAcquireTimeout))
+			.build();
+		this.requestFactory = new DeadlineAwareRequestFactory(
+				httpClient(this.connectionManager, requestConfig).evictIdleConnections(
+						TimeValue.ofSeconds(IDLE_EVICTION_SECONDS)).build(),
+				httpClient(this.sideConnectionManager, requestConfig).build(), this.deadlines);
 		RestClient.Builder restClientBuilder = RestClient.builder()
 			.requestFactory(this.requestFactory)
 			.observationRegistry(builder.observationRegistry);
 		builder.customizers.forEach((customizer) -> customizer.customize(restClientBuilder));
 		this.restClient = restClientBuilder.build();
+	}
+
+	private static HttpClientBuilder httpClient(PoolingHttpClientConnectionManager connectionManager,
+			RequestConfig requestConfig) {
+		return HttpClientBuilder.create()
+			.useSystemProperties()
+			.setRoutePlanner(new ProxyDecidedOnceRoutePlanner(ProxySelector.getDefault()))
+			.setConnectionManager(connectionManager)
+			.setDefaultRequestConfig(requestConfig)
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.disableAutomaticRetries();
+	}
+
+	private static ScheduledThreadPoolExecutor timer() {
+		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("faircom-call-deadline-");
+		threadFactory.setDaemon(true);
+		return new ScheduledThreadPoolExecutor(1, threadFactory);
 	}
 
 	private static Timeout timeout(Duration duration) {
@@ -183,38 +217,44 @@ public final class FairComHttpTransport implements AutoCloseable {
 	}
 
 	/**
-	 * Post one JSON action body and read the whole answer, whatever its HTTP status.
+	 * Post one JSON action body over a pooled connection and hand the answer, whatever its
+	 * HTTP status, to a reader while the response is open, so that it can be parsed from
+	 * the stream without a copy. The answer's body ends with a {@link TransportFailure} of
+	 * reason {@link Reason#ANSWER_TOO_LARGE} once it grows beyond the limit; an answer that
+	 * declares a larger {@code Content-Length} is refused before the reader is called.
+	 * @param <T> what the reader makes of the answer
 	 * @param body the JSON request body
-	 * @param callTimeout the total time the call may take, answer included
-	 * @return the answer
-	 * @throws CallDeadlineExceededException if the call did not complete in time
-	 * @throws ResponseTooLargeException if the answer is larger than the limit
-	 * @throws IOException if the call failed for another I/O reason
+	 * @param timeout the total time the post may take, waiting for a connection and reading
+	 * the answer included
+	 * @param reader reads the answer
+	 * @return what the reader returned
+	 * @throws TransportFailure if the post failed; an {@link IOException} the reader threw
+	 * becomes one too
 	 */
-	public FairComHttpResponse post(byte[] body, Duration callTimeout) throws IOException {
-		return post(body, callTimeout, (status, headers, in) -> new FairComHttpResponse(status, headers,
-				in.readAllBytes()));
+	public <T> T post(byte[] body, Duration timeout, AnswerReader<T> reader) throws TransportFailure {
+		return exchange(body, timeout, reader, false);
 	}
 
 	/**
-	 * Post one JSON action body and hand the answer, whatever its HTTP status, to a reader
-	 * while the response is open, so that it can be parsed from the stream without a copy.
-	 * The reader's stream ends with a {@link ResponseTooLargeException} once the answer
-	 * grows beyond the limit; an answer that declares a larger {@code Content-Length} is
-	 * refused before the reader is called.
+	 * Post like {@link #post} but over a small pool of its own, which neither waits behind
+	 * the calls of the main pool nor is affected by {@link #abortCalls()}: for the one
+	 * request that must get through while the client shuts down, the logout.
 	 * @param <T> what the reader makes of the answer
 	 * @param body the JSON request body
-	 * @param callTimeout the total time the call may take, answer included
+	 * @param timeout the total time the post may take
 	 * @param reader reads the answer
 	 * @return what the reader returned
-	 * @throws CallDeadlineExceededException if the call did not complete in time
-	 * @throws ResponseTooLargeException if the answer is larger than the limit
-	 * @throws IOException if the call failed for another I/O reason, or the reader threw it
+	 * @throws TransportFailure if the post failed
 	 */
-	public <T> T post(byte[] body, Duration callTimeout, AnswerReader<T> reader) throws IOException {
-		Assert.isTrue(isPositive(callTimeout), "'callTimeout' must be positive");
+	public <T> T postOutsidePool(byte[] body, Duration timeout, AnswerReader<T> reader) throws TransportFailure {
+		return exchange(body, timeout, reader, true);
+	}
+
+	private <T> T exchange(byte[] body, Duration timeout, AnswerReader<T> reader, boolean outsidePool)
+			throws TransportFailure {
+		Assert.isTrue(isPositive(timeout), "'timeout' must be positive");
 		Assert.notNull(reader, "'reader' must not be null");
-		CallDeadlines.Deadline deadline = this.deadlines.start(callTimeout);
+		Deadline deadline = this.deadlines.start(timeout, outsidePool);
 		try {
 			return this.restClient.post()
 				.uri(this.url)
@@ -222,17 +262,12 @@ public final class FairComHttpTransport implements AutoCloseable {
 				.httpRequest((request) -> jsonHeaders(request.getHeaders(), body.length))
 				.exchange((request, response) -> read(response, deadline, reader), true);
 		}
-		catch (RestClientException ex) {
-			if (deadline.isExpired()) {
-				throw new CallDeadlineExceededException(callTimeout, ex.getCause());
-			}
-			IOException failure = (ex instanceof ResourceAccessException && ex.getCause() instanceof IOException io)
-					? io : new IOException(ex.getMessage(), ex);
-			if (leadsToDeadServer(failure)) {
+		catch (RuntimeException ex) {
+			Throwable cause = (ex instanceof ResourceAccessException && ex.getCause() != null) ? ex.getCause() : ex;
+			TransportFailure failure = this.classifier.classify(cause, deadline);
+			if (failure.getFailureKind() == FairComFailureKind.NOT_SENT || failure.getReason() == Reason.CONNECTION_LOST
+					|| failure.getReason() == Reason.CLOSED_AFTER_TLS_HANDSHAKE) {
 				closeIdleConnections();
-				if (closedRightAfterHandshake(deadline)) {
-					throw new TlsClosedAfterHandshakeException(failure);
-				}
 			}
 			throw failure;
 		}
@@ -251,43 +286,36 @@ public final class FairComHttpTransport implements AutoCloseable {
 		headers.setContentLength(length);
 	}
 
-	private <T> T read(ClientHttpResponse response, CallDeadlines.Deadline deadline, AnswerReader<T> reader)
-			throws IOException {
+	private <T> T read(ClientHttpResponse response, Deadline deadline, AnswerReader<T> reader) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.getHeaders());
 		try (InputStream in = response.getBody()) {
 			try {
 				if (headers.getContentLength() > this.maxResponseBytes) {
-					throw new ResponseTooLargeException(status, this.maxResponseBytes);
+					throw tooLarge(status, "declared a Content-Length of " + headers.getContentLength()
+							+ " bytes, more than the limit of " + this.maxResponseBytes + " bytes");
 				}
-				return reader.read(status, headers, new LimitedInputStream(in, status, this.maxResponseBytes));
+				T answer = reader.read(new OpenAnswer(status, headers,
+						new LimitedInputStream(in, this.maxResponseBytes,
+								() -> tooLarge(status, "grew beyond the limit of " + this.maxResponseBytes + " bytes")),
+						deadline));
+				if (deadline.isConnectionDiscarded()) {
+					deadline.abort();
+				}
+				return answer;
 			}
-			catch (ResponseTooLargeException ex) {
-				deadline.abort();
+			catch (TransportFailure ex) {
+				if (ex.getReason() == Reason.ANSWER_TOO_LARGE) {
+					deadline.abort();
+				}
 				throw ex;
 			}
 		}
 	}
 
-	private static boolean leadsToDeadServer(IOException failure) {
-		return failure instanceof ConnectException || failure instanceof NoHttpResponseException
-				|| failure instanceof SocketException;
-	}
-
-	/**
-	 * Whether the failed request went over a TLS connection that had just been opened and
-	 * never carried an answer: what a TLS 1.3 server refusing the client certificate looks
-	 * like (it checks the certificate after the client has finished the handshake and
-	 * closes the connection, so the client sees a broken pipe or reset instead of a
-	 * handshake failure), but also a server dropping new connections.
-	 */
-	private static boolean closedRightAfterHandshake(CallDeadlines.Deadline deadline) {
-		HttpCoreContext context = deadline.context();
-		if (context == null || context.getSSLSession() == null) {
-			return false;
-		}
-		EndpointDetails endpoint = context.getEndpointDetails();
-		return endpoint == null || endpoint.getResponseCount() == 0;
+	private TransportFailure tooLarge(int status, String what) {
+		return new TransportFailure(Reason.ANSWER_TOO_LARGE, "the answer (HTTP " + status + ") " + what, status,
+				null);
 	}
 
 	private void closeIdleConnections() {
@@ -332,26 +360,39 @@ public final class FairComHttpTransport implements AutoCloseable {
 	}
 
 	/**
-	 * Shut the connection pool and the deadline timer down. Calls in flight fail.
+	 * End every pooled post: those waiting for a connection and those in flight fail at
+	 * once with {@link Reason#CLIENT_CLOSED}, and so does every later {@link #post}. Posts
+	 * {@linkplain #postOutsidePool outside the pool} still go through until {@link #close()}.
+	 */
+	public void abortCalls() {
+		this.deadlines.abortAll(false);
+	}
+
+	/**
+	 * Abort every post, then shut both connection pools and the deadline timer down.
+	 * Idempotent.
 	 */
 	@Override
 	public void close() {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
+		this.deadlines.abortAll(true);
 		try {
 			this.requestFactory.destroy();
 		}
 		catch (Exception ex) {
-			// the pool is being discarded anyway
+			// the pools are being discarded anyway
 		}
 		finally {
+			this.connectionManager.close(CloseMode.IMMEDIATE);
+			this.sideConnectionManager.close(CloseMode.IMMEDIATE);
 			this.deadlines.close();
 		}
 	}
 
 	/**
-	 * Reads the answer to one call while its response is open.
+	 * Reads the answer to one post while its response is open.
 	 *
 	 * @param <T> what the reader makes of the answer
 	 */
@@ -360,95 +401,55 @@ public final class FairComHttpTransport implements AutoCloseable {
 
 		/**
 		 * Read the answer.
-		 * @param statusCode the HTTP status code
-		 * @param headers the response headers
-		 * @param body the response body, at most the transport's limit; closed by the
-		 * transport
+		 * @param answer the answer; its body is closed by the transport
 		 * @return what the reader makes of the answer
 		 * @throws IOException if reading fails
 		 */
-		T read(int statusCode, HttpHeaders headers, InputStream body) throws IOException;
+		T read(Answer answer) throws IOException;
 
 	}
 
 	/**
-	 * The body stream of an answer, which fails with {@link ResponseTooLargeException} as
-	 * soon as more than the limit has been read.
+	 * The answer to one post, open while its reader runs.
 	 */
-	private static final class LimitedInputStream extends FilterInputStream {
+	public interface Answer {
 
-		private final int status;
+		/**
+		 * Return the HTTP status code.
+		 * @return the status code
+		 */
+		int statusCode();
 
-		private final long maxBytes;
+		/**
+		 * Return the response headers.
+		 * @return the headers, read-only
+		 */
+		HttpHeaders headers();
 
-		private long count;
+		/**
+		 * Return the response body, at most the transport's limit.
+		 * @return the body
+		 */
+		InputStream body();
 
-		LimitedInputStream(InputStream in, int status, long maxBytes) {
-			super(in);
-			this.status = status;
-			this.maxBytes = maxBytes;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int read = this.in.read();
-			if (read != -1) {
-				counted(1);
-			}
-			return read;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int read = this.in.read(buffer, offset, length);
-			if (read > 0) {
-				counted(read);
-			}
-			return read;
-		}
-
-		@Override
-		public long skip(long n) throws IOException {
-			long skipped = this.in.skip(n);
-			if (skipped > 0) {
-				counted(skipped);
-			}
-			return skipped;
-		}
-
-		@Override
-		public boolean markSupported() {
-			return false;
-		}
-
-		private void counted(long read) throws ResponseTooLargeException {
-			this.count += read;
-			if (this.count > this.maxBytes) {
-				throw new ResponseTooLargeException(this.status, this.maxBytes);
-			}
-		}
+		/**
+		 * Make sure the connection that carried this answer is never used again, because
+		 * the answer was not what the request called for (not a JSON action answer, or the
+		 * answer to another request): whatever else the connection holds is not trusted.
+		 */
+		void discardConnection();
 
 	}
 
 	/**
-	 * A request body of JSON bytes, written as they are and as often as HttpClient asks.
+	 * The answer of an exchange of this transport.
 	 */
-	private static final class JsonBody implements StreamingHttpOutputMessage.Body {
-
-		private final byte[] bytes;
-
-		JsonBody(byte[] bytes) {
-			this.bytes = bytes;
-		}
+	private record OpenAnswer(int statusCode, HttpHeaders headers, InputStream body, Deadline deadline)
+			implements Answer {
 
 		@Override
-		public void writeTo(OutputStream outputStream) throws IOException {
-			outputStream.write(this.bytes);
-		}
-
-		@Override
-		public boolean repeatable() {
-			return true;
+		public void discardConnection() {
+			this.deadline.discardConnection();
 		}
 
 	}
@@ -486,7 +487,7 @@ public final class FairComHttpTransport implements AutoCloseable {
 		}
 
 		/**
-		 * Set the time allowed to open a connection.
+		 * Set the time allowed to open a connection, TLS handshake included.
 		 * @param connectTimeout a positive duration
 		 * @return this builder
 		 */
@@ -519,7 +520,7 @@ public final class FairComHttpTransport implements AutoCloseable {
 		}
 
 		/**
-		 * Set the time a call waits for a free pooled connection.
+		 * Set the time a post waits for a free pooled connection.
 		 * @param connectionAcquireTimeout a positive duration
 		 * @return this builder
 		 */
@@ -552,7 +553,7 @@ public final class FairComHttpTransport implements AutoCloseable {
 
 		/**
 		 * Set the largest answer accepted; a larger one is cut off with a
-		 * {@link ResponseTooLargeException}.
+		 * {@link TransportFailure} of reason {@link Reason#ANSWER_TOO_LARGE}.
 		 * @param maxResponseBytes a positive number of bytes
 		 * @return this builder
 		 */
@@ -586,7 +587,8 @@ public final class FairComHttpTransport implements AutoCloseable {
 		}
 
 		/**
-		 * Build the transport. It owns a connection pool: close it when done.
+		 * Build the transport. It owns two connection pools and a timer thread: close it
+		 * when done (a template closes the transport it was given).
 		 * @return the transport
 		 */
 		public FairComHttpTransport build() {

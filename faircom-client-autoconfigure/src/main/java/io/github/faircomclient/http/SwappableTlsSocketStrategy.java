@@ -1,11 +1,14 @@
 package io.github.faircomclient.http;
 
 import java.io.IOException;
+import java.io.Serial;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -36,10 +39,22 @@ final class SwappableTlsSocketStrategy implements TlsSocketStrategy {
 		this.delegate = new AtomicReference<>(create(sslBundle, verifyHostname));
 	}
 
+	/**
+	 * Upgrade a connected socket to TLS. A handshake that gets no answer within the socket
+	 * timeout (HttpClient sets the connect timeout for it) fails with a
+	 * {@link NoTlsAnswerException} rather than the plain {@link SocketTimeoutException}
+	 * HttpClient would report as a connect timeout: the TCP connection did open, and what
+	 * answers at that port is most likely not a TLS service.
+	 */
 	@Override
 	public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
 			throws IOException {
-		return this.delegate.get().upgrade(socket, target, port, attachment, context);
+		try {
+			return this.delegate.get().upgrade(socket, target, port, attachment, context);
+		}
+		catch (SocketTimeoutException ex) {
+			throw new NoTlsAnswerException(target + ":" + port, socket.getSoTimeout(), ex);
+		}
 	}
 
 	void swap(@Nullable SslBundle sslBundle) {
@@ -59,6 +74,23 @@ final class SwappableTlsSocketStrategy implements TlsSocketStrategy {
 		}
 		return new DefaultClientTlsStrategy(sslContext, options.getEnabledProtocols(), options.getCiphers(),
 				SSLBufferMode.STATIC, HostnameVerificationPolicy.CLIENT, NoopHostnameVerifier.INSTANCE);
+	}
+
+	/**
+	 * A TLS handshake that got no answer: the server accepted the TCP connection and sent
+	 * nothing back.
+	 */
+	static final class NoTlsAnswerException extends SSLHandshakeException {
+
+		@Serial
+		private static final long serialVersionUID = 1L;
+
+		NoTlsAnswerException(String endpoint, int timeoutMillis, SocketTimeoutException cause) {
+			super("the TCP connection to " + endpoint + " opened, but the TLS handshake got no answer within "
+					+ timeoutMillis + " ms");
+			initCause(cause);
+		}
+
 	}
 
 	private static SSLContext systemDefault() {

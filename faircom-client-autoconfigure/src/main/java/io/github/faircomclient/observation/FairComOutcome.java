@@ -70,25 +70,19 @@ public enum FairComOutcome {
 		if (error == null) {
 			return SUCCESS;
 		}
-		if (error instanceof FairComAuthenticationException) {
-			return AUTHENTICATION_ERROR;
+		if (!(error instanceof FairComException failure)) {
+			return CLIENT_ERROR;
 		}
-		if (error instanceof FairComSessionExpiredException) {
-			return SESSION_EXPIRED;
-		}
-		if (error instanceof FairComApiException) {
-			return API_ERROR;
-		}
-		if (error instanceof FairComTransportException) {
-			return TRANSPORT_ERROR;
-		}
-		if (error instanceof FairComProtocolException) {
-			return PROTOCOL_ERROR;
-		}
-		if (error instanceof FairComClientClosedException) {
-			return CLIENT_CLOSED;
-		}
-		return CLIENT_ERROR;
+		return switch (failure.getFailureKind()) {
+			case ACTION_FAILED -> API_ERROR;
+			case AUTHENTICATION -> AUTHENTICATION_ERROR;
+			case SESSION_EXPIRED -> SESSION_EXPIRED;
+			case NOT_SENT, NOT_PROCESSED, ANSWER_LOST, CALL_TIMEOUT, POOL_TIMEOUT, TLS, INTERRUPTED ->
+				(failure instanceof FairComProtocolException) ? PROTOCOL_ERROR : TRANSPORT_ERROR;
+			case INVALID_ANSWER -> PROTOCOL_ERROR;
+			case CLIENT_CLOSED -> CLIENT_CLOSED;
+			case CLIENT -> CLIENT_ERROR;
+		};
 	}
 
 	/**

@@ -8,8 +8,8 @@ package io.github.faircomclient.session;
 public final class ClientCertificateAuthentication implements FairComAuthentication {
 
 	@Override
-	public FairComSession login(FairComSessionClient client, FairComSessionSettings settings) {
-		return client.createSession(null, null, settings);
+	public FairComSession login(FairComLogin login) {
+		return login.createSession(null, null);
 	}
 
 	@Override

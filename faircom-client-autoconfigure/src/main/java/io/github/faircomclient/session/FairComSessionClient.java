@@ -4,39 +4,38 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.core.FairComRequest;
+import io.github.faircomclient.core.FairComResponse;
+
 /**
- * The session actions of the FairCom admin API, as a session manager and the
- * authentication strategies need them. Implemented by the template's action executor.
+ * Sends one FairCom action once: no session handling, no retry. What a session manager
+ * talks to the server with, for {@code createSession}, {@code pingSession} and
+ * {@code deleteSession}; the template's own exchange implements it and hands it to the
+ * {@link LifecycleAwareSessionManager} it builds.
  */
 public interface FairComSessionClient {
 
 	/**
-	 * Create a session with {@code createSession}.
-	 * @param username the account, or {@code null} to log in with the client certificate of
-	 * the TLS connection
-	 * @param password the password, or {@code null} with a client certificate
-	 * @param settings the session settings to send
-	 * @return the new session
-	 * @throws io.github.faircomclient.FairComAuthenticationException if the server refuses
-	 * the login
+	 * Send an action over the connection pool and return the answer, whatever its
+	 * {@code errorCode}.
+	 * @param request the action
+	 * @param session the session whose token to send, or {@code null} for none
+	 * @param timeout the time the exchange may take
+	 * @return the answer
+	 * @throws io.github.faircomclient.FairComException if no valid answer arrived
 	 */
-	FairComSession createSession(@Nullable String username, @Nullable String password,
-			FairComSessionSettings settings);
+	FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout);
 
 	/**
-	 * Keep a session alive with {@code pingSession}.
-	 * @param session the session
-	 * @return {@code true} if the session is alive, {@code false} if the server reports it
-	 * gone
+	 * Send an action like {@link #send} but over a connection outside the pool, so that it
+	 * neither waits behind the application's calls nor is aborted when the client closes:
+	 * for the logout.
+	 * @param request the action
+	 * @param session the session whose token to send, or {@code null} for none
+	 * @param timeout the time the exchange may take
+	 * @return the answer
+	 * @throws io.github.faircomclient.FairComException if no valid answer arrived
 	 */
-	boolean pingSession(FairComSession session);
-
-	/**
-	 * Delete a session with {@code deleteSession}, once, without retry. A server that no
-	 * longer knows the session counts as success.
-	 * @param session the session
-	 * @param timeout the time the call may take
-	 */
-	void deleteSession(FairComSession session, Duration timeout);
+	FairComResponse sendOutsidePool(FairComRequest request, @Nullable FairComSession session, Duration timeout);
 
 }

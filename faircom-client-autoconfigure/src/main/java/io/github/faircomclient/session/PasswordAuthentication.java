@@ -24,8 +24,8 @@ public final class PasswordAuthentication implements FairComAuthentication {
 	}
 
 	@Override
-	public FairComSession login(FairComSessionClient client, FairComSessionSettings settings) {
-		return client.createSession(this.username, this.password, settings);
+	public FairComSession login(FairComLogin login) {
+		return login.createSession(this.username, this.password);
 	}
 
 	/**

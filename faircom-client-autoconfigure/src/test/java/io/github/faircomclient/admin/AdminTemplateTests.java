@@ -41,7 +41,7 @@ class AdminTemplateTests {
 
 	@Test
 	void pingSendsPingSessionWithTheToken() {
-		admin().ping();
+		admin().pingSession();
 		JsonNode sent = this.stub.request("pingSession");
 		assertThat(sent.get("api").stringValue()).isEqualTo("admin");
 		assertThat(sent.get("authToken").stringValue()).isEqualTo("T1");
@@ -59,7 +59,7 @@ class AdminTemplateTests {
 	}
 
 	@Test
-	void sessionsThatAreNotAnArrayAreAProtocolErrorAndNoSessionsAreAnEmptyList() {
+	void sessionsThatAreNotAnArrayOrAbsentAreAProtocolError() {
 		this.stub.answer("listSessions", "{\"sessions\":{\"authToken\":\"S1\"}}");
 		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> admin().listSessions())
 			.withMessageContaining("admin/listSessions without a 'sessions' array (sessions is object)")
@@ -69,6 +69,15 @@ class AdminTemplateTests {
 		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> admin().describeSessions())
 			.withMessageContaining("(sessions is string)");
 		this.stub.answer("listSessions", "{}");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> admin().listSessions())
+			.withMessageContaining("admin/listSessions without a 'sessions' array (sessions is missing)");
+		this.stub.answer("listSessions", "[]");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> admin().listSessions())
+			.withMessageContaining("(the result is array)");
+		this.stub.answer("describeSessions", "42");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> admin().describeSessions())
+			.withMessageContaining("(the result is number)");
+		this.stub.answer("listSessions", "{\"sessions\":[]}");
 		assertThat(admin().listSessions()).isEmpty();
 	}
 
@@ -94,6 +103,7 @@ class AdminTemplateTests {
 
 	@Test
 	void describeSessionsByToken() {
+		this.stub.answer("describeSessions", "{\"sessions\":[]}");
 		admin().describeSessions(List.of("S1", "S2"));
 		assertThat(this.stub.request("describeSessions").at("/params/authTokens").toString())
 			.isEqualTo("[\"S1\",\"S2\"]");

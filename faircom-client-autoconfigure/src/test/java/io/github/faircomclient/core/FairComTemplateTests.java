@@ -373,12 +373,10 @@ class FairComTemplateTests {
 		server().expect(action("db", "listTables")).andRespond(error(12031, "gone"));
 		server().expect(action("admin", "createSession")).andRespond(session("T2"));
 		server().expect(action("db", "listTables")).andExpect(token("T2")).andRespond(error(12031, "gone"));
-		server().expect(action("admin", "createSession")).andRespond(session("T3"));
-		server().expect(action("db", "listTables")).andExpect(token("T3")).andRespond(error(12031, "gone"));
 		assertThatExceptionOfType(FairComSessionExpiredException.class)
 			.isThrownBy(() -> this.template.execute("db", "listTables", null))
-			.withMessageContaining("already sent 3 time(s)")
-			.withMessageContaining("gone as well");
+			.withMessageContaining("replayed on a new session once, which the server reported gone as well")
+			.withMessageContaining("replayed at most once");
 		server().verify();
 		assertThat(this.template.getSessionManager().getCurrentSession()).isNull();
 	}
@@ -504,20 +502,34 @@ class FairComTemplateTests {
 	void mismatchedRequestIdIsAProtocolError() {
 		this.template = builder().build();
 		server().expect(action("admin", "createSession")).andRespond(session("T1"));
-		server().expect(action("db", "listTables"))
+		server().expect(action("db", "deleteRecords"))
 			.andRespond(answer("{\"requestId\":\"someone-else\",\"errorCode\":0,\"errorMessage\":\"\"}"));
 		assertThatExceptionOfType(FairComProtocolException.class)
-			.isThrownBy(() -> this.template.execute("db", "listTables", null))
+			.isThrownBy(() -> this.template.execute("db", "deleteRecords", null))
 			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(FairComProtocolException.Kind.REQUEST_ID_MISMATCH));
 	}
 
 	@Test
-	void eagerLoginHappensOnAfterPropertiesSet() {
-		this.template = builder().loginMode(LoginMode.EAGER).build();
-		server().expect(action("admin", "createSession")).andRespond(session("T1"));
-		this.template.afterPropertiesSet();
+	void eagerLoginHappensWhileTheTemplateIsBuilt() {
+		this.template = builder().loginMode(LoginMode.EAGER)
+			.customizers(List.of((restClient) -> server().expect(action("admin", "createSession"))
+				.andRespond(session("T1"))))
+			.build();
 		server().verify();
 		assertThat(this.template.getSessionManager().getCurrentSession()).isNotNull();
+	}
+
+	@Test
+	void aFailedEagerLoginClosesTheTemplateItWasBuilding() {
+		List<FairComTemplate> built = new java.util.ArrayList<>();
+		assertThatExceptionOfType(io.github.faircomclient.FairComAuthenticationException.class)
+			.isThrownBy(() -> built.add(builder().loginMode(LoginMode.EAGER)
+				.customizers(List.of((restClient) -> server().expect(action("admin", "createSession"))
+					.andRespond(answer("{\"errorCode\":12010,\"errorMessage\":\"bad password\"}"))))
+				.build()));
+		server().verify();
+		assertThat(built).isEmpty();
+		assertThat(this.events).singleElement().isInstanceOf(io.github.faircomclient.session.FairComLoginFailedEvent.class);
 	}
 
 	@Test
@@ -540,7 +552,7 @@ class FairComTemplateTests {
 			.andExpect(jsonPath("$.params.defaultDatabaseName").value("ctreeSQL"))
 			.andExpect(jsonPath("$.params.defaultOwnerName").value("admin"))
 			.andRespond(session("SECRET-TOKEN"));
-		FairComSession session = this.template.getSessionManager().getSession();
+		FairComSession session = this.template.getSessionManager().getSession(Duration.ofSeconds(5));
 		server().verify();
 		assertThat(session.getIdleTimeout()).isEqualTo(Duration.ofHours(1));
 		assertThat(session.toString()).doesNotContain("SECRET-TOKEN");
@@ -555,7 +567,7 @@ class FairComTemplateTests {
 			.andExpect(jsonPath("$.params.username").doesNotExist())
 			.andExpect(jsonPath("$.params.password").doesNotExist())
 			.andRespond(session("T1"));
-		this.template.getSessionManager().getSession();
+		this.template.getSessionManager().getSession(Duration.ofSeconds(5));
 		server().verify();
 	}
 

@@ -6,23 +6,27 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import io.github.faircomclient.FairComAuthenticationException;
+import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComFailureKind;
 import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.FairComProtocolException.Kind;
-import io.github.faircomclient.http.FairComHttpResponse;
+import io.github.faircomclient.FairComServerBusyException;
 import io.github.faircomclient.session.FairComSession;
-import io.github.faircomclient.session.FairComSessionSettings;
+import io.github.faircomclient.testsupport.TestAnswers;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,13 +43,22 @@ class FairComWireFormatTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final Supplier<ServerText> NO_SECRETS = () -> ServerText.masking(List.of());
+
 	private final FairComWireFormat wire = new FairComWireFormat();
 
 	private final FairComRequest request = FairComRequest.of("db", "listTables", null);
 
+	private byte[] encode(FairComRequest request, String requestId, String token) {
+		return this.wire.encode(request, this.wire.toObject(request.params(), "params"),
+				(request.responseOptions() != null) ? this.wire.toObject(request.responseOptions(), "responseOptions")
+						: null,
+				requestId, token);
+	}
+
 	@Test
 	void encodesTheEnvelope() {
-		byte[] body = this.wire.encode(FairComRequest.builder("someAction")
+		byte[] body = encode(FairComRequest.builder("someAction")
 			.api("someApi")
 			.apiVersion("1.0")
 			.debug("max")
@@ -78,12 +91,11 @@ class FairComWireFormatTests {
 		tree.set("responseOptions", this.wire.mapper().valueToTree(Map.of("dataFormat", "objects")));
 		tree.put("debug", "none");
 		tree.put("authToken", "TOKEN");
-		assertThat(new String(this.wire.encode(request, "r-1", "TOKEN"), StandardCharsets.UTF_8))
+		assertThat(new String(encode(request, "r-1", "TOKEN"), StandardCharsets.UTF_8))
 			.isEqualTo(new String(this.wire.mapper().writeValueAsBytes(tree), StandardCharsets.UTF_8));
 	}
 
-	record RecordsByIds(String tableName, List<Long> ids, BigDecimal amount,
-			Map<String, Object> extra) {
+	record RecordsByIds(String tableName, List<Long> ids, BigDecimal amount, Map<String, Object> extra) {
 	}
 
 	@Test
@@ -97,38 +109,16 @@ class FairComWireFormatTests {
 						throw reset;
 					}
 				});
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
 		assertThatExceptionOfType(IOException.class)
-			.isThrownBy(() -> this.wire.decode(this.request, "r-1", 200, headers, broken, null))
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1",
+					TestAnswers.of(200, MediaType.APPLICATION_JSON, broken), null, NO_SECRETS, false))
 			.isSameAs(reset);
 	}
 
 	@Test
 	void rejectsParamsThatAreNotAnObject() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.wire.encode(FairComRequest.of("db", "x", java.util.List.of(1)), "r", null))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.wire.toObject(List.of(1), "params"))
 			.withMessageContaining("params");
-	}
-
-	@Test
-	void createSessionWithoutUsernameSendsNoCredentials() {
-		JsonNode params = json.readTree(this.wire
-			.encode(this.wire.createSessionRequest(null, null, FairComSessionSettings.defaults()), "r", null))
-			.get("params");
-		assertThat(params.propertyNames()).isEmpty();
-	}
-
-	@Test
-	void sessionTimeoutsAreSentInWholeSeconds() {
-		FairComSessionSettings settings = FairComSessionSettings.builder()
-			.idleTimeout(Duration.ofMillis(1500))
-			.cursorIdleTimeout(Duration.ZERO)
-			.build();
-		JsonNode params = json.readTree(this.wire.encode(this.wire.createSessionRequest("u", "p", settings), "r", null))
-			.get("params");
-		assertThat(params.get("idleConnectionTimeoutSeconds").intValue()).isEqualTo(2);
-		assertThat(params.get("idleCursorTimeoutSeconds").intValue()).isZero();
 	}
 
 	@Test
@@ -137,12 +127,37 @@ class FairComWireFormatTests {
 		assertThat(response.result().isObject()).isTrue();
 		assertThat(response.result().isEmpty()).isTrue();
 		assertThat(response.errorCode()).isEqualTo(12031);
+		assertThat(response.isSessionGone()).isTrue();
 		assertThat(response.debugInfo()).isNull();
 	}
 
 	@Test
-	void missingRequestIdEchoIsTolerated() {
+	void missingRequestIdEchoIsToleratedUntilTheServerHasShownThatItEchoes() throws IOException {
 		assertThat(decode("{\"errorCode\":0}").errorMessage()).isEmpty();
+		TestAnswers.Recorded answer = TestAnswers.of(200, MediaType.APPLICATION_JSON, "{\"errorCode\":0}");
+		assertThat(this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, false).requestIdEchoed())
+			.isFalse();
+		TestAnswers.Recorded injected = TestAnswers.of(200, MediaType.APPLICATION_JSON,
+				"{\"errorCode\":0,\"result\":{\"data\":[\"not yours\"]}}");
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", injected, null, NO_SECRETS, true))
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(Kind.REQUEST_ID_MISMATCH);
+				assertThat(ex.getFailureKind()).as("the call's own answer was lost")
+					.isEqualTo(FairComFailureKind.ANSWER_LOST);
+				assertThat(ex.getMessage()).contains("no requestId although the server echoes them");
+			});
+		assertThat(injected.discarded()).isTrue();
+	}
+
+	@Test
+	void theAnswerToAnotherRequestDiscardsItsConnection() {
+		TestAnswers.Recorded answer = TestAnswers.of(200, MediaType.APPLICATION_JSON,
+				"{\"requestId\":\"r-0\",\"errorCode\":0}");
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, false))
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.REQUEST_ID_MISMATCH));
+		assertThat(answer.discarded()).isTrue();
 	}
 
 	@Test
@@ -161,100 +176,143 @@ class FairComWireFormatTests {
 		assertThat(response.warnings().get(1).message()).isEqualTo("seven");
 		assertThat(response.warnings().get(1).data().get("k").intValue()).isOne();
 		assertThat(response.debugInfo()).isNotNull();
+		assertThat(response.isSessionGone()).as("a 12031 warning is no expiry").isFalse();
 	}
 
 	@Test
-	void redactsTheSessionTokenFromErrorMessages() {
+	void masksTheSessionTokenInErrorMessages() throws IOException {
 		FairComSession session = new FairComSession("SECRET", "app", Duration.ZERO, Instant.EPOCH, false, true);
-		FairComResponse response = this.wire.decode(this.request, "r-1",
-				http(200, MediaType.APPLICATION_JSON, "{\"errorCode\":5,\"errorMessage\":\"token SECRET is bad\"}"),
-				session);
+		FairComResponse response = this.wire
+			.decode(this.request, "r-1",
+					TestAnswers.of(200, MediaType.APPLICATION_JSON,
+							"{\"errorCode\":5,\"errorMessage\":\"token SECRET is bad\"}"),
+					session, ServerText.masking(List.of()).forCall("SECRET", null), false)
+			.response();
 		assertThat(response.errorMessage()).isEqualTo("token ****** is bad");
 		assertThat(response.session()).as("the session that carried the call").isSameAs(session);
 	}
 
+	@Test
+	void masksAnEchoedPasswordEvenCutOffAndNeutralisesLineBreaks() throws IOException {
+		JsonNode params = json.readTree("{\"username\":\"app\",\"password\":\"S3cr3tPassw0rd\"}");
+		FairComResponse response = this.wire
+			.decode(FairComRequest.of("admin", "createSession", params), "r-1",
+					TestAnswers.of(200, MediaType.APPLICATION_JSON, "{\"errorCode\":12010,\"errorMessage\":"
+							+ "\"invalid password 'S3cr3tPassw0rd' (was 'S3cr3tP…')\\r\\nINFO forged line\","
+							+ "\"debugInfo\":{\"request\":{\"params\":{\"password\":\"S3cr3tPassw0rd\"}},"
+							+ "\"warnings\":[{\"code\":1,\"message\":\"S3cr3tPassw0rd\\n\"}]}}"),
+					null, ServerText.masking(List.of()).forCall(null, params), false)
+			.response();
+		assertThat(response.errorMessage())
+			.isEqualTo("invalid password '******' (was '******…')\\r\\nINFO forged line")
+			.doesNotContain("\n", "\r", "S3cr3t");
+		assertThat(response.warnings()).singleElement()
+			.satisfies((warning) -> assertThat(warning.message()).isEqualTo("******\\n"));
+		assertThat(response.debugInfo().toString()).doesNotContain("S3cr3t");
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
-			''                                          | EMPTY_BODY
-			'   '                                       | EMPTY_BODY
-			'<!DOCTYPE html><html><body>x</body></html>' | HTML_PAGE
-			'Internal Server Error'                     | NOT_JSON
-			'{"errorCode":0,"result":{"data":[1,2'      | TRUNCATED
-			'[1,2,3]'                                   | NOT_AN_OBJECT
-			'"text"'                                    | NOT_AN_OBJECT
-			'{"result":{}}'                             | MISSING_ERROR_CODE
-			'{"errorCode":"abc"}'                       | MISSING_ERROR_CODE
-			'{"errorCode":1.5}'                         | MISSING_ERROR_CODE
-			'{"errorCode":0,"requestId":"other"}'       | REQUEST_ID_MISMATCH
-			'{"errorCode":0,"requestId":7}'             | REQUEST_ID_MISMATCH
-			'{"errorCode":0} trailing'                  | NOT_JSON
+			''                                          | EMPTY_BODY          | ANSWER_LOST
+			'   '                                       | EMPTY_BODY          | ANSWER_LOST
+			'<!DOCTYPE html><html><body>x</body></html>' | HTML_PAGE           | ANSWER_LOST
+			'Internal Server Error'                     | NOT_JSON            | ANSWER_LOST
+			'{"errorCode":0,"result":{"data":[1,2'      | TRUNCATED           | ANSWER_LOST
+			'[1,2,3]'                                   | NOT_AN_OBJECT       | INVALID_ANSWER
+			'"text"'                                    | NOT_AN_OBJECT       | INVALID_ANSWER
+			'{"result":{}}'                             | MISSING_ERROR_CODE  | INVALID_ANSWER
+			'{"errorCode":"abc"}'                       | MISSING_ERROR_CODE  | INVALID_ANSWER
+			'{"errorCode":1.5}'                         | MISSING_ERROR_CODE  | INVALID_ANSWER
+			'{"errorCode":0,"requestId":"other"}'       | REQUEST_ID_MISMATCH | ANSWER_LOST
+			'{"errorCode":0,"requestId":7}'             | REQUEST_ID_MISMATCH | ANSWER_LOST
+			'{"errorCode":0} trailing'                  | NOT_JSON            | ANSWER_LOST
 			""")
-	void rejectsInvalidAnswers(String body, Kind kind) {
+	void rejectsInvalidAnswersAndDiscardsTheirConnection(String body, Kind kind, FairComFailureKind failureKind) {
+		TestAnswers.Recorded answer = TestAnswers.of(500, MediaType.APPLICATION_JSON, body);
 		assertThatExceptionOfType(FairComProtocolException.class)
-			.isThrownBy(() -> this.wire.decode(this.request, "r-1", http(500, MediaType.APPLICATION_JSON, body), null))
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, false))
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(kind);
+				assertThat(ex.getFailureKind()).isEqualTo(failureKind);
 				assertThat(ex.getHttpStatus()).isEqualTo(500);
 				assertThat(ex.getRequestId()).isEqualTo("r-1");
 				assertThat(ex.getAction()).isEqualTo("listTables");
 			});
+		assertThat(answer.discarded()).isTrue();
+	}
+
+	@Test
+	void anInvalidAnswerWithA200StatusIsNotALostOne() {
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> decode("Internal Server Error"))
+			.satisfies((ex) -> assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.INVALID_ANSWER));
 	}
 
 	@Test
 	void htmlContentTypeIsAnHtmlPageWhateverTheBody() {
 		assertThatExceptionOfType(FairComProtocolException.class)
-			.isThrownBy(() -> this.wire.decode(this.request, "r-1", http(200, MediaType.TEXT_HTML, "oops"), null))
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", TestAnswers.of(200, MediaType.TEXT_HTML, "oops"),
+					null, NO_SECRETS, false))
 			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.HTML_PAGE));
 	}
 
 	@Test
-	void readsTheSessionFromTheNewestLayout() {
-		FairComResponse response = decode("{\"authToken\":\"TOP\",\"result\":{\"authToken\":\"INNER\","
-				+ "\"username\":\"ADMIN\",\"idleConnectionTimeoutSeconds\":120,\"permanentSession\":false},\"errorCode\":0}");
-		FairComSession session = this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH);
-		assertThat(session.getToken()).isEqualTo("INNER");
-		assertThat(session.getUsername()).isEqualTo("ADMIN");
-		assertThat(session.getIdleTimeout()).isEqualTo(Duration.ofSeconds(120));
-		assertThat(session.isPermanent()).isFalse();
-		assertThat(session.isCreatedByClient()).isTrue();
-		assertThat(session.getServerVersion()).as("not reported").isNull();
+	void plainTextUnauthorizedOrForbiddenIsAnAuthenticationFailureFromAGateway() {
+		for (int status : new int[] { 401, 403 }) {
+			assertThatExceptionOfType(FairComAuthenticationException.class)
+				.isThrownBy(() -> this.wire.decode(this.request, "r-1",
+						TestAnswers.of(status, MediaType.TEXT_PLAIN, "Unauthorized"), null, NO_SECRETS, false))
+				.satisfies((ex) -> {
+					assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.AUTHENTICATION);
+					assertThat(ex.getHttpStatus()).isEqualTo(status);
+					assertThat(ex.getMessage()).contains("without a FairCom JSON answer",
+							"something in front of FairCom (a proxy, gateway or load balancer) refused the call",
+							"check that faircom.url points at the FairCom JSON API");
+				});
+		}
 	}
 
 	@Test
-	void readsTheServerVersionOfNewerServers() {
-		FairComResponse response = decode("{\"result\":{\"authToken\":\"T\",\"serverVersion\":"
-				+ "\"FairCom EDGE Server - V4.2.1\"},\"errorCode\":0}");
-		FairComSession session = this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH);
-		assertThat(session.getServerVersion()).isEqualTo("FairCom EDGE Server - V4.2.1");
-		assertThat(session.toString()).contains("serverVersion=FairCom EDGE Server - V4.2.1").doesNotContain("T,");
+	void tooManyRequestsIsServerBusyNotProcessed() {
+		assertThatExceptionOfType(FairComServerBusyException.class)
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1",
+					TestAnswers.of(429, MediaType.TEXT_PLAIN, "slow down"), null, NO_SECRETS, false))
+			.satisfies((ex) -> assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.NOT_PROCESSED));
 	}
 
 	@Test
-	void sessionWithoutReportedIdleTimeoutUsesTheRequestedOneThenTheServerDefault() {
-		FairComResponse response = decode("{\"result\":{\"authToken\":\"T\"},\"errorCode\":0}");
-		assertThat(this.wire
-			.readSession(response, FairComSessionSettings.builder().idleTimeout(Duration.ofSeconds(90)).build(),
-					Instant.EPOCH)
-			.getIdleTimeout()).isEqualTo(Duration.ofSeconds(90));
-		assertThat(this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH).getIdleTimeout())
-			.isEqualTo(Duration.ofHours(1));
-	}
-
-	@Test
-	void permanentSessionAsStringIsTolerated() {
-		FairComResponse response = decode("{\"result\":{\"authToken\":\"T\",\"permanentSession\":\"true\","
-				+ "\"idleConnectionTimeoutSeconds\":0},\"errorCode\":0}");
-		FairComSession session = this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH);
-		assertThat(session.isPermanent()).isTrue();
-		assertThat(session.canIdleOut()).isFalse();
-	}
-
-	@Test
-	void sessionWithoutTokenIsAProtocolError() {
-		FairComResponse response = decode("{\"result\":{\"username\":\"x\"},\"errorCode\":0}");
+	void anAnswerWithMoreValuesThanTheBudgetIsTooLargeNotAnError() {
+		FairComWireFormat bounded = new FairComWireFormat(Clock.systemUTC(), 1000, Integer.MAX_VALUE);
+		StringBuilder body = new StringBuilder("{\"errorCode\":0,\"result\":{\"data\":[");
+		for (int i = 0; i < 1000; i++) {
+			body.append((i > 0) ? "," : "").append("{\"a\":").append(i).append('}');
+		}
+		body.append("]}}");
+		TestAnswers.Recorded answer = TestAnswers.of(200, MediaType.APPLICATION_JSON, body.toString());
 		assertThatExceptionOfType(FairComProtocolException.class)
-			.isThrownBy(() -> this.wire.readSession(response, FairComSessionSettings.defaults(), Instant.EPOCH))
-			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.MISSING_AUTH_TOKEN));
+			.isThrownBy(() -> bounded.decode(this.request, "r-1", answer, null, NO_SECRETS, false))
+			.satisfies((ex) -> {
+				assertThat(ex.getKind()).isEqualTo(Kind.TOO_LARGE);
+				assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.INVALID_ANSWER);
+				assertThat(ex.getMessage()).contains("more than 1000 JSON values (faircom.max-response-values)");
+			});
+		assertThat(answer.discarded()).isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			12031 | 'authToken' does not match any existing session. | true
+			12031 | ""                                               | true
+			60031 | Not possible to find valid session for the provided token. | true
+			-1    | authToken invalid or expired.                    | true
+			-1    | "  AUTHTOKEN INVALID OR EXPIRED. "               | true
+			-1    | Something else failed                            | false
+			0     | ""                                               | false
+			19    | Can't create database                            | false
+			12030 | ""                                               | false
+			""")
+	void classifiesSessionGoneAnswers(int errorCode, String errorMessage, boolean gone) {
+		assertThat(FairComWireFormat.isSessionGone(errorCode, errorMessage)).isEqualTo(gone);
 	}
 
 	@Test
@@ -275,35 +333,55 @@ class FairComWireFormatTests {
 	}
 
 	@Test
-	void resultArraysAreArraysEmptyWhenAbsentAndAProtocolErrorOtherwise() {
+	void requiredResultArraysMustBeThereOptionalOnesMayBeAbsent() {
 		FairComResponse response = decode("{\"errorCode\":0,\"result\":{\"data\":[{\"id\":1}],\"sessions\":null,"
 				+ "\"fields\":{\"id\":1}}}");
 		assertThat(response.resultArray("data")).hasSize(1);
-		assertThat(response.resultArray("sessions").isArray()).isTrue();
-		assertThat(response.resultArray("sessions").isEmpty()).isTrue();
-		assertThat(response.resultArray("indexes").isEmpty()).isTrue();
-		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> response.resultArray("fields"))
-			.withMessageContaining("db/listTables without a 'fields' array (fields is object)")
-			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.INCOMPLETE_RESULT));
+		assertThat(response.optionalResultArray("sessions").isEmpty()).isTrue();
+		assertThat(response.optionalResultArray("indexes").isEmpty()).isTrue();
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> response.resultArray("sessions"))
+			.withMessageContaining("db/listTables without a 'sessions' array (sessions is null)");
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> response.resultArray("indexes"))
+			.withMessageContaining("without a 'indexes' array (indexes is missing)");
+		for (String call : List.of("resultArray", "optionalResultArray")) {
+			assertThatExceptionOfType(FairComProtocolException.class)
+				.isThrownBy(() -> array(response, call, "fields"))
+				.withMessageContaining("db/listTables without a 'fields' array (fields is object)")
+				.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.INCOMPLETE_RESULT));
+		}
 	}
 
-	@Test
-	void detectsCursorAndTransactionParams() {
-		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("cursorId", "c")))).isTrue();
-		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("transactionId", "t"))))
-			.isTrue();
-		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", Map.of("tableName", "t")))).isFalse();
-		assertThat(this.wire.referencesSessionState(FairComRequest.of("db", "a", null))).isFalse();
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			'[1,2]'   | array
+			'"text"'  | string
+			'42'      | number
+			""")
+	void aResultThatIsNotAnObjectHasNoArrays(String result, String type) {
+		FairComResponse response = decode("{\"errorCode\":0,\"result\":" + result + "}");
+		for (String call : List.of("resultArray", "optionalResultArray")) {
+			assertThatExceptionOfType(FairComProtocolException.class)
+				.isThrownBy(() -> array(response, call, "data"))
+				.withMessageContaining("without a result object with a 'data' array (the result is " + type + ")");
+		}
+	}
+
+	private static JsonNode array(FairComResponse response, String call, String name) {
+		return ("resultArray".equals(call)) ? response.resultArray(name) : response.optionalResultArray(name);
 	}
 
 	private FairComResponse decode(String body) {
-		return this.wire.decode(this.request, "r-1", http(200, MediaType.APPLICATION_JSON, body), null);
-	}
-
-	private static FairComHttpResponse http(int status, MediaType contentType, String body) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(contentType);
-		return new FairComHttpResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
+		try {
+			FairComWireFormat.Decoded decoded = this.wire.decode(this.request, "r-1",
+					TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, false);
+			return decoded.response();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (FairComException ex) {
+			throw ex;
+		}
 	}
 
 }

@@ -2,9 +2,14 @@ package io.github.faircomclient.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import io.github.faircomclient.FairComException;
+import io.github.faircomclient.FairComFailureKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -20,9 +25,29 @@ class RetryPolicyTests {
 
 	private final FairComWireFormat wire = new FairComWireFormat();
 
+	private final List<Duration> waits = new ArrayList<>();
+
+	private final RetryPolicy policy = new RetryPolicy(FairComRetrySettings.defaults(), this.waits::add, () -> 0.5);
+
+	private Call call(String api, String action, Map<String, Object> params, boolean idempotent) {
+		FairComRequest request = FairComRequest.builder(action).api(api).params(params).idempotent(idempotent).build();
+		return new Call(request, this.wire, Duration.ofSeconds(60));
+	}
+
 	private RetrySafety safety(String api, String action, Map<String, Object> params) {
-		FairComRequest request = FairComRequest.builder(action).api(api).params(params).build();
-		return RetrySafety.of(request, this.wire.requestsCursor(request));
+		return call(api, action, params, false).safety();
+	}
+
+	private boolean retried(Call call, FairComFailureKind kind) {
+		call.startAttempt();
+		try {
+			this.policy.retryOrThrow(call, new FairComException("failed", kind, call.request().api(),
+					call.request().action(), "r", null));
+			return true;
+		}
+		catch (FairComException ex) {
+			return false;
+		}
 	}
 
 	@Test
@@ -64,15 +89,23 @@ class RetryPolicyTests {
 	}
 
 	@Test
-	void failuresDecideTogetherWithTheSafety() {
-		assertThat(RetrySafety.SAFE.allowsRetry(RetryableFailure.ANSWER_LOST, false)).isTrue();
-		assertThat(RetrySafety.ON_REQUEST.allowsRetry(RetryableFailure.ANSWER_LOST, false)).isFalse();
-		assertThat(RetrySafety.ON_REQUEST.allowsRetry(RetryableFailure.ANSWER_LOST, true)).isTrue();
-		assertThat(RetrySafety.ON_REQUEST.allowsRetry(RetryableFailure.NOT_SENT, false)).isTrue();
-		assertThat(RetrySafety.ON_REQUEST.allowsRetry(RetryableFailure.NOT_PROCESSED, false)).isTrue();
-		assertThat(RetrySafety.NEVER.allowsRetry(RetryableFailure.NOT_SENT, true)).isFalse();
-		assertThat(RetrySafety.NEVER.allowsRetry(RetryableFailure.ANSWER_LOST, true)).isFalse();
-		assertThat(RetrySafety.SAFE.allowsRetry(RetryableFailure.FINAL, true)).isFalse();
+	void theKindOfFailureDecidesTogetherWithTheSafety() {
+		assertThat(retried(call("db", "listTables", Map.of(), false), FairComFailureKind.ANSWER_LOST)).isTrue();
+		assertThat(retried(call("db", "insertRecords", Map.of(), false), FairComFailureKind.ANSWER_LOST)).isFalse();
+		assertThat(retried(call("db", "insertRecords", Map.of(), true), FairComFailureKind.ANSWER_LOST)).isTrue();
+		assertThat(retried(call("db", "insertRecords", Map.of(), false), FairComFailureKind.NOT_SENT)).isTrue();
+		assertThat(retried(call("db", "insertRecords", Map.of(), false), FairComFailureKind.NOT_PROCESSED)).isTrue();
+		assertThat(retried(call("admin", "deleteSession", Map.of(), true), FairComFailureKind.NOT_SENT)).isFalse();
+		assertThat(retried(call("db", "getRecordsFromCursor", Map.of(), true), FairComFailureKind.ANSWER_LOST))
+			.isFalse();
+		for (FairComFailureKind kind : List.of(FairComFailureKind.CALL_TIMEOUT, FairComFailureKind.POOL_TIMEOUT,
+				FairComFailureKind.TLS, FairComFailureKind.INTERRUPTED, FairComFailureKind.CLIENT_CLOSED,
+				FairComFailureKind.INVALID_ANSWER, FairComFailureKind.ACTION_FAILED, FairComFailureKind.AUTHENTICATION,
+				FairComFailureKind.SESSION_EXPIRED, FairComFailureKind.CLIENT)) {
+			assertThat(retried(call("db", "listTables", Map.of(), true), kind)).as(kind.name()).isFalse();
+		}
+		assertThat(this.waits).as("half the first backoff bound, once per retry").hasSize(4)
+			.containsOnly(Duration.ofMillis(50));
 	}
 
 	@Test

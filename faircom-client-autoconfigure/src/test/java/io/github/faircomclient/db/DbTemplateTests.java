@@ -386,7 +386,14 @@ class DbTemplateTests {
 		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(() -> db.describeTables("items"))
 			.withMessageContaining("(data is string)");
 		this.stub.answer("listTables", "{}");
-		assertThat(db.listTables()).as("no data at all is an empty list").isEmpty();
+		assertThatExceptionOfType(FairComProtocolException.class).isThrownBy(db::listTables)
+			.withMessageContaining("db/listTables without a 'data' array (data is missing)");
+		this.stub.answer("getRecordsUsingSQL", "[{\"id\":1}]");
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> db.query("SELECT id FROM items", Item.class))
+			.withMessageContaining("(the result is array)");
+		this.stub.answer("listTables", "{\"data\":[]}");
+		assertThat(db.listTables()).as("an empty data array is an empty list").isEmpty();
 	}
 
 	@Test

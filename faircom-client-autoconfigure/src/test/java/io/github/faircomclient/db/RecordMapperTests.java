@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.faircomclient.core.FairComResponse;
+import io.github.faircomclient.core.TestResponses;
+
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComMappingException;
 
@@ -60,7 +63,7 @@ class RecordMapperTests {
 	@Test
 	void readsWhatItWritesBack() {
 		for (RecordMapper mapper : List.of(this.base64, this.hex)) {
-			AllTypes read = mapper.read(mapper.toObject(sample()), AllTypes.class, "db", "test", null);
+			AllTypes read = mapper.read(mapper.toObject(sample()), AllTypes.class, response("test", "r-0"));
 			assertThat(read).usingRecursiveComparison()
 				.withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
 				.isEqualTo(sample());
@@ -73,7 +76,7 @@ class RecordMapperTests {
 		JsonNode record = json.readTree("{\"bit\":true,\"tinyint\":\"-128\",\"smallint\":\"32767\","
 				+ "\"integer\":\"-2147483648\",\"bigint\":\"9223372036854775807\",\"real\":\"1.5\",\"floating\":\"0.1\","
 				+ "\"number\":\"12345678901234567890.123456789012\",\"money\":\"1000.0000\",\"huge\":\"7\"}");
-		AllTypes read = this.base64.read(record, AllTypes.class, "db", "test", null);
+		AllTypes read = this.base64.read(record, AllTypes.class, response("test", "r-0"));
 		assertThat(read.bigint()).isEqualTo(Long.MAX_VALUE);
 		assertThat(read.integer()).isEqualTo(Integer.MIN_VALUE);
 		assertThat(read.number()).isEqualByComparingTo("12345678901234567890.123456789012");
@@ -91,13 +94,13 @@ class RecordMapperTests {
 				{ "2024-03-16", "17:35:20.500", "20240316T173520500" } };
 		for (String[] form : forms) {
 			Times read = this.base64.read(json.readTree("{\"date\":\"" + form[0] + "\",\"time\":\"" + form[1]
-					+ "\",\"timestamp\":\"" + form[2] + "\"}"), Times.class, "db", "test", null);
+					+ "\",\"timestamp\":\"" + form[2] + "\"}"), Times.class, response("test", "r-0"));
 			assertThat(read).as(String.join(" ", form))
 				.isEqualTo(new Times(LocalDate.of(2024, 3, 16), LocalTime.of(17, 35, 20, 500_000_000),
 						LocalDateTime.of(2024, 3, 16, 17, 35, 20, 500_000_000)));
 		}
 		Times noFraction = this.base64.read(json.readTree("{\"time\":\"17:35\",\"timestamp\":\"2024-03-16T17:35:20\"}"),
-				Times.class, "db", "test", null);
+				Times.class, response("test", "r-0"));
 		assertThat(noFraction.time()).isEqualTo(LocalTime.of(17, 35));
 		assertThat(noFraction.timestamp()).isEqualTo(LocalDateTime.of(2024, 3, 16, 17, 35, 20));
 	}
@@ -116,14 +119,14 @@ class RecordMapperTests {
 	void readsBinaryInEitherCaseOfHexOrAsAByteArray() {
 		record Blob(byte[] bytes) {
 		}
-		assertThat(this.hex.read(json.readTree("{\"bytes\":\"0a0B\"}"), Blob.class, "db", "t", null).bytes())
+		assertThat(this.hex.read(json.readTree("{\"bytes\":\"0a0B\"}"), Blob.class, response("t", "r-0")).bytes())
 			.containsExactly(10, 11);
-		assertThat(this.hex.read(json.readTree("{\"bytes\":[10,11]}"), Blob.class, "db", "t", null).bytes())
+		assertThat(this.hex.read(json.readTree("{\"bytes\":[10,11]}"), Blob.class, response("t", "r-0")).bytes())
 			.containsExactly(10, 11);
-		assertThat(this.base64.read(json.readTree("{\"bytes\":\"Cgs=\"}"), Blob.class, "db", "t", null).bytes())
+		assertThat(this.base64.read(json.readTree("{\"bytes\":\"Cgs=\"}"), Blob.class, response("t", "r-0")).bytes())
 			.containsExactly(10, 11);
 		assertThatExceptionOfType(FairComException.class)
-			.isThrownBy(() -> this.hex.read(json.readTree("{\"bytes\":\"xyz\"}"), Blob.class, "db", "t", null))
+			.isThrownBy(() -> this.hex.read(json.readTree("{\"bytes\":\"xyz\"}"), Blob.class, response("t", "r-0")))
 			.withMessageContaining("not hex binary");
 	}
 
@@ -135,16 +138,16 @@ class RecordMapperTests {
 		}
 		JsonNode nullQty = json.readTree("{\"qty\":null}");
 		assertThatExceptionOfType(FairComMappingException.class)
-			.isThrownBy(() -> this.base64.read(nullQty, Primitive.class, "db", "getRecordsByTable", "r-1"))
+			.isThrownBy(() -> this.base64.read(nullQty, Primitive.class, response("getRecordsByTable", "r-1")))
 			.withMessageContaining("Could not map a record from db/getRecordsByTable (requestId r-1) to "
 					+ Primitive.class.getName() + ": field 'qty': ")
 			.withMessageContaining("Cannot map `null` into type `int`")
 			.satisfies((ex) -> assertThat(ex.getRequestId()).isEqualTo("r-1"));
-		assertThat(this.base64.read(nullQty, Wrapper.class, "db", "t", null).qty()).isNull();
+		assertThat(this.base64.read(nullQty, Wrapper.class, response("t", "r-0")).qty()).isNull();
 		assertThatExceptionOfType(FairComException.class).as("a missing field too, e.g. a column the query left out")
-			.isThrownBy(() -> this.base64.read(json.readTree("{}"), Primitive.class, "db", "t", null))
+			.isThrownBy(() -> this.base64.read(json.readTree("{}"), Primitive.class, response("t", "r-0")))
 			.withMessageContaining("field 'qty'");
-		assertThat(this.base64.read(json.readTree("{}"), Wrapper.class, "db", "t", null).qty()).isNull();
+		assertThat(this.base64.read(json.readTree("{}"), Wrapper.class, response("t", "r-0")).qty()).isNull();
 	}
 
 	@Test
@@ -152,7 +155,7 @@ class RecordMapperTests {
 		record Item(long id) {
 		}
 		assertThatExceptionOfType(FairComMappingException.class)
-			.isThrownBy(() -> this.base64.read(json.readTree("null"), Item.class, "db", "getRecordsByIds", "r-2"))
+			.isThrownBy(() -> this.base64.read(json.readTree("null"), Item.class, response("getRecordsByIds", "r-2")))
 			.withMessage("Could not map a record from db/getRecordsByIds (requestId r-2) to " + Item.class.getName()
 					+ ": the record is JSON null")
 			.satisfies((ex) -> assertThat(ex.getTargetType()).isEqualTo(Item.class.getName()));
@@ -163,15 +166,15 @@ class RecordMapperTests {
 		record Item(long id, long changeId, String name) {
 		}
 		Item item = this.base64.read(json.readTree("{\"id\":\"1\",\"changeid\":\"42\",\"NAME\":\"bolt\",\"extra\":1}"),
-				Item.class, "db", "t", null);
+				Item.class, response("t", "r-0"));
 		assertThat(item).isEqualTo(new Item(1, 42, "bolt"));
 	}
 
 	@Test
 	void treesAndMapsAreKeptAsTheServerSentThem() {
 		JsonNode record = json.readTree("{\"id\":\"1\",\"tags\":[\"a\"]}");
-		assertThat(this.base64.read(record, JsonNode.class, "db", "t", null)).isSameAs(record);
-		assertThat(this.base64.read(record, Map.class, "db", "t", null)).containsEntry("id", "1");
+		assertThat(this.base64.read(record, JsonNode.class, response("t", "r-0"))).isSameAs(record);
+		assertThat(this.base64.read(record, Map.class, response("t", "r-0"))).containsEntry("id", "1");
 	}
 
 	@Test
@@ -181,8 +184,13 @@ class RecordMapperTests {
 		RecordMapper lenient = new RecordMapper(DbSettings.builder()
 			.recordMapperCustomizers(List.of((builder) -> builder.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)))
 			.build());
-		assertThat(lenient.read(json.readTree("{\"qty\":null}"), Primitive.class, "db", "t", null).qty()).isZero();
+		assertThat(lenient.read(json.readTree("{\"qty\":null}"), Primitive.class, response("t", "r-0")).qty()).isZero();
 		assertThat(lenient.toObject(sample()).get("date").stringValue()).isEqualTo("2024-03-16");
+	}
+
+
+	private static FairComResponse response(String action, String requestId) {
+		return TestResponses.decode("db", action, requestId, "{\"errorCode\":0}", null);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.faircomclient.http;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hc.core5.concurrent.Cancellable;
@@ -15,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CallDeadlinesTests {
 
-	private final CallDeadlines deadlines = new CallDeadlines();
+	private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
+
+	private final CallDeadlines deadlines = new CallDeadlines(this.timer);
 
 	@AfterEach
 	void close() {
@@ -26,36 +29,36 @@ class CallDeadlinesTests {
 	void cancelsTheRequestOfACallThatOutlivesItsDeadline() throws InterruptedException {
 		LatchedRequest request = new LatchedRequest();
 		long start = System.nanoTime();
-		CallDeadlines.Deadline deadline = this.deadlines.start(Duration.ofMillis(50));
+		CallDeadlines.Deadline deadline = this.deadlines.start(Duration.ofMillis(50), false);
 		this.deadlines.attach(request);
 		assertThat(request.cancelled.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
-		assertThat(deadline.isExpired()).isTrue();
+		assertThat(deadline.ending()).isEqualTo(CallDeadlines.Ending.DEADLINE);
 		this.deadlines.finish(deadline);
 	}
 
 	@Test
 	void callsWithTheSameTimeoutDoNotWakeTheTimerEachTime() {
 		for (int i = 0; i < 1000; i++) {
-			CallDeadlines.Deadline deadline = this.deadlines.start(Duration.ofSeconds(60));
+			CallDeadlines.Deadline deadline = this.deadlines.start(Duration.ofSeconds(60), false);
 			this.deadlines.attach(new LatchedRequest());
 			this.deadlines.finish(deadline);
-			assertThat(deadline.isExpired()).isFalse();
+			assertThat(deadline.ending()).isNull();
 		}
-		assertThat(this.deadlines.scheduledChecks()).isOne();
+		assertThat(this.timer.getTaskCount()).isOne();
 	}
 
 	@Test
 	void shorterDeadlineAfterALongerOneStillExpiresOnTime() throws InterruptedException {
 		LatchedRequest slow = new LatchedRequest();
-		CallDeadlines.Deadline longer = this.deadlines.start(Duration.ofSeconds(60));
+		CallDeadlines.Deadline longer = this.deadlines.start(Duration.ofSeconds(60), false);
 		this.deadlines.attach(slow);
 		LatchedRequest hasty = new LatchedRequest();
-		CallDeadlines.Deadline shorter = this.deadlines.start(Duration.ofMillis(30));
+		CallDeadlines.Deadline shorter = this.deadlines.start(Duration.ofMillis(30), false);
 		this.deadlines.attach(hasty);
 		assertThat(hasty.cancelled.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(shorter.isExpired()).isTrue();
-		assertThat(longer.isExpired()).isFalse();
+		assertThat(shorter.ending()).isEqualTo(CallDeadlines.Ending.DEADLINE);
+		assertThat(longer.ending()).isNull();
 		assertThat(slow.cancelled.getCount()).isOne();
 		this.deadlines.finish(shorter);
 		this.deadlines.finish(longer);
@@ -64,16 +67,33 @@ class CallDeadlinesTests {
 	@Test
 	void finishedCallIsNeverCancelledAndLaterCallsStillExpire() throws InterruptedException {
 		LatchedRequest finished = new LatchedRequest();
-		CallDeadlines.Deadline first = this.deadlines.start(Duration.ofMillis(20));
+		CallDeadlines.Deadline first = this.deadlines.start(Duration.ofMillis(20), false);
 		this.deadlines.attach(finished);
 		this.deadlines.finish(first);
 		LatchedRequest pending = new LatchedRequest();
-		CallDeadlines.Deadline second = this.deadlines.start(Duration.ofMillis(40));
+		CallDeadlines.Deadline second = this.deadlines.start(Duration.ofMillis(40), false);
 		this.deadlines.attach(pending);
 		assertThat(pending.cancelled.await(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(first.isExpired()).isFalse();
+		assertThat(first.ending()).isNull();
 		assertThat(finished.cancelled.getCount()).isOne();
 		this.deadlines.finish(second);
+	}
+
+	@Test
+	void abortingAllEndsPooledExchangesAndLaterOnesButNotThoseOutsideThePool() {
+		LatchedRequest pooled = new LatchedRequest();
+		CallDeadlines.Deadline inFlight = this.deadlines.start(Duration.ofSeconds(60), false);
+		this.deadlines.attach(pooled);
+		CallDeadlines.Deadline outside = this.deadlines.start(Duration.ofSeconds(60), true);
+		this.deadlines.abortAll(false);
+		assertThat(pooled.cancelled.getCount()).isZero();
+		assertThat(inFlight.ending()).isEqualTo(CallDeadlines.Ending.CLOSED);
+		assertThat(outside.ending()).isNull();
+		assertThat(this.deadlines.start(Duration.ofSeconds(60), false).ending()).isEqualTo(CallDeadlines.Ending.CLOSED);
+		assertThat(this.deadlines.start(Duration.ofSeconds(60), true).ending()).isNull();
+		this.deadlines.abortAll(true);
+		assertThat(outside.ending()).isEqualTo(CallDeadlines.Ending.CLOSED);
+		assertThat(this.deadlines.start(Duration.ofSeconds(60), true).ending()).isEqualTo(CallDeadlines.Ending.CLOSED);
 	}
 
 	private static final class LatchedRequest implements Cancellable {

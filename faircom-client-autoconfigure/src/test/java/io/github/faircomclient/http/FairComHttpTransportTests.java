@@ -2,7 +2,6 @@ package io.github.faircomclient.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -29,7 +28,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -37,12 +35,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import io.github.faircomclient.FairComConnectException;
-import io.github.faircomclient.FairComExceptionTranslator;
-import io.github.faircomclient.FairComTimeoutException;
-import io.github.faircomclient.FairComTransportException;
+import io.github.faircomclient.FairComFailureKind;
+import io.github.faircomclient.http.TransportFailure.Reason;
 import io.github.faircomclient.test.tls.TlsMaterial;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +78,21 @@ class FairComHttpTransportTests {
 		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/api");
 	}
 
+	/**
+	 * Post the test body and keep the whole answer.
+	 */
+	private Read post(Duration timeout) throws TransportFailure {
+		return this.transport.post(BODY, timeout, Read::of);
+	}
+
+	private record Read(int statusCode, HttpHeaders headers, byte[] body) {
+
+		static Read of(FairComHttpTransport.Answer answer) throws IOException {
+			return new Read(answer.statusCode(), answer.headers(), answer.body().readAllBytes());
+		}
+
+	}
+
 	private static void respond(HttpExchange exchange, int status, String contentType, String body)
 			throws IOException {
 		exchange.getRequestBody().readAllBytes();
@@ -102,7 +114,7 @@ class FairComHttpTransportTests {
 			respond(exchange, 401, "application/json", "{\"errorCode\":12031}");
 		});
 		this.transport = FairComHttpTransport.builder(url).build();
-		FairComHttpResponse response = this.transport.post(BODY, Duration.ofSeconds(5));
+		Read response = post(Duration.ofSeconds(5));
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"errorCode\":12031}");
 		assertThat(response.headers().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
@@ -121,7 +133,7 @@ class FairComHttpTransportTests {
 			}
 		});
 		this.transport = FairComHttpTransport.builder(url).build();
-		FairComHttpResponse response = this.transport.post(BODY, Duration.ofSeconds(5));
+		Read response = post(Duration.ofSeconds(5));
 		assertThat(response.headers().getContentLength()).isEqualTo(-1);
 		assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(large);
 	}
@@ -133,7 +145,7 @@ class FairComHttpTransportTests {
 			respond(exchange, 302, "text/plain", "");
 		});
 		this.transport = FairComHttpTransport.builder(url).build();
-		assertThat(this.transport.post(BODY, Duration.ofSeconds(5)).statusCode()).isEqualTo(302);
+		assertThat(post(Duration.ofSeconds(5)).statusCode()).isEqualTo(302);
 	}
 
 	@Test
@@ -157,9 +169,12 @@ class FairComHttpTransportTests {
 		this.transport = FairComHttpTransport.builder(url).readTimeout(Duration.ofSeconds(2)).build();
 		long start = System.nanoTime();
 		try {
-			assertThatExceptionOfType(CallDeadlineExceededException.class)
-				.isThrownBy(() -> this.transport.post(BODY, Duration.ofMillis(700)))
-				.satisfies((ex) -> assertThat(ex.getCallTimeout()).isEqualTo(Duration.ofMillis(700)));
+			assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofMillis(700)))
+				.satisfies((ex) -> {
+					assertThat(ex.getReason()).isEqualTo(Reason.CALL_DEADLINE);
+					assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.CALL_TIMEOUT);
+					assertThat(ex.getMessage()).isEqualTo("the call did not complete within 700 ms");
+				});
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(elapsed).as("the trickling server never ends the answer on its own: only the deadline can")
 				.isGreaterThanOrEqualTo(Duration.ofMillis(700))
@@ -183,11 +198,11 @@ class FairComHttpTransportTests {
 		});
 		this.transport = FairComHttpTransport.builder(url).readTimeout(Duration.ofMillis(300)).build();
 		try {
-			assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
-				.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false,
-						Duration.ofSeconds(5), "admin", "pingSession", "r"))
-					.isInstanceOfSatisfying(FairComTimeoutException.class,
-							(timeout) -> assertThat(timeout.getType()).isEqualTo(FairComTimeoutException.Type.READ)));
+			assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(5)))
+				.satisfies((ex) -> {
+					assertThat(ex.getReason()).isEqualTo(Reason.READ_TIMEOUT);
+					assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.ANSWER_LOST);
+				});
 		}
 		finally {
 			released.countDown();
@@ -214,18 +229,16 @@ class FairComHttpTransportTests {
 			.build();
 		ExecutorService callers = Executors.newFixedThreadPool(2);
 		try {
-			List<Future<FairComHttpResponse>> busy = List.of(
-					callers.submit(() -> this.transport.post(BODY, Duration.ofSeconds(10))),
-					callers.submit(() -> this.transport.post(BODY, Duration.ofSeconds(10))));
+			List<Future<Read>> busy = List.of(callers.submit(() -> post(Duration.ofSeconds(10))),
+					callers.submit(() -> post(Duration.ofSeconds(10))));
 			assertThat(arrived.await(5, TimeUnit.SECONDS)).as("two connections in use at once").isTrue();
-			assertThatExceptionOfType(ConnectionRequestTimeoutException.class)
-				.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(10)))
-				.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false,
-						Duration.ofSeconds(10), "db", "x", "r"))
-					.isInstanceOfSatisfying(FairComTimeoutException.class, (timeout) -> assertThat(timeout.getType())
-						.isEqualTo(FairComTimeoutException.Type.CONNECTION_POOL)));
+			assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(10)))
+				.satisfies((ex) -> {
+					assertThat(ex.getReason()).isEqualTo(Reason.POOL_TIMEOUT);
+					assertThat(ex.getMessage()).contains("within 300 ms");
+				});
 			released.countDown();
-			for (Future<FairComHttpResponse> call : busy) {
+			for (Future<Read> call : busy) {
 				assertThat(call.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 			}
 		}
@@ -242,11 +255,11 @@ class FairComHttpTransportTests {
 			port = socket.getLocalPort();
 		}
 		this.transport = FairComHttpTransport.builder(URI.create("http://127.0.0.1:" + port + "/api")).build();
-		assertThatExceptionOfType(ConnectException.class)
-			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
-			.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false, Duration.ofSeconds(5),
-					"admin", "pingSession", "r"))
-				.isInstanceOf(FairComConnectException.class));
+		assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(5)))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.CONNECTION_REFUSED);
+				assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.NOT_SENT);
+			});
 	}
 
 	@Test
@@ -254,21 +267,20 @@ class FairComHttpTransportTests {
 		URI url = start((exchange) -> respond(exchange, 200, "application/json", "{\"errorCode\":0}"));
 		this.transport = FairComHttpTransport.builder(url).build();
 		this.transport.close();
-		assertThatExceptionOfType(Exception.class).isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
-			.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false, Duration.ofSeconds(5),
-					"db", "x", "r"))
-				.isInstanceOf(FairComTransportException.class));
+		assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(5)))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.CLIENT_CLOSED));
 	}
 
 	@Test
 	void answerLargerThanTheLimitIsCutOff() throws IOException {
 		URI url = start((exchange) -> respond(exchange, 200, "application/json", "x".repeat(4096)));
 		this.transport = FairComHttpTransport.builder(url).maxResponseBytes(1024).build();
-		assertThatExceptionOfType(ResponseTooLargeException.class)
-			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
+		assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(5)))
 			.satisfies((ex) -> {
-				assertThat(ex.getStatusCode()).isEqualTo(200);
-				assertThat(ex.getMaxResponseBytes()).isEqualTo(1024);
+				assertThat(ex.getReason()).isEqualTo(Reason.ANSWER_TOO_LARGE);
+				assertThat(ex.getHttpStatus()).isEqualTo(200);
+				assertThat(ex.getMessage()).contains("declared a Content-Length of 4096 bytes, more than the limit of "
+						+ "1024 bytes");
 			});
 	}
 
@@ -277,8 +289,8 @@ class FairComHttpTransportTests {
 		URI url = start(FairComHttpTransportTests::endlessAnswer);
 		this.transport = FairComHttpTransport.builder(url).maxResponseBytes(2 * 1024 * 1024).build();
 		long start = System.nanoTime();
-		assertThatExceptionOfType(ResponseTooLargeException.class)
-			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(20)));
+		assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(20)))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.ANSWER_TOO_LARGE));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		assertThat(this.transport.getPoolStats().getLeased()).isZero();
 	}
@@ -288,16 +300,16 @@ class FairComHttpTransportTests {
 		URI url = start(FairComHttpTransportTests::endlessAnswer);
 		this.transport = FairComHttpTransport.builder(url).maxResponseBytes(100_000).build();
 		long[] seen = new long[1];
-		assertThatExceptionOfType(ResponseTooLargeException.class)
-			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(20), (status, headers, in) -> {
+		assertThatExceptionOfType(TransportFailure.class)
+			.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(20), (answer) -> {
 				byte[] buffer = new byte[1000];
 				int read;
-				while ((read = in.read(buffer)) != -1) {
+				while ((read = answer.body().read(buffer)) != -1) {
 					seen[0] += read;
 				}
 				return seen[0];
 			}))
-			.satisfies((ex) -> assertThat(ex.getMaxResponseBytes()).isEqualTo(100_000));
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("grew beyond the limit of 100000 bytes"));
 		assertThat(seen[0]).isLessThanOrEqualTo(100_000).isGreaterThan(90_000);
 		assertThat(this.transport.getPoolStats().getLeased()).isZero();
 	}
@@ -306,8 +318,8 @@ class FairComHttpTransportTests {
 	void readerGetsStatusHeadersAndBody() throws IOException {
 		URI url = start((exchange) -> respond(exchange, 503, "application/json", "{\"errorCode\":0}"));
 		this.transport = FairComHttpTransport.builder(url).build();
-		String answer = this.transport.post(BODY, Duration.ofSeconds(5), (status, headers, in) -> status + " "
-				+ headers.getContentType() + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		String answer = this.transport.post(BODY, Duration.ofSeconds(5), (read) -> read.statusCode() + " "
+				+ read.headers().getContentType() + " " + new String(read.body().readAllBytes(), StandardCharsets.UTF_8));
 		assertThat(answer).isEqualTo("503 application/json {\"errorCode\":0}");
 	}
 
@@ -327,7 +339,7 @@ class FairComHttpTransportTests {
 		headers.addAppender(appender);
 		try {
 			byte[] secret = "{\"params\":{\"password\":\"wire-secret\"}}".getBytes(StandardCharsets.UTF_8);
-			assertThat(this.transport.post(secret, Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
+			assertThat(this.transport.post(secret, Duration.ofSeconds(5), Read::of).statusCode()).isEqualTo(200);
 			assertThat(appender.list).isEmpty();
 		}
 		finally {
@@ -355,12 +367,11 @@ class FairComHttpTransportTests {
 		this.transport = FairComHttpTransport.builder(url).build();
 		ExecutorService callers = Executors.newFixedThreadPool(2);
 		try {
-			List<Future<FairComHttpResponse>> calls = List.of(
-					callers.submit(() -> this.transport.post(BODY, Duration.ofSeconds(10))),
-					callers.submit(() -> this.transport.post(BODY, Duration.ofSeconds(10))));
+			List<Future<Read>> calls = List.of(callers.submit(() -> post(Duration.ofSeconds(10))),
+					callers.submit(() -> post(Duration.ofSeconds(10))));
 			assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
 			released.countDown();
-			for (Future<FairComHttpResponse> call : calls) {
+			for (Future<Read> call : calls) {
 				call.get(5, TimeUnit.SECONDS);
 			}
 		}
@@ -369,12 +380,12 @@ class FairComHttpTransportTests {
 		}
 		assertThat(this.transport.getPoolStats().getAvailable()).isEqualTo(2);
 		this.server.stop(0);
-		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)));
+		assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(5)));
 		assertThat(this.transport.getPoolStats().getAvailable()).isZero();
 	}
 
 	@Test
-	void tlsConnectionClosedRightAfterTheHandshakeMentionsTheClientCertificate() throws Exception {
+	void tlsConnectionClosedRightAfterTheHandshakeSaysWhatTheClientPresented() throws Exception {
 		try (TlsMaterial tls = TlsMaterial.generate()) {
 			SSLContext serverContext = SslBundle
 				.of(new PemSslStoreBundle(PemSslStoreDetails.forCertificate(tls.serverCertificate().toUri().toString())
@@ -399,14 +410,163 @@ class FairComHttpTransportTests {
 					.builder(URI.create("https://localhost:" + listener.getLocalPort() + "/api"))
 					.sslBundle(trust)
 					.build();
-				assertThatExceptionOfType(TlsClosedAfterHandshakeException.class)
-					.isThrownBy(() -> this.transport.post(BODY, Duration.ofSeconds(5)))
-					.satisfies((ex) -> assertThat(FairComExceptionTranslator.transportFailed(ex, false,
-							Duration.ofSeconds(5), "admin", "createSession", "r"))
-						.isExactlyInstanceOf(FairComTransportException.class)
-						.hasMessageContaining("probably refusing the client certificate"));
+				assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(5)))
+					.satisfies((ex) -> {
+						assertThat(ex.getReason()).isEqualTo(Reason.CLOSED_AFTER_TLS_HANDSHAKE);
+						assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.ANSWER_LOST);
+						assertThat(ex.getMessage()).contains("on a new TLS 1.3 connection before any answer",
+								"the client presented no certificate");
+					});
 			}
 		}
+	}
+
+	@Test
+	void abortedCallsFailAtOnceWhetherInFlightOrWaitingForAConnection() throws Exception {
+		CountDownLatch arrived = new CountDownLatch(1);
+		CountDownLatch released = new CountDownLatch(1);
+		URI url = start((exchange) -> {
+			arrived.countDown();
+			try {
+				released.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		this.transport = FairComHttpTransport.builder(url)
+			.maxConnections(1)
+			.connectionAcquireTimeout(Duration.ofSeconds(20))
+			.build();
+		ExecutorService callers = Executors.newFixedThreadPool(2);
+		try {
+			Future<Read> inFlight = callers.submit(() -> post(Duration.ofSeconds(30)));
+			assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+			Future<Read> waiting = callers.submit(() -> post(Duration.ofSeconds(30)));
+			org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+				.until(() -> this.transport.getPoolStats().getPending() == 1);
+			long start = System.nanoTime();
+			this.transport.abortCalls();
+			assertThat(failureOf(inFlight)).satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.CLIENT_CLOSED);
+				assertThat(ex.getMessage()).contains("in flight; the server may have run it");
+			});
+			assertThat(failureOf(waiting)).satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.CLIENT_CLOSED);
+				assertThat(ex.getMessage()).contains("waiting for a connection; it was not sent");
+			});
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("released at once, not after 20 s")
+				.isLessThan(Duration.ofSeconds(5));
+			assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(5)))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.CLIENT_CLOSED));
+		}
+		finally {
+			released.countDown();
+			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void postOutsidePoolGetsThroughWhileThePoolIsSaturatedAndAborted() throws Exception {
+		CountDownLatch arrived = new CountDownLatch(1);
+		CountDownLatch released = new CountDownLatch(1);
+		AtomicInteger requests = new AtomicInteger();
+		URI url = start((exchange) -> {
+			if (requests.incrementAndGet() == 1) {
+				arrived.countDown();
+				try {
+					released.await(20, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			respond(exchange, 200, "application/json", "{\"errorCode\":0}");
+		});
+		this.transport = FairComHttpTransport.builder(url)
+			.maxConnections(1)
+			.connectionAcquireTimeout(Duration.ofSeconds(20))
+			.build();
+		ExecutorService callers = Executors.newFixedThreadPool(1);
+		try {
+			Future<Read> busy = callers.submit(() -> post(Duration.ofSeconds(30)));
+			assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+			Read outside = this.transport.postOutsidePool(BODY, Duration.ofSeconds(5), Read::of);
+			assertThat(outside.statusCode()).as("not queued behind the busy pool").isEqualTo(200);
+			this.transport.abortCalls();
+			assertThat(failureOf(busy).getReason()).isEqualTo(Reason.CLIENT_CLOSED);
+			assertThat(this.transport.postOutsidePool(BODY, Duration.ofSeconds(5), Read::of).statusCode())
+				.as("after the pool's calls were aborted").isEqualTo(200);
+			this.transport.close();
+			assertThatExceptionOfType(TransportFailure.class)
+				.isThrownBy(() -> this.transport.postOutsidePool(BODY, Duration.ofSeconds(5), Read::of))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.CLIENT_CLOSED));
+		}
+		finally {
+			released.countDown();
+			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void httpsToAServiceThatNeverAnswersTheHandshakeIsATlsFailureNotAConnectTimeout() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+			this.serverThreads.submit(() -> {
+				while (!silent.isClosed()) {
+					java.net.Socket accepted = silent.accept();
+					this.serverThreads.submit(() -> {
+						try (accepted) {
+							accepted.getInputStream().readAllBytes();
+						}
+						return null;
+					});
+				}
+				return null;
+			});
+			this.transport = FairComHttpTransport.builder(URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/api"))
+				.connectTimeout(Duration.ofMillis(300))
+				.build();
+			assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(10)))
+				.satisfies((ex) -> {
+					assertThat(ex.getReason()).isEqualTo(Reason.TLS_NO_ANSWER);
+					assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.TLS);
+					assertThat(ex.getMessage()).contains("opened, but the TLS handshake got no answer within 300 ms");
+				});
+		}
+	}
+
+	@Test
+	void aDiscardedConnectionIsNeverUsedAgain() throws IOException {
+		java.util.Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+		URI url = start((exchange) -> {
+			clientPorts.add(exchange.getRemoteAddress().getPort());
+			respond(exchange, 200, "application/json", "{\"errorCode\":0}");
+		});
+		this.transport = FairComHttpTransport.builder(url).build();
+		post(Duration.ofSeconds(5));
+		post(Duration.ofSeconds(5));
+		assertThat(clientPorts).as("kept alive and reused").hasSize(1);
+		this.transport.post(BODY, Duration.ofSeconds(5), (answer) -> {
+			answer.body().readAllBytes();
+			answer.discardConnection();
+			return null;
+		});
+		post(Duration.ofSeconds(5));
+		assertThat(clientPorts).as("a new connection after the discarded one").hasSize(2);
+	}
+
+	private static TransportFailure failureOf(Future<?> call) throws InterruptedException {
+		try {
+			call.get(10, TimeUnit.SECONDS);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			assertThat(ex.getCause()).isInstanceOf(TransportFailure.class);
+			return (TransportFailure) ex.getCause();
+		}
+		catch (java.util.concurrent.TimeoutException ex) {
+			throw new AssertionError("the call did not end", ex);
+		}
+		throw new AssertionError("the call did not fail");
 	}
 
 	@Test

@@ -24,8 +24,13 @@ import io.github.faircomclient.FairComAuthenticationException;
 import io.github.faircomclient.FairComClientClosedException;
 import io.github.faircomclient.FairComConnectException;
 import io.github.faircomclient.FairComTimeoutException;
+import io.github.faircomclient.core.FairComRequest;
+import io.github.faircomclient.core.FairComResponse;
+import io.github.faircomclient.core.TestResponses;
 import io.github.faircomclient.testsupport.DrivenTaskScheduler;
 import io.github.faircomclient.testsupport.MutableClock;
+
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -36,6 +41,8 @@ import static org.awaitility.Awaitility.await;
  * scheduler instead of sleeps.
  */
 class LifecycleAwareSessionManagerTests {
+
+	private static final Duration TIME = Duration.ofSeconds(30);
 
 	private final MutableClock clock = new MutableClock();
 
@@ -66,7 +73,7 @@ class LifecycleAwareSessionManagerTests {
 			for (int i = 0; i < threads; i++) {
 				sessions.add(executor.submit(() -> {
 					callers.add(Thread.currentThread());
-					return manager.getSession();
+					return manager.getSession(TIME);
 				}));
 			}
 			FairComSession first = sessions.get(0).get(30, TimeUnit.SECONDS);
@@ -83,9 +90,9 @@ class LifecycleAwareSessionManagerTests {
 	@Test
 	void expiryDropsOnlyTheReportedSession() {
 		LifecycleAwareSessionManager manager = manager();
-		FairComSession first = manager.getSession();
+		FairComSession first = manager.getSession(TIME);
 		assertThat(manager.sessionExpired(first)).isTrue();
-		FairComSession second = manager.getSession();
+		FairComSession second = manager.getSession(TIME);
 		assertThat(second).isNotSameAs(first);
 		assertThat(manager.sessionExpired(first)).isFalse();
 		assertThat(manager.getCurrentSession()).isSameAs(second);
@@ -98,7 +105,7 @@ class LifecycleAwareSessionManagerTests {
 	void isCurrentNeverLogsInAndCountsAsUse() {
 		this.client.idleTimeout = Duration.ofSeconds(60);
 		LifecycleAwareSessionManager manager = manager();
-		FairComSession first = manager.getSession();
+		FairComSession first = manager.getSession(TIME);
 		this.scheduler.advance(Duration.ofSeconds(20));
 		assertThat(manager.isCurrent(first)).isTrue();
 		this.scheduler.advance(Duration.ofSeconds(20));
@@ -107,10 +114,10 @@ class LifecycleAwareSessionManagerTests {
 		assertThat(this.client.pings.get()).isOne();
 		manager.sessionExpired(first);
 		assertThat(manager.isCurrent(first)).isFalse();
-		FairComSession second = manager.getSession();
+		FairComSession second = manager.getSession(TIME);
 		assertThat(manager.isCurrent(first)).isFalse();
 		assertThat(manager.isCurrent(second)).isTrue();
-		manager.destroy();
+		manager.close();
 		assertThat(manager.isCurrent(second)).isFalse();
 		assertThat(this.client.logins.get()).isEqualTo(2);
 	}
@@ -119,7 +126,7 @@ class LifecycleAwareSessionManagerTests {
 	void loginFailureIsPublishedAndNotRetried() {
 		this.client.refuse = true;
 		LifecycleAwareSessionManager manager = manager();
-		assertThatExceptionOfType(FairComAuthenticationException.class).isThrownBy(manager::getSession);
+		assertThatExceptionOfType(FairComAuthenticationException.class).isThrownBy(() -> manager.getSession(TIME));
 		assertThat(this.client.logins.get()).isOne();
 		assertThat(this.events).singleElement().isInstanceOf(FairComLoginFailedEvent.class);
 		assertThat(manager.getCurrentSession()).isNull();
@@ -148,7 +155,7 @@ class LifecycleAwareSessionManagerTests {
 			for (int i = 0; i < threads; i++) {
 				calls.add(executor.submit(() -> {
 					callers.add(Thread.currentThread());
-					return manager.getSession();
+					return manager.getSession(TIME);
 				}));
 			}
 			for (Future<?> call : calls) {
@@ -179,7 +186,7 @@ class LifecycleAwareSessionManagerTests {
 		assertThat(manager.getLastLogin().failure()).isSameAs(original);
 		this.client.beforeLogin = null;
 		this.client.refuse = false;
-		assertThat(manager.getSession()).as("a later call tries again").isNotNull();
+		assertThat(manager.getSession(TIME)).as("a later call tries again").isNotNull();
 		assertThat(this.client.logins.get()).isEqualTo(2);
 	}
 
@@ -187,12 +194,12 @@ class LifecycleAwareSessionManagerTests {
 	void aCallAfterAFailedLoginTriesAgain() {
 		LifecycleAwareSessionManager manager = manager();
 		this.client.failure = () -> new FairComConnectException("down", "admin", "createSession", "r", null);
-		assertThatExceptionOfType(FairComConnectException.class).isThrownBy(manager::getSession)
+		assertThatExceptionOfType(FairComConnectException.class).isThrownBy(() -> manager.getSession(TIME))
 			.satisfies((ex) -> assertThat(ex.getCause()).isNull());
-		assertThatExceptionOfType(FairComConnectException.class).isThrownBy(manager::getSession)
+		assertThatExceptionOfType(FairComConnectException.class).isThrownBy(() -> manager.getSession(TIME))
 			.satisfies((ex) -> assertThat(ex.getCause()).as("its own attempt, not a shared one").isNull());
 		this.client.failure = null;
-		assertThat(manager.getSession()).isNotNull();
+		assertThat(manager.getSession(TIME)).isNotNull();
 		assertThat(this.client.logins.get()).isEqualTo(3);
 	}
 
@@ -214,7 +221,7 @@ class LifecycleAwareSessionManagerTests {
 			for (int i = 0; i < 2; i++) {
 				calls.add(executor.submit(() -> {
 					callers.add(Thread.currentThread());
-					return manager.getSession();
+					return manager.getSession(TIME);
 				}));
 			}
 			for (Future<FairComSession> call : calls) {
@@ -236,19 +243,19 @@ class LifecycleAwareSessionManagerTests {
 	}
 
 	/**
-	 * Wait, in the thread that logs in, until the given number of other callers are parked
-	 * on the login lock inside {@code getSession()}.
+	 * Wait, in the thread that logs in, until the given number of other callers are waiting
+	 * for its outcome inside {@code getSession(Duration)}.
 	 */
 	private static void awaitOthersWaitingForLogin(Set<Thread> callers, int others) {
 		Thread self = Thread.currentThread();
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> callers.stream().filter((caller) -> caller != self).filter((caller) -> {
-				if (caller.getState() != Thread.State.WAITING) {
+				if (caller.getState() != Thread.State.WAITING && caller.getState() != Thread.State.TIMED_WAITING) {
 					return false;
 				}
 				for (StackTraceElement frame : caller.getStackTrace()) {
 					if (frame.getClassName().equals(LifecycleAwareSessionManager.class.getName())
-							&& frame.getMethodName().equals("getSession")) {
+							&& frame.getMethodName().equals("awaitLogin")) {
 						return true;
 					}
 				}
@@ -262,7 +269,7 @@ class LifecycleAwareSessionManagerTests {
 		assertThat(manager.getLastLogin()).as("nothing before the first login").isNull();
 		this.client.refuse = true;
 		this.clock.advance(Duration.ofSeconds(5));
-		assertThatExceptionOfType(FairComAuthenticationException.class).isThrownBy(manager::getSession);
+		assertThatExceptionOfType(FairComAuthenticationException.class).isThrownBy(() -> manager.getSession(TIME));
 		FairComLoginAttempt failed = manager.getLastLogin();
 		assertThat(failed.isSuccessful()).isFalse();
 		assertThat(failed.failure()).isInstanceOf(FairComAuthenticationException.class);
@@ -270,10 +277,10 @@ class LifecycleAwareSessionManagerTests {
 		assertThat(failed.replacement()).isFalse();
 		this.client.refuse = false;
 		this.clock.advance(Duration.ofSeconds(5));
-		FairComSession session = manager.getSession();
+		FairComSession session = manager.getSession(TIME);
 		assertThat(manager.getLastLogin()).isEqualTo(new FairComLoginAttempt(this.clock.instant(), false, null));
 		manager.sessionExpired(session);
-		manager.getSession();
+		manager.getSession(TIME);
 		assertThat(manager.getLastLogin().replacement()).isTrue();
 		assertThat(manager.getLastLogin().isSuccessful()).isTrue();
 	}
@@ -283,10 +290,10 @@ class LifecycleAwareSessionManagerTests {
 		this.client.idleTimeout = Duration.ofSeconds(60);
 		LifecycleAwareSessionManager manager = manager();
 		Instant start = this.clock.instant();
-		manager.getSession();
+		manager.getSession(TIME);
 		assertThat(this.scheduler.pending()).containsExactly(start.plusSeconds(30));
 		this.scheduler.advance(Duration.ofSeconds(20));
-		manager.getSession();
+		manager.getSession(TIME);
 		this.scheduler.advance(Duration.ofSeconds(20));
 		assertThat(this.client.pings.get()).as("used 20 s ago, not idle long enough").isZero();
 		this.scheduler.advance(Duration.ofSeconds(10));
@@ -302,7 +309,7 @@ class LifecycleAwareSessionManagerTests {
 	void keepaliveThatFindsTheSessionGoneDropsItAndTheNextCallLogsIn() {
 		this.client.idleTimeout = Duration.ofSeconds(60);
 		LifecycleAwareSessionManager manager = manager();
-		FairComSession first = manager.getSession();
+		FairComSession first = manager.getSession(TIME);
 		this.client.alive = false;
 		this.scheduler.advance(Duration.ofSeconds(30));
 		assertThat(this.client.pings.get()).isOne();
@@ -310,7 +317,7 @@ class LifecycleAwareSessionManagerTests {
 		assertThat(this.scheduler.pending()).isEmpty();
 		assertThat(this.events).last().isInstanceOf(FairComSessionExpiredEvent.class);
 		this.client.alive = true;
-		assertThat(manager.getSession()).isNotSameAs(first);
+		assertThat(manager.getSession(TIME)).isNotSameAs(first);
 		assertThat(this.client.logins.get()).isEqualTo(2);
 	}
 
@@ -318,7 +325,7 @@ class LifecycleAwareSessionManagerTests {
 	void failingKeepaliveKeepsTheSessionAndTriesAgain() {
 		this.client.idleTimeout = Duration.ofSeconds(60);
 		LifecycleAwareSessionManager manager = manager();
-		FairComSession session = manager.getSession();
+		FairComSession session = manager.getSession(TIME);
 		this.client.pingFailure = true;
 		this.scheduler.advance(Duration.ofSeconds(30));
 		assertThat(manager.getCurrentSession()).isSameAs(session);
@@ -330,45 +337,45 @@ class LifecycleAwareSessionManagerTests {
 
 	@Test
 	void noKeepaliveWhenSwitchedOffForZeroIdleTimeoutOrPermanentTokens() {
-		manager(new PasswordAuthentication("app", "secret"), false).getSession();
+		manager(new PasswordAuthentication("app", "secret"), false).getSession(TIME);
 		this.client.idleTimeout = Duration.ZERO;
-		manager().getSession();
-		manager(new TokenAuthentication("PERMANENT", this.clock), true).getSession();
+		manager().getSession(TIME);
+		manager(new TokenAuthentication("PERMANENT"), true).getSession(TIME);
 		assertThat(this.scheduler.pending()).isEmpty();
 		this.scheduler.advance(Duration.ofDays(1));
 		assertThat(this.client.pings.get()).isZero();
 	}
 
 	@Test
-	void destroyStopsKeepaliveDeletesOnceAndRefusesLaterLogins() {
+	void closeStopsKeepaliveDeletesOnceAndRefusesLaterLogins() {
 		this.client.idleTimeout = Duration.ofSeconds(60);
 		LifecycleAwareSessionManager manager = manager();
-		FairComSession session = manager.getSession();
-		manager.destroy();
-		manager.destroy();
+		FairComSession session = manager.getSession(TIME);
+		manager.close();
+		manager.close();
 		assertThat(this.client.deleted).containsExactly(session);
 		assertThat(this.scheduler.pending()).isEmpty();
 		this.scheduler.advance(Duration.ofHours(1));
 		assertThat(this.client.pings.get()).isZero();
-		assertThatExceptionOfType(FairComClientClosedException.class).isThrownBy(manager::getSession);
+		assertThatExceptionOfType(FairComClientClosedException.class).isThrownBy(() -> manager.getSession(TIME));
 		assertThat(this.client.logins.get()).isOne();
 		assertThat(this.events).last().isInstanceOf(FairComSessionDeletedEvent.class);
 	}
 
 	@Test
-	void destroyNeverDeletesAPermanentToken() {
-		LifecycleAwareSessionManager manager = manager(new TokenAuthentication("PERMANENT", this.clock), true);
-		manager.getSession();
-		manager.destroy();
+	void closeNeverDeletesAPermanentToken() {
+		LifecycleAwareSessionManager manager = manager(new TokenAuthentication("PERMANENT"), true);
+		manager.getSession(TIME);
+		manager.close();
 		assertThat(this.client.deleted).isEmpty();
 	}
 
 	@Test
-	void destroySwallowsDeleteFailures() {
+	void closeSwallowsDeleteFailures() {
 		LifecycleAwareSessionManager manager = manager();
-		manager.getSession();
+		manager.getSession(TIME);
 		this.client.deleteFailure = true;
-		manager.destroy();
+		manager.close();
 		assertThat(manager.isClosed()).isTrue();
 		assertThat(this.events).noneMatch(FairComSessionDeletedEvent.class::isInstance);
 	}
@@ -380,7 +387,91 @@ class LifecycleAwareSessionManagerTests {
 				this.scheduler, this.clock, true, Duration.ofSeconds(5), (event) -> {
 					throw new IllegalStateException("listener");
 				});
-		assertThat(manager.getSession()).isNotNull();
+		assertThat(manager.getSession(TIME)).isNotNull();
+	}
+
+	@Test
+	void closeDuringALoginReturnsAtOnceAndTheLoginDeletesTheSessionItGetsAfterwards() throws Exception {
+		LifecycleAwareSessionManager manager = manager();
+		java.util.concurrent.CountDownLatch loginStarted = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+		this.client.beforeLogin = () -> {
+			loginStarted.countDown();
+			try {
+				answer.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		ExecutorService executor = Executors.newFixedThreadPool(2);
+		try {
+			Future<FairComSession> caller = executor.submit(() -> manager.getSession(TIME));
+			assertThat(loginStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<?> closing = executor.submit(manager::close);
+			closing.get(5, TimeUnit.SECONDS);
+			assertThat(caller.isDone()).as("the login is still waiting for its answer").isFalse();
+			answer.countDown();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> caller.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(FairComClientClosedException.class);
+		}
+		finally {
+			answer.countDown();
+			executor.shutdownNow();
+		}
+		assertThat(this.client.deleted).as("the session the late login got").hasSize(1);
+		assertThat(this.client.deletedOutsidePool).containsExactly(true);
+		assertThat(manager.getCurrentSession()).isNull();
+	}
+
+	@Test
+	void sessionsRefusedRightAfterTheirCreationPauseLoginsForEveryCaller() {
+		LifecycleAwareSessionManager manager = manager();
+		FairComSession first = manager.getSession(TIME);
+		this.clock.advance(Duration.ofMillis(5));
+		manager.sessionExpired(first);
+		FairComSession second = manager.getSession(TIME);
+		this.clock.advance(Duration.ofMillis(5));
+		manager.sessionExpired(second);
+		assertThat(this.client.logins.get()).isEqualTo(2);
+		assertThatExceptionOfType(io.github.faircomclient.FairComSessionExpiredException.class)
+			.isThrownBy(() -> manager.getSession(TIME))
+			.withMessageContaining("reported 2 new sessions in a row gone before it accepted a call on them")
+			.withMessageContaining("logins are paused for another 1000 ms")
+			.withMessageContaining("load balancer without session affinity")
+			.satisfies((ex) -> assertThat(ex.getFailureKind())
+				.isEqualTo(io.github.faircomclient.FairComFailureKind.SESSION_EXPIRED));
+		assertThat(this.client.logins.get()).as("no login while paused").isEqualTo(2);
+		this.scheduler.advance(Duration.ofSeconds(1));
+		assertThat(this.client.deleted).as("the refused sessions are deleted").containsExactly(first, second);
+		FairComSession third = manager.getSession(TIME);
+		manager.sessionExpired(third);
+		assertThatExceptionOfType(io.github.faircomclient.FairComSessionExpiredException.class)
+			.isThrownBy(() -> manager.getSession(TIME))
+			.withMessageContaining("logins are paused for another 2000 ms");
+		this.scheduler.advance(Duration.ofSeconds(2));
+		FairComSession fourth = manager.getSession(TIME);
+		manager.sessionAccepted(fourth);
+		manager.sessionExpired(fourth);
+		assertThat(manager.getSession(TIME)).as("a session that worked ends the pause").isNotNull();
+		assertThat(this.client.logins.get()).isEqualTo(5);
+	}
+
+	@Test
+	void aListenerThatUsesTheManagerWhenASessionIsCreatedDoesNotDeadlock() {
+		List<FairComSession> seen = new CopyOnWriteArrayList<>();
+		LifecycleAwareSessionManager[] holder = new LifecycleAwareSessionManager[1];
+		LifecycleAwareSessionManager manager = new LifecycleAwareSessionManager(
+				new PasswordAuthentication("app", "secret"), this.client, FairComSessionSettings.defaults(),
+				this.scheduler, this.clock, true, Duration.ofSeconds(5), (event) -> {
+					if (event instanceof FairComSessionCreatedEvent) {
+						seen.add(holder[0].getSession(TIME));
+					}
+				});
+		holder[0] = manager;
+		FairComSession session = manager.getSession(TIME);
+		assertThat(seen).containsExactly(session);
+		assertThat(this.client.logins.get()).isOne();
 	}
 
 	@Test
@@ -400,6 +491,8 @@ class LifecycleAwareSessionManagerTests {
 
 		final List<FairComSession> deleted = new CopyOnWriteArrayList<>();
 
+		final List<Boolean> deletedOutsidePool = new CopyOnWriteArrayList<>();
+
 		volatile @Nullable Runnable beforeLogin;
 
 		volatile @Nullable Supplier<@Nullable RuntimeException> failure;
@@ -415,8 +508,23 @@ class LifecycleAwareSessionManagerTests {
 		volatile boolean deleteFailure;
 
 		@Override
-		public FairComSession createSession(@Nullable String username, @Nullable String password,
-				FairComSessionSettings settings) {
+		public FairComResponse send(FairComRequest request, @Nullable FairComSession session, Duration timeout) {
+			return switch (request.action()) {
+				case "createSession" -> createSession((JsonNode) request.params());
+				case "pingSession" -> pingSession();
+				case "deleteSession" -> deleteSession(session, false);
+				default -> throw new IllegalStateException(request.action());
+			};
+		}
+
+		@Override
+		public FairComResponse sendOutsidePool(FairComRequest request, @Nullable FairComSession session,
+				Duration timeout) {
+			assertThat(request.action()).isEqualTo("deleteSession");
+			return deleteSession(session, true);
+		}
+
+		private FairComResponse createSession(JsonNode params) {
 			int login = this.logins.incrementAndGet();
 			Runnable before = this.beforeLogin;
 			if (before != null) {
@@ -428,26 +536,32 @@ class LifecycleAwareSessionManagerTests {
 				throw failed;
 			}
 			if (this.refuse) {
-				throw new FairComAuthenticationException("refused", "admin", "createSession", "r", 200, 12010, "no");
+				return answer("createSession", "{\"errorCode\":12010,\"errorMessage\":\"no\"}");
 			}
-			return new FairComSession("T" + login, username, this.idleTimeout, Instant.EPOCH, false, true);
+			return answer("createSession", "{\"errorCode\":0,\"result\":{\"authToken\":\"T" + login
+					+ "\",\"username\":\"" + params.path("username").asString("") + "\",\"idleConnectionTimeoutSeconds\":"
+					+ this.idleTimeout.toSeconds() + "}}");
 		}
 
-		@Override
-		public boolean pingSession(FairComSession session) {
+		private FairComResponse pingSession() {
 			this.pings.incrementAndGet();
 			if (this.pingFailure) {
 				throw new FairComConnectException("down", "admin", "pingSession", "r", null);
 			}
-			return this.alive;
+			return answer("pingSession", (this.alive) ? "{\"errorCode\":0}" : "{\"errorCode\":12031}");
 		}
 
-		@Override
-		public void deleteSession(FairComSession session, Duration timeout) {
+		private FairComResponse deleteSession(@Nullable FairComSession session, boolean outsidePool) {
 			if (this.deleteFailure) {
 				throw new FairComConnectException("down", "admin", "deleteSession", "r", null);
 			}
 			this.deleted.add(session);
+			this.deletedOutsidePool.add(outsidePool);
+			return answer("deleteSession", "{\"errorCode\":0}");
+		}
+
+		private static FairComResponse answer(String action, String body) {
+			return TestResponses.decode("admin", action, "r", body, null);
 		}
 
 	}

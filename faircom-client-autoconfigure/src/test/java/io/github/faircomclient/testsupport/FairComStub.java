@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A FairCom server stub on MockRestServiceServer for wire tests of typed operations: it
  * answers {@code createSession} with token {@code T1}, records every other request and
- * answers it with the next queued answer for its action, or with an empty success.
+ * answers it with the next queued answer for its action, or with a success whose result
+ * holds an empty {@code data} array (what a list or query without matches returns).
  */
 public final class FairComStub {
 
@@ -158,7 +159,8 @@ public final class FairComStub {
 			if (CONNECTION_FAILURE.equals(next)) {
 				throw new IOException("Connection reset by stub");
 			}
-			answer = FairComAnswers.answer((next != null) ? next : "{\"result\":{},\"errorCode\":0,\"errorMessage\":\"\"}");
+			answer = FairComAnswers.answer((next != null) ? next
+					: "{\"result\":{\"data\":[]},\"errorCode\":0,\"errorMessage\":\"\"}");
 		}
 		return answer.createResponse(request);
 	}

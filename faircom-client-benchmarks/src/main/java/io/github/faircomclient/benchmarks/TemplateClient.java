@@ -25,7 +25,6 @@ final class TemplateClient implements BenchClient {
 			.maxConnections(maxConnections)
 			.sslBundle(sslBundle)
 			.build();
-		this.template.afterPropertiesSet();
 	}
 
 	FairComTemplate template() {

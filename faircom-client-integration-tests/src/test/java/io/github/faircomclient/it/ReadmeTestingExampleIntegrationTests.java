@@ -21,7 +21,7 @@ class ReadmeTestingExampleIntegrationTests {
 			.credentials("ADMIN", "ADMIN")
 			.build();
 		try {
-			faircom.admin().ping();
+			faircom.admin().pingSession();
 			assertThat(emulator.actionCount("createSession")).isEqualTo(1);
 		}
 		finally {

@@ -207,23 +207,24 @@ class SessionLifecycleIntegrationTests {
 
 	/**
 	 * An authentication whose first login waits until the given number of other callers
-	 * are parked on the session manager's login lock, so that they all wait for it.
+	 * are waiting for its outcome in the session manager, so that they all wait for it.
 	 */
 	private static FairComAuthentication firstLoginWaitsForTheOthers(FairComAuthentication authentication,
 			Set<Thread> callers, int others) {
 		AtomicInteger logins = new AtomicInteger();
-		return (client, settings) -> {
+		return (login) -> {
 			if (logins.incrementAndGet() == 1) {
 				Thread self = Thread.currentThread();
 				await().atMost(Duration.ofSeconds(20))
 					.until(() -> callers.stream()
-						.filter((caller) -> caller != self && caller.getState() == Thread.State.WAITING)
+						.filter((caller) -> caller != self && (caller.getState() == Thread.State.WAITING
+								|| caller.getState() == Thread.State.TIMED_WAITING))
 						.filter((caller) -> Arrays.stream(caller.getStackTrace())
 							.anyMatch((frame) -> frame.getClassName().equals(LifecycleAwareSessionManager.class.getName())
-									&& frame.getMethodName().equals("getSession")))
+									&& frame.getMethodName().equals("awaitLogin")))
 						.count() == others);
 			}
-			return authentication.login(client, settings);
+			return authentication.login(login);
 		};
 	}
 

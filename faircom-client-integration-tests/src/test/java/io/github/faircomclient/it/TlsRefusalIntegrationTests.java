@@ -83,7 +83,7 @@ class TlsRefusalIntegrationTests {
 				assertThat(ex).hasMessageContaining("refused the client certificate or expected one");
 			}
 			else {
-				assertThat(ex).hasMessageContaining("probably refusing the client certificate");
+				assertThat(ex).hasMessageContaining("refusing the client certificate or requires one");
 			}
 			assertThat(ex).hasMessageContaining("spring.ssl.bundle.pem.<name>.keystore");
 		});

@@ -49,7 +49,7 @@ class AdminIntegrationTests {
 			.sessionSettings(FairComSessionSettings.builder().description("batch job").build())
 			.build();
 		admin = template.admin();
-		other.admin().ping();
+		other.admin().pingSession();
 	}
 
 	@AfterAll
@@ -66,16 +66,16 @@ class AdminIntegrationTests {
 
 	@Test
 	void pingReachesTheServerWithTheSessionsToken() {
-		admin.ping();
+		admin.pingSession();
 		long before = emulator.actionCount("pingSession");
-		admin.ping();
-		admin.ping();
+		admin.pingSession();
+		admin.pingSession();
 		assertThat(emulator.actionCount("pingSession") - before).isEqualTo(2);
 	}
 
 	@Test
 	void listsSessionsAllOrByAccount() {
-		admin.ping();
+		admin.pingSession();
 		List<SessionSummary> all = admin.listSessions();
 		assertThat(all).extracting(SessionSummary::username, SessionSummary::description)
 			.contains(tuple("app", "orders service"));
@@ -89,7 +89,7 @@ class AdminIntegrationTests {
 
 	@Test
 	void describesTheSessionsOfTheAccount() {
-		admin.ping();
+		admin.pingSession();
 		List<SessionDescription> sessions = admin.describeSessions();
 		assertThat(sessions).extracting(SessionDescription::username).containsOnly("app");
 		SessionDescription own = sessions.get(0);
