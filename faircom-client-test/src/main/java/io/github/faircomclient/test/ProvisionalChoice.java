@@ -430,7 +430,32 @@ public enum ProvisionalChoice {
 	/**
 	 * Warnings.
 	 */
-	DB_WARNINGS("Deleting a missing database, table or index, closing an unknown cursor, and describing a missing table succeed with a warning whose code is the matching error row's (99030, 12, 99031, 99035).");
+	DB_WARNINGS("Deleting a missing database, table or index, closing an unknown cursor, and describing a missing table succeed with a warning whose code is the matching error row's (99030, 12, 99031, 99035)."),
+
+	/**
+	 * A transactionSavepointId that is unknown, discarded by a revert to an earlier savepoint, or another transaction's.
+	 */
+	DB_UNKNOWN_SAVEPOINT(99043, 200, "'transactionSavepointId' %s does not match any savepoint of this transaction."),
+
+	/**
+	 * Revert (or commit) to a savepoint made before getRecordsUsingSQL ran in the transaction (documented as an error; code not captured).
+	 */
+	DB_SAVEPOINT_VOIDED_BY_SQL(99044, 200, "Savepoint %s was made before SQL ran in this transaction and can no longer be reverted to."),
+
+	/**
+	 * A request property whose meaning FairCom does not document: getRecordsFromCursor id and bookmark, alterTable newTableName, rollbackTransaction transactionSavepointId.
+	 */
+	DB_NOT_EMULATED(99046, 200, "'%s' of %s is not emulated: FairCom does not document what it does."),
+
+	/**
+	 * Savepoints.
+	 */
+	DB_SAVEPOINTS("createTransactionSavepoint (the page title's createTransactionSavePoint is the same name, as actions ignore case) numbers savepoints 1, 2, 3... per transaction: a JDBC savepoint on each connection of the transaction (a database first used after it is rolled back entirely on revert). revertToTransactionSavepoint and revertTransactionToSavepoint undo the work after it, discard later savepoints and keep it and the transaction open. commitTransaction with transactionSavepointId (integer or numeric string) reverts to it, then commits. getRecordsUsingSQL run with the transactionId voids all earlier savepoints (99044). A bad savepoint id leaves the transaction open and unchanged."),
+
+	/**
+	 * listTransactions.
+	 */
+	DB_LIST_TRANSACTIONS("listTransactions lists the open transactions of the calling session, oldest first; the account ADMIN sees every session's (the emulator has no privilege model); params.username (a string, case-insensitive) filters by account; transactionDescription is \"\" when none was given; dataFormat, includeFields and excludeFields apply.");
 
 	private final int errorCode;
 

@@ -33,7 +33,10 @@ final class DatabaseActions {
 		return fields;
 	}
 
-	private static ObjectNode metaField(String name, String type, @Nullable Integer length) {
+	/**
+	 * Describes a column of a metadata result (listDatabases, listTransactions) in the documented shape.
+	 */
+	static ObjectNode metaField(String name, String type, @Nullable Integer length) {
 		ObjectNode field = NODES.objectNode();
 		field.put("name", name);
 		field.put("type", type);

@@ -7,6 +7,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class DbApi implements AutoCloseable {
 			"listIndexes", "insertRecords", "updateRecords", "deleteRecords", "getRecordsByIds", "getRecordsByIndex",
 			"getRecordsInKeyRange", "getRecordsStartingAtKey", "getRecordsByPartialKeyRange", "getRecordsByTable",
 			"getRecordsUsingSQL", "getRecordsFromCursor", "closeCursor", "runSqlStatements", "createTransaction",
-			"commitTransaction", "rollbackTransaction");
+			"commitTransaction", "rollbackTransaction", "createTransactionSavepoint", "revertToTransactionSavepoint",
+			"revertTransactionToSavepoint", "listTransactions");
 
 	private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		.toCharArray();
@@ -89,6 +91,7 @@ public final class DbApi implements AutoCloseable {
 		RecordActions records = new RecordActions(this);
 		QueryActions queries = new QueryActions(this);
 		SqlActions sql = new SqlActions(this);
+		TransactionActions transactions = new TransactionActions(this);
 		this.actions.put("createDatabase", databases::createDatabase);
 		this.actions.put("deleteDatabase", databases::deleteDatabase);
 		this.actions.put("listDatabases", databases::listDatabases);
@@ -112,9 +115,14 @@ public final class DbApi implements AutoCloseable {
 		this.actions.put("getRecordsFromCursor", queries::getRecordsFromCursor);
 		this.actions.put("closeCursor", this::closeCursor);
 		this.actions.put("runSqlStatements", sql::runSqlStatements);
-		this.actions.put("createTransaction", this::createTransaction);
-		this.actions.put("commitTransaction", this::commitTransaction);
-		this.actions.put("rollbackTransaction", this::rollbackTransaction);
+		this.actions.put("createTransaction", transactions::createTransaction);
+		this.actions.put("commitTransaction", transactions::commitTransaction);
+		this.actions.put("rollbackTransaction", transactions::rollbackTransaction);
+		// the page title spells it createTransactionSavePoint: the same name, as actions ignore case
+		this.actions.put("createTransactionSavepoint", transactions::createTransactionSavepoint);
+		this.actions.put("revertToTransactionSavepoint", transactions::revertToTransactionSavepoint);
+		this.actions.put("revertTransactionToSavepoint", transactions::revertToTransactionSavepoint);
+		this.actions.put("listTransactions", transactions::listTransactions);
 	}
 
 	/**
@@ -283,48 +291,19 @@ public final class DbApi implements AutoCloseable {
 		return transaction;
 	}
 
-	private @Nullable ObjectNode createTransaction(DbRequestContext context, JsonNode params) {
-		String id = newId();
-		ServerTransaction transaction = new ServerTransaction(id, context.sessionKey(),
-				Params.string(params, "transactionDescription"), now());
-		this.transactions.put(id, transaction);
-		ObjectNode result = JsonNodeFactory.instance.objectNode();
-		result.put("transactionId", id);
-		return result;
+	void registerTransaction(ServerTransaction transaction) {
+		this.transactions.put(transaction.id(), transaction);
 	}
 
-	private @Nullable ObjectNode commitTransaction(DbRequestContext context, JsonNode params) {
-		ServerTransaction transaction = transaction(context, Params.requireString(params, "transactionId"));
-		transaction.lock().lock();
-		try {
-			closeCursorsOf(transaction);
-			this.transactions.remove(transaction.id());
-			transaction.commit();
-		}
-		catch (SQLException ex) {
-			throw translate(ex, null);
-		}
-		finally {
-			transaction.lock().unlock();
-		}
-		return null;
+	void removeTransaction(ServerTransaction transaction) {
+		this.transactions.remove(transaction.id());
 	}
 
-	private @Nullable ObjectNode rollbackTransaction(DbRequestContext context, JsonNode params) {
-		ServerTransaction transaction = transaction(context, Params.requireString(params, "transactionId"));
-		transaction.lock().lock();
-		try {
-			closeCursorsOf(transaction);
-			this.transactions.remove(transaction.id());
-			transaction.rollback();
-		}
-		finally {
-			transaction.lock().unlock();
-		}
-		return null;
+	Collection<ServerTransaction> transactions() {
+		return this.transactions.values();
 	}
 
-	private void closeCursorsOf(ServerTransaction transaction) {
+	void closeCursorsOf(ServerTransaction transaction) {
 		for (ServerCursor cursor : List.copyOf(this.cursors.values())) {
 			if (transaction.id().equals(cursor.transactionId())) {
 				closeCursor(cursor);
@@ -477,8 +456,14 @@ public final class DbApi implements AutoCloseable {
 		List<TransactionInfo> list = new ArrayList<>();
 		for (ServerTransaction transaction : this.transactions.values()) {
 			if (transaction.isOpen()) {
-				list.add(new TransactionInfo(transaction.id(), transaction.sessionKey(), transaction.description(),
-						transaction.created()));
+				transaction.lock().lock();
+				try {
+					list.add(new TransactionInfo(transaction.id(), transaction.sessionKey(), transaction.username(),
+							transaction.description(), transaction.created(), transaction.savepointIds()));
+				}
+				finally {
+					transaction.lock().unlock();
+				}
 			}
 		}
 		list.sort(Comparator.comparing(TransactionInfo::created));
@@ -534,10 +519,12 @@ public final class DbApi implements AutoCloseable {
 	 *
 	 * @param transactionId the transaction's id
 	 * @param sessionKey the owning session
+	 * @param username the account of the session that created it
 	 * @param description the description given at creation, or {@code null}
 	 * @param created when it was created
+	 * @param savepointIds the savepoints that can still be reverted to, oldest first
 	 */
-	public record TransactionInfo(String transactionId, String sessionKey, @Nullable String description,
-			Instant created) {
+	public record TransactionInfo(String transactionId, String sessionKey, String username,
+			@Nullable String description, Instant created, List<Integer> savepointIds) {
 	}
 }

@@ -186,6 +186,9 @@ final class SqlActions {
 		long max = Params.integer(params, "maxRecords", QueryActions.DEFAULT_MAX_RECORDS);
 		boolean forceCount = Params.bool(params, "forceRecordCount", false);
 		return this.api.work(database, params, context, (connection, transaction) -> {
+			if (transaction != null) {
+				transaction.sqlRan();
+			}
 			setSchema(connection, owner, transaction == null);
 			try (PreparedStatement statement = connection.prepareStatement(prepared.sql())) {
 				RecordActions.bind(statement, prepared.parameters(), 1);
