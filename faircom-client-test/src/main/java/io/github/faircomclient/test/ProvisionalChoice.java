@@ -338,7 +338,7 @@ public enum ProvisionalChoice {
 	DB_ALREADY_EXISTS(99040, 200, "%s '%s' already exists."),
 
 	/**
-	 * runSqlStatements with a transactionId (documented as impossible; code not captured).
+	 * runSqlStatements with a transactionId: its page says it cannot run in an existing transaction (the SQL actions page speaks of running it in one); code not captured.
 	 */
 	DB_SQL_IN_TRANSACTION(99041, 200, "runSqlStatements cannot run inside a transaction."),
 
@@ -415,7 +415,7 @@ public enum ProvisionalChoice {
 	/**
 	 * SQL.
 	 */
-	DB_SQL("SQL runs in H2's dialect with the owner as current schema. getRecordsUsingSQL describes columns by name and type only, names lower-cased (changeid); sqlParams is an array of values for ? or of {name, value} for :name or @name; SELECT only, one statement, trailing ; optional. runSqlStatements commits each statement on its own; each result.data entry has sql, errorCode, errorMessage and affectedRecordCount, or fields/data/moreRecords (20 rows) for a query."),
+	DB_SQL("SQL runs in H2's dialect with the owner as current schema. getRecordsUsingSQL describes columns by name and type only, names lower-cased (changeid); sqlParams is an array of values for ? or of {name, value} for :name or @name; SELECT only, one statement, trailing ; optional."),
 
 	/**
 	 * Cursors.
@@ -455,7 +455,12 @@ public enum ProvisionalChoice {
 	/**
 	 * listTransactions.
 	 */
-	DB_LIST_TRANSACTIONS("listTransactions lists the open transactions of the calling session, oldest first; the account ADMIN sees every session's (the emulator has no privilege model); params.username (a string, case-insensitive) filters by account; transactionDescription is \"\" when none was given; dataFormat, includeFields and excludeFields apply.");
+	DB_LIST_TRANSACTIONS("listTransactions lists the open transactions of the calling session, oldest first; the account ADMIN sees every session's (the emulator has no privilege model); params.username (a string, case-insensitive) filters by account; transactionDescription is \"\" when none was given; dataFormat, includeFields and excludeFields apply."),
+
+	/**
+	 * runSqlStatements.
+	 */
+	DB_RUN_SQL_STATEMENTS("runSqlStatements runs the statements in order in one new transaction that commits at the end; a failing statement is undone and the rest still run; DDL statements commit the work before them (H2). Each result.data entry has sql, errorCode, errorMessage and affectedRecordCount, or fields, data (every row, as documented) and moreRecords false for a query.");
 
 	private final int errorCode;
 
