@@ -410,7 +410,7 @@ public enum ProvisionalChoice {
 	/**
 	 * Index options H2 cannot honour.
 	 */
-	DB_INDEX_OPTIONS("H2 has no partial indexes: a conditionalExpression index covers every row, reads through it return only matching records, and unique applies to all rows. caseInsensitive segments sort and compare with LOWER() but uniqueness is case-sensitive. reverseCompare, collectStats (default true), compression (default off), filename, deferIndexing, immutableKeys and waitToBeLoaded are stored and reported only; isPrimaryIndex true is refused."),
+	DB_INDEX_OPTIONS("H2 has no partial indexes: a conditionalExpression index covers every row, reads through it return only matching records, and unique applies to all rows. collectStats (default true), compression (default off), filename, deferIndexing, immutableKeys and waitToBeLoaded are stored and reported only; isPrimaryIndex true is refused."),
 
 	/**
 	 * SQL.
@@ -460,7 +460,12 @@ public enum ProvisionalChoice {
 	/**
 	 * runSqlStatements.
 	 */
-	DB_RUN_SQL_STATEMENTS("runSqlStatements runs the statements in order in one new transaction that commits at the end; a failing statement is undone and the rest still run; DDL statements commit the work before them (H2). Each result.data entry has sql, errorCode, errorMessage and affectedRecordCount, or fields, data (every row, as documented) and moreRecords false for a query.");
+	DB_RUN_SQL_STATEMENTS("runSqlStatements runs the statements in order in one new transaction that commits at the end; a failing statement is undone and the rest still run; DDL statements commit the work before them (H2). Each result.data entry has sql, errorCode, errorMessage and affectedRecordCount, or fields, data (every row, as documented) and moreRecords false for a query."),
+
+	/**
+	 * Index collation (c-tree folds case-insensitive key segments to upper case [I]).
+	 */
+	DB_INDEX_COLLATION("A caseInsensitive segment on a char or varchar field keys on the upper-case value and a reverseCompare one on the value read from its last character (both: upper case, reversed), through an invisible generated H2 column, so unique indexes refuse a value that differs only in case (2) and order, key ranges, start keys and partial keys compare key forms (a partial key on a reverseCompare segment matches values that end with it). On other field types both flags are stored and reported only. sortDescending segments are indexed and read descending.");
 
 	private final int errorCode;
 

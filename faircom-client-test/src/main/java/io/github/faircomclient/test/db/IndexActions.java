@@ -43,16 +43,13 @@ final class IndexActions {
 				throw DbError.INVALID_PARAMETER.exception("'fields' needs at least one field");
 			}
 			List<IndexDefinition.IndexField> fields = new ArrayList<>();
-			List<String> columns = new ArrayList<>();
 			for (JsonNode node : fieldsNode) {
 				FieldDefinition field = table.requireField(Params.requireString(node, "name"));
 				if (field.type() == FieldType.LVARCHAR || field.type() == FieldType.LVARBINARY) {
 					throw DbError.INVALID_PARAMETER.exception(field.type().jsonName() + " fields cannot be indexed");
 				}
-				boolean descending = Params.bool(node, "sortDescending", false);
 				fields.add(new IndexDefinition.IndexField(field.name(), Params.bool(node, "caseInsensitive", false),
-						descending, Params.bool(node, "reverseCompare", false)));
-				columns.add(SqlNames.quote(field.name()) + (descending ? " DESC" : ""));
+						Params.bool(node, "sortDescending", false), Params.bool(node, "reverseCompare", false)));
 			}
 			String condition = Params.string(params, "conditionalExpression");
 			if (condition != null && !condition.isBlank()) {
@@ -68,18 +65,16 @@ final class IndexActions {
 					Params.bool(params, "immutableKeys", false), Params.bool(params, "collectStats", true),
 					compression(params), Params.string(params, "filename"),
 					Params.bool(params, "deferIndexing", false), number);
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + SqlNames.quote(owner) + "."
-						+ SqlNames.quote(h2Name) + " ON " + SqlNames.table(table) + " (" + String.join(", ", columns)
-						+ ")");
-			}
-			catch (SQLException ex) {
-				throw this.api.translate(ex, table);
-			}
 			List<IndexDefinition> indexes = new ArrayList<>(table.indexes());
 			indexes.add(index);
 			TableDefinition changed = new TableDefinition(table.databaseName(), table.ownerName(), table.tableName(),
 					table.uid(), table.fields(), indexes, table.changeIdField());
+			try (Statement statement = connection.createStatement()) {
+				IndexKeys.create(statement, changed, index);
+			}
+			catch (SQLException ex) {
+				throw this.api.translate(ex, changed);
+			}
 			database.catalog().save(connection, changed);
 			connection.commit();
 			ObjectNode result = NODES.objectNode();
@@ -125,8 +120,7 @@ final class IndexActions {
 			}
 			try (Statement statement = connection.createStatement()) {
 				for (IndexDefinition index : deleted) {
-					statement.execute("DROP INDEX " + SqlNames.quote(table.ownerName()) + "."
-							+ SqlNames.quote(index.h2Name()));
+					IndexKeys.drop(statement, table, index);
 				}
 			}
 			List<IndexDefinition> remaining = new ArrayList<>(table.indexes());

@@ -62,20 +62,7 @@ final class QueryActions {
 	}
 
 	private static String expression(TableDefinition table, IndexDefinition.IndexField field) {
-		FieldDefinition definition = table.requireField(field.name());
-		String column = SqlNames.quote(definition.name());
-		return (field.caseInsensitive() && definition.type().kind() == FieldType.Kind.STRING)
-				? "LOWER(" + column + ")" : column;
-	}
-
-	static String indexOrder(TableDefinition table, IndexDefinition index, boolean reverse) {
-		List<String> parts = new ArrayList<>();
-		for (IndexDefinition.IndexField field : index.fields()) {
-			boolean descending = field.sortDescending() ^ reverse;
-			parts.add(expression(table, field) + (descending ? " DESC" : " ASC"));
-		}
-		parts.add("_ROWID_" + (reverse ? " DESC" : " ASC"));
-		return String.join(", ", parts);
+		return IndexKeys.expression(table, field);
 	}
 
 	/**
@@ -96,7 +83,7 @@ final class QueryActions {
 			conditions.add("(" + FilterTranslator.translate(filter, table) + ")");
 		}
 		return new Query(table, conditions, new ArrayList<>(),
-				indexOrder(table, index, reverse(params)));
+				IndexKeys.order(table, index, reverse(params)));
 	}
 
 	// ------------------------------------------------------------------ actions
@@ -151,9 +138,7 @@ final class QueryActions {
 	}
 
 	private static String comparable(FieldDefinition definition, IndexDefinition.IndexField field) {
-		String placeholder = ValueCodec.placeholder(definition.type());
-		return (field.caseInsensitive() && definition.type().kind() == FieldType.Kind.STRING)
-				? "LOWER(" + placeholder + ")" : placeholder;
+		return IndexKeys.parameter(definition, field);
 	}
 
 	private static IndexDefinition.IndexField indexField(TableDefinition table, IndexDefinition index, String name) {
@@ -217,7 +202,7 @@ final class QueryActions {
 			keyExpressions.add("_ROWID_");
 			String find = "SELECT " + String.join(", ", keyExpressions) + " FROM " + SqlNames.table(table)
 					+ " WHERE " + String.join(" AND ", conditions) + " ORDER BY "
-					+ indexOrder(table, index, backwards) + " LIMIT 1";
+					+ IndexKeys.order(table, index, backwards) + " LIMIT 1";
 			List<@Nullable Object> start = new ArrayList<>();
 			try (PreparedStatement statement = connection.prepareStatement(find)) {
 				RecordActions.bind(statement, values, 1);
@@ -249,7 +234,7 @@ final class QueryActions {
 			}
 			List<String> mainConditions = new ArrayList<>(base.conditions());
 			mainConditions.add("(" + String.join(" OR ", alternatives) + ")");
-			return new Query(table, mainConditions, parameters, indexOrder(table, index, reverse));
+			return new Query(table, mainConditions, parameters, IndexKeys.order(table, index, reverse));
 		});
 	}
 
@@ -282,10 +267,12 @@ final class QueryActions {
 				JsonNode value = parts.get(i);
 				boolean last = i == parts.size() - 1;
 				if (last && value.isString() && definition.type().kind() == FieldType.Kind.STRING) {
-					String prefix = value.stringValue().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-					query.conditions().add(expression(table, field) + " LIKE " + comparable(definition, field)
-							+ " ESCAPE '\\'");
-					query.parameters().add(prefix + "%");
+					// a prefix of the key form: the value's key form starts the segment's key form
+					String prefix = comparable(definition, field);
+					query.conditions().add("LEFT(" + expression(table, field) + ", CHAR_LENGTH(" + prefix + ")) = "
+							+ prefix);
+					query.parameters().add(value.stringValue());
+					query.parameters().add(value.stringValue());
 				}
 				else {
 					query.conditions().add(expression(table, field) + " = " + comparable(definition, field));
