@@ -443,9 +443,24 @@ public enum ProvisionalChoice {
 	DB_SAVEPOINT_VOIDED_BY_SQL(99044, 200, "Savepoint %s was made before SQL ran in this transaction and can no longer be reverted to."),
 
 	/**
+	 * alterTable, rebuildTables or rebuildIndexes with a transactionId: rebuildTables is documented as not transactional and H2 commits table changes at once.
+	 */
+	DB_NOT_TRANSACTIONAL(99045, 200, "%s cannot run inside a transaction; send it without 'transactionId'."),
+
+	/**
 	 * A request property whose meaning FairCom does not document: getRecordsFromCursor id and bookmark, alterTable newTableName, rollbackTransaction transactionSavepointId.
 	 */
 	DB_NOT_EMULATED(99046, 200, "'%s' of %s is not emulated: FairCom does not document what it does."),
+
+	/**
+	 * alterTable deleting a field, or changing the type of a field, that an index uses (alterTable errors are not documented).
+	 */
+	DB_FIELD_IN_INDEX(99047, 200, "Field '%s' is part of index '%s' of table '%s'; delete the index first."),
+
+	/**
+	 * alterTable, rebuildTables or rebuildIndexes on a table an open cursor reads or a transaction has changed (documented as an error 'such as -8 or 4012'; which code goes with which cause is not captured).
+	 */
+	DB_TABLE_IN_USE(99048, 200, "Table '%s' is in use by %s; close its cursors and end its transactions first."),
 
 	/**
 	 * Savepoints.
@@ -465,7 +480,17 @@ public enum ProvisionalChoice {
 	/**
 	 * Index collation (c-tree folds case-insensitive key segments to upper case [I]).
 	 */
-	DB_INDEX_COLLATION("A caseInsensitive segment on a char or varchar field keys on the upper-case value and a reverseCompare one on the value read from its last character (both: upper case, reversed), through an invisible generated H2 column, so unique indexes refuse a value that differs only in case (2) and order, key ranges, start keys and partial keys compare key forms (a partial key on a reverseCompare segment matches values that end with it). On other field types both flags are stored and reported only. sortDescending segments are indexed and read descending.");
+	DB_INDEX_COLLATION("A caseInsensitive segment on a char or varchar field keys on the upper-case value and a reverseCompare one on the value read from its last character (both: upper case, reversed), through an invisible generated H2 column, so unique indexes refuse a value that differs only in case (2) and order, key ranges, start keys and partial keys compare key forms (a partial key on a reverseCompare segment matches values that end with it). On other field types both flags are stored and reported only. sortDescending segments are indexed and read descending."),
+
+	/**
+	 * alterTable.
+	 */
+	DB_ALTER_TABLE("alterTable applies alterFields ({name, newName} renames; type, length, scale, nullable and defaultValue redefine, omitted ones keep their value), then deleteFields (names or {name} objects; these two property names follow addFields, the delete example is not readable), then addFields (createTable's field objects), after checking them all; newTableName is refused (99046). It answers {dataFormat, data: [the describeTables entry]}. H2 applies the changes one by one: a change it refuses (a value that does not fit the new definition, null in a new non-nullable field without defaultValue: 99038) ends the action with the earlier changes kept. incrementOnInsert and changeId fields cannot be redefined, incrementOnInsert ones not renamed."),
+
+	/**
+	 * rebuildTables and rebuildIndexes.
+	 */
+	DB_REBUILD("rebuildIndexes drops and creates again the H2 index of each index of the table but the primary key's and answers without result. rebuildTables does that for each table in the order given; a table that fails (missing: 12, in use: 99048) does not stop the others and becomes a debugInfo warning with its error code; the answer (errorCode 0) holds the describeTables entries of the tables rebuilt.");
 
 	private final int errorCode;
 

@@ -33,12 +33,13 @@ public final class DbApi implements AutoCloseable {
 
 	/** Every DB action this API answers, as FairCom spells them. */
 	public static final List<String> ACTIONS = List.of("createDatabase", "deleteDatabase", "listDatabases",
-			"createTable", "deleteTables", "listTables", "describeTables", "createIndex", "deleteIndexes",
-			"listIndexes", "insertRecords", "updateRecords", "deleteRecords", "getRecordsByIds", "getRecordsByIndex",
-			"getRecordsInKeyRange", "getRecordsStartingAtKey", "getRecordsByPartialKeyRange", "getRecordsByTable",
-			"getRecordsUsingSQL", "getRecordsFromCursor", "closeCursor", "runSqlStatements", "createTransaction",
-			"commitTransaction", "rollbackTransaction", "createTransactionSavepoint", "revertToTransactionSavepoint",
-			"revertTransactionToSavepoint", "listTransactions");
+			"createTable", "deleteTables", "listTables", "describeTables", "alterTable", "rebuildTables",
+			"createIndex", "deleteIndexes", "listIndexes", "rebuildIndexes", "insertRecords", "updateRecords",
+			"deleteRecords", "getRecordsByIds", "getRecordsByIndex", "getRecordsInKeyRange", "getRecordsStartingAtKey",
+			"getRecordsByPartialKeyRange", "getRecordsByTable", "getRecordsUsingSQL", "getRecordsFromCursor",
+			"closeCursor", "runSqlStatements", "createTransaction", "commitTransaction", "rollbackTransaction",
+			"createTransactionSavepoint", "revertToTransactionSavepoint", "revertTransactionToSavepoint",
+			"listTransactions");
 
 	private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		.toCharArray();
@@ -88,6 +89,7 @@ public final class DbApi implements AutoCloseable {
 		DatabaseActions databases = new DatabaseActions(this);
 		TableActions tables = new TableActions(this);
 		IndexActions indexes = new IndexActions(this);
+		TableMaintenanceActions maintenance = new TableMaintenanceActions(this);
 		RecordActions records = new RecordActions(this);
 		QueryActions queries = new QueryActions(this);
 		SqlActions sql = new SqlActions(this);
@@ -102,6 +104,9 @@ public final class DbApi implements AutoCloseable {
 		this.actions.put("createIndex", indexes::createIndex);
 		this.actions.put("deleteIndexes", indexes::deleteIndexes);
 		this.actions.put("listIndexes", indexes::listIndexes);
+		this.actions.put("alterTable", maintenance::alterTable);
+		this.actions.put("rebuildTables", maintenance::rebuildTables);
+		this.actions.put("rebuildIndexes", maintenance::rebuildIndexes);
 		this.actions.put("insertRecords", records::insertRecords);
 		this.actions.put("updateRecords", records::updateRecords);
 		this.actions.put("deleteRecords", records::deleteRecords);
@@ -383,6 +388,14 @@ public final class DbApi implements AutoCloseable {
 				closeCursor(cursor);
 			}
 		}
+	}
+
+	/**
+	 * Tells whether an open cursor reads a table.
+	 */
+	boolean cursorsRead(Database database, String qualifiedTable) {
+		return this.cursors.values().stream()
+			.anyMatch((cursor) -> cursor.database() == database && cursor.source().equalsIgnoreCase(qualifiedTable));
 	}
 
 	/**

@@ -72,6 +72,15 @@ public enum DbError {
 	/** See {@link ProvisionalChoice#DB_SAVEPOINT_VOIDED_BY_SQL}. */
 	SAVEPOINT_VOIDED_BY_SQL(ProvisionalChoice.DB_SAVEPOINT_VOIDED_BY_SQL),
 
+	/** See {@link ProvisionalChoice#DB_NOT_TRANSACTIONAL}. */
+	NOT_TRANSACTIONAL(ProvisionalChoice.DB_NOT_TRANSACTIONAL),
+
+	/** See {@link ProvisionalChoice#DB_FIELD_IN_INDEX}. */
+	FIELD_IN_INDEX(ProvisionalChoice.DB_FIELD_IN_INDEX),
+
+	/** See {@link ProvisionalChoice#DB_TABLE_IN_USE}. */
+	TABLE_IN_USE(ProvisionalChoice.DB_TABLE_IN_USE),
+
 	/** See {@link ProvisionalChoice#DB_NOT_EMULATED}. */
 	NOT_EMULATED(ProvisionalChoice.DB_NOT_EMULATED),
 
