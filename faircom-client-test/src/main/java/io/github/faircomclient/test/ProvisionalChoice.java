@@ -420,7 +420,7 @@ public enum ProvisionalChoice {
 	/**
 	 * Cursors.
 	 */
-	DB_CURSORS("Cursors outside a transaction stream from their own H2 connection (lazy execution). getRecordsFromCursor: fetchRecords defaults to 20, a negative value fetches backwards (nearest first); skipRecords may be negative; startFrom is beforeFirstRecord, afterLastRecord or currentPosition; moving back re-runs the query. A cursor idle longer than idleCursorTimeoutSeconds is closed on the next look; a cursor inside a transaction closes when the transaction ends."),
+	DB_CURSORS("Cursors outside a transaction stream from their own H2 connection (lazy execution). getRecordsFromCursor: fetchRecords defaults to 20, a negative value fetches the records before the position, nearest first; a negative skipRecords moves back (the documented sentence is cut off); skips stop at either end; startFrom is beforeFirstRecord or afterLastRecord (no other value is documented); moreRecords tells whether records follow in the direction of the fetch; moving back re-runs the query. A cursor idle longer than idleCursorTimeoutSeconds is closed on the next look; a cursor inside a transaction closes when the transaction ends."),
 
 	/**
 	 * Transactions.
@@ -490,7 +490,17 @@ public enum ProvisionalChoice {
 	/**
 	 * rebuildTables and rebuildIndexes.
 	 */
-	DB_REBUILD("rebuildIndexes drops and creates again the H2 index of each index of the table but the primary key's and answers without result. rebuildTables does that for each table in the order given; a table that fails (missing: 12, in use: 99048) does not stop the others and becomes a debugInfo warning with its error code; the answer (errorCode 0) holds the describeTables entries of the tables rebuilt.");
+	DB_REBUILD("rebuildIndexes drops and creates again the H2 index of each index of the table but the primary key's and answers without result. rebuildTables does that for each table in the order given; a table that fails (missing: 12, in use: 99048) does not stop the others and becomes a debugInfo warning with its error code; the answer (errorCode 0) holds the describeTables entries of the tables rebuilt."),
+
+	/**
+	 * Backward reads of getRecordsByTable.
+	 */
+	DB_TABLE_READ_BACKWARD("getRecordsByTable reads every table backward (reverseOrder, a cursor's negative fetchRecords or skipRecords, afterLastRecord), although FairCom documents backward reads only for tables whose fields are all fixed length."),
+
+	/**
+	 * A partial key that matches nothing.
+	 */
+	DB_PARTIAL_KEY_NO_MATCH("getRecordsByPartialKeyRange with returnCursor and no matching key returns a cursor over the whole index (tableFilter applied) positioned after its last record, as the documented 'current record is the last record of the index': a forward fetch returns nothing, a backward one the index's last records.");
 
 	private final int errorCode;
 

@@ -30,8 +30,20 @@ final class QueryActions {
 		this.api = api;
 	}
 
-	/** A query over one table: condition, its parameters, order. */
-	record Query(TableDefinition table, List<String> conditions, List<@Nullable Object> parameters, String orderBy) {
+	/**
+	 * A query over one table: condition, its parameters, order, and the query a cursor reads from its
+	 * end when this one matches nothing ({@code null}: the cursor reads this one).
+	 */
+	record Query(TableDefinition table, List<String> conditions, List<@Nullable Object> parameters, String orderBy,
+			@Nullable Query whenNoMatch) {
+
+		Query(TableDefinition table, List<String> conditions, List<@Nullable Object> parameters, String orderBy) {
+			this(table, conditions, parameters, orderBy, null);
+		}
+
+		Query withWhenNoMatch(Query fallback) {
+			return new Query(this.table, this.conditions, this.parameters, this.orderBy, fallback);
+		}
 
 		String where() {
 			return this.conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", this.conditions);
@@ -249,6 +261,7 @@ final class QueryActions {
 		String binaryFormat = RecordActions.requestBinaryFormat(params, context);
 		return tableQuery(context, params, (table) -> {
 			IndexDefinition index = table.requireIndex(indexName);
+			Query whole = indexQuery(table, index, params);
 			Query query = indexQuery(table, index, params);
 			List<JsonNode> parts = new ArrayList<>();
 			if (partialKey.isArray()) {
@@ -279,7 +292,8 @@ final class QueryActions {
 					query.parameters().add(ValueCodec.toJdbc(definition, value, binaryFormat));
 				}
 			}
-			return query;
+			// documented: when no key matches, a cursor's current record is the last record of the index
+			return query.withWhenNoMatch(whole);
 		});
 	}
 
@@ -352,10 +366,24 @@ final class QueryActions {
 			List<Column> columns = table.fields().stream().map(Column::of).toList();
 			ObjectNode result = header(columns, format);
 			if (returnCursor) {
+				Query read = query;
+				boolean fromEnd = query.whenNoMatch() != null && count(connection, query) == 0;
+				if (fromEnd) {
+					read = query.whenNoMatch();
+				}
 				ServerCursor cursor = ServerCursor.open(this.api.newId(), context.sessionKey(), database,
-						table.ownerName() + "." + table.tableName(), query.select(), query.parameters(), columns,
+						table.ownerName() + "." + table.tableName(), read.select(), read.parameters(), columns,
 						(transaction != null) ? connection : null, (transaction != null) ? transaction.id() : null,
 						null, context.now());
+				if (fromEnd) {
+					try {
+						cursor.moveToEnd();
+					}
+					catch (SQLException | RuntimeException ex) {
+						cursor.close();
+						throw ex;
+					}
+				}
 				this.api.registerCursor(cursor);
 				result.put("cursorId", cursor.id());
 				if (forceCount) {
@@ -401,6 +429,11 @@ final class QueryActions {
 		long fetch = Params.integer(params, "fetchRecords", DEFAULT_MAX_RECORDS);
 		long skip = Params.integer(params, "skipRecords", 0);
 		String startFrom = Params.string(params, "startFrom");
+		for (String undocumented : List.of("id", "bookmark")) {
+			if (Params.node(params, undocumented) != null) {
+				throw DbError.NOT_EMULATED.exception(undocumented, "getRecordsFromCursor");
+			}
+		}
 		RecordFormat format = context.format();
 		ServerCursor cursor = this.api.cursor(context, cursorId);
 		if (cursor == null) {
