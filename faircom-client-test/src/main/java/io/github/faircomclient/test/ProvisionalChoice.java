@@ -500,7 +500,12 @@ public enum ProvisionalChoice {
 	/**
 	 * A partial key that matches nothing.
 	 */
-	DB_PARTIAL_KEY_NO_MATCH("getRecordsByPartialKeyRange with returnCursor and no matching key returns a cursor over the whole index (tableFilter applied) positioned after its last record, as the documented 'current record is the last record of the index': a forward fetch returns nothing, a backward one the index's last records.");
+	DB_PARTIAL_KEY_NO_MATCH("getRecordsByPartialKeyRange with returnCursor and no matching key returns a cursor over the whole index (tableFilter applied) positioned after its last record, as the documented 'current record is the last record of the index': a forward fetch returns nothing, a backward one the index's last records."),
+
+	/**
+	 * serverSuppliedValues.
+	 */
+	DB_SERVER_SUPPLIED_VALUES("debugInfo.serverSuppliedValues of a DB action that works in a database reports the databaseName (as declared) and ownerName it used, given or defaulted, as the documented rebuildIndexes answer does for given ones; actions that work in no database (createDatabase, deleteDatabase, listDatabases, transactions, cursors) report null for both.");
 
 	private final int errorCode;
 

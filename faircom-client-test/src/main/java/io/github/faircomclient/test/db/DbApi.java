@@ -179,21 +179,30 @@ public final class DbApi implements AutoCloseable {
 
 	// ---------------------------------------------------------------- names and connections
 
+	/**
+	 * The database an action works in: the request's, else the session's default; reported in
+	 * {@code serverSuppliedValues} either way, as the documented rebuildIndexes answer shows.
+	 */
 	Database database(JsonNode params, DbRequestContext context) {
 		String name = Params.string(params, "databaseName");
 		if (name == null || name.isEmpty()) {
 			name = context.defaultDatabaseName();
-			context.serverSuppliedValue("databaseName", name);
 		}
-		return this.store.require(name);
+		Database database = this.store.require(name);
+		context.serverSuppliedValue("databaseName", database.name());
+		return database;
 	}
 
+	/**
+	 * The owner an action works for: the request's, else the session's default; reported in
+	 * {@code serverSuppliedValues} either way.
+	 */
 	String owner(JsonNode params, DbRequestContext context) {
 		String owner = Params.string(params, "ownerName");
 		if (owner == null || owner.isEmpty()) {
 			owner = context.defaultOwnerName();
-			context.serverSuppliedValue("ownerName", owner);
 		}
+		context.serverSuppliedValue("ownerName", owner);
 		return owner;
 	}
 
