@@ -425,7 +425,7 @@ public enum ProvisionalChoice {
 	/**
 	 * Transactions.
 	 */
-	DB_TRANSACTIONS("A transaction has its own H2 connection per database it touches (READ COMMITTED). A failing action inside it undoes its own work only (savepoint); the transaction stays open. DDL actions (databases, tables, indexes) run outside any transaction. Lock waits last up to 2 s."),
+	DB_TRANSACTIONS("A transaction has its own H2 connection per database it touches (READ COMMITTED). A failing action inside it undoes its own work only (savepoint); the transaction stays open. DDL actions (databases, tables, indexes) run outside any transaction; alterTable, rebuildTables and rebuildIndexes refuse a transactionId (99045). Lock waits last up to 2 s."),
 
 	/**
 	 * Warnings.

@@ -37,7 +37,7 @@ final class ServerTransaction {
 
 	private int nextSavepointId = 1;
 
-	private boolean open = true;
+	private volatile boolean open = true;
 
 	/** A savepoint: its number, the JDBC savepoints of the connections open then, and whether SQL voided it. */
 	private static final class Mark {

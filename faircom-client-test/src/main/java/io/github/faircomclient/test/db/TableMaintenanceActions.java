@@ -27,8 +27,8 @@ final class TableMaintenanceActions {
 		this.api = api;
 	}
 
-	/** One step of an alteration: its statements and the table as it is once they ran. */
-	private record Step(List<String> statements, TableDefinition result) {
+	/** One step of an alteration: its statement and the table as it is once it ran. */
+	private record Step(String statement, TableDefinition result) {
 	}
 
 	@Nullable ObjectNode alterTable(DbRequestContext context, JsonNode params) {
@@ -51,19 +51,13 @@ final class TableMaintenanceActions {
 			List<Step> steps = new ArrayList<>();
 			TableDefinition planned = table;
 			for (JsonNode change : alterFields) {
-				Step step = alterField(planned, change);
-				steps.add(step);
-				planned = step.result();
+				planned = plan(steps, alterField(planned, change), planned);
 			}
 			for (JsonNode change : deleteFields) {
-				Step step = deleteField(planned, change);
-				steps.add(step);
-				planned = step.result();
+				planned = plan(steps, deleteField(planned, change), planned);
 			}
 			for (JsonNode change : addFields) {
-				Step step = addField(planned, change);
-				steps.add(step);
-				planned = step.result();
+				planned = plan(steps, addField(planned, change), planned);
 			}
 			TableDefinition done = apply(connection, database, table, steps);
 			ObjectNode result = NODES.objectNode();
@@ -80,6 +74,11 @@ final class TableMaintenanceActions {
 		}
 	}
 
+	private static TableDefinition plan(List<Step> steps, List<Step> more, TableDefinition before) {
+		steps.addAll(more);
+		return more.isEmpty() ? before : more.get(more.size() - 1).result();
+	}
+
 	/**
 	 * Runs the steps one by one (H2 commits each change at once) and records the table as it is
 	 * after the last step that ran, also when a later one fails.
@@ -89,9 +88,7 @@ final class TableMaintenanceActions {
 		TableDefinition current = table;
 		try (Statement statement = connection.createStatement()) {
 			for (Step step : steps) {
-				for (String sql : step.statements()) {
-					statement.execute(sql);
-				}
+				statement.execute(step.statement());
 				current = step.result();
 			}
 		}
@@ -104,7 +101,7 @@ final class TableMaintenanceActions {
 		return current;
 	}
 
-	private Step alterField(TableDefinition table, JsonNode change) {
+	private List<Step> alterField(TableDefinition table, JsonNode change) {
 		FieldDefinition field = requireField(table, change);
 		String newName = Params.string(change, "newName");
 		String typeName = Params.string(change, "type");
@@ -131,53 +128,72 @@ final class TableMaintenanceActions {
 		if (field.primaryKey() > 0 && nullable) {
 			throw DbError.INVALID_PARAMETER.exception("primary key field '" + field.name() + "' cannot be nullable");
 		}
-		FieldDefinition changed = new FieldDefinition((newName != null) ? newName : field.name(), type, length, scale,
-				nullable, defaultValue, field.primaryKey(), field.autoValue());
-		if (changed.defaultValue() != null) {
-			TableSql.literal(changed);
-		}
-		List<String> statements = new ArrayList<>();
-		String column = SqlNames.table(table) + " ALTER COLUMN " + SqlNames.quote(field.name());
-		if (redefined) {
-			statements.add("ALTER TABLE " + column + " SET DATA TYPE " + type.h2Type(length, scale));
-		}
-		if (changed.nullable() != field.nullable()) {
-			statements.add("ALTER TABLE " + column + (nullable ? " SET NULL" : " SET NOT NULL"));
-		}
-		if (!Objects.equals(changed.defaultValue(), field.defaultValue())) {
-			String expression = TableSql.defaultExpression(table, changed);
-			statements.add("ALTER TABLE " + column + ((expression != null) ? " SET DEFAULT " + expression
-					: " DROP DEFAULT"));
-		}
 		if (newName != null && !newName.equals(field.name())) {
 			FieldDefinition clash = table.field(newName);
 			if (clash != null && clash != field) {
 				throw DbError.ALREADY_EXISTS.exception("Field", newName);
 			}
-			statements.add("ALTER TABLE " + column + " RENAME TO " + SqlNames.quote(newName));
 		}
-		return new Step(statements, replaceField(table, field, changed));
+		FieldDefinition last = new FieldDefinition((newName != null) ? newName : field.name(), type, length, scale,
+				nullable, defaultValue, field.primaryKey(), field.autoValue());
+		if (last.defaultValue() != null) {
+			TableSql.literal(last);
+		}
+		String column = "ALTER TABLE " + SqlNames.table(table) + " ALTER COLUMN " + SqlNames.quote(field.name());
+		List<Step> steps = new ArrayList<>();
+		FieldDefinition now = field;
+		TableDefinition current = table;
+		if (redefined) {
+			FieldDefinition next = new FieldDefinition(now.name(), type, length, scale, now.nullable(),
+					now.defaultValue(), now.primaryKey(), now.autoValue());
+			current = replaceField(current, now, next);
+			steps.add(new Step(column + " SET DATA TYPE " + type.h2Type(length, scale), current));
+			now = next;
+		}
+		if (nullable != now.nullable()) {
+			FieldDefinition next = new FieldDefinition(now.name(), now.type(), now.length(), now.scale(), nullable,
+					now.defaultValue(), now.primaryKey(), now.autoValue());
+			current = replaceField(current, now, next);
+			steps.add(new Step(column + (nullable ? " SET NULL" : " SET NOT NULL"), current));
+			now = next;
+		}
+		if (!Objects.equals(defaultValue, now.defaultValue())) {
+			FieldDefinition next = new FieldDefinition(now.name(), now.type(), now.length(), now.scale(),
+					now.nullable(), defaultValue, now.primaryKey(), now.autoValue());
+			String expression = TableSql.defaultExpression(current, next);
+			current = replaceField(current, now, next);
+			steps.add(new Step(column + ((expression != null) ? " SET DEFAULT " + expression : " DROP DEFAULT"),
+					current));
+			now = next;
+		}
+		if (!last.name().equals(now.name())) {
+			current = replaceField(current, now, last);
+			steps.add(new Step(column + " RENAME TO " + SqlNames.quote(last.name()), current));
+		}
+		return steps;
 	}
 
-	private Step deleteField(TableDefinition table, JsonNode change) {
+	private List<Step> deleteField(TableDefinition table, JsonNode change) {
 		FieldDefinition field = requireField(table, change);
 		refuseIndexed(table, field);
 		if (table.fields().size() == 1) {
 			throw DbError.INVALID_PARAMETER.exception("a table keeps at least one field");
 		}
-		List<String> statements = new ArrayList<>();
-		statements.add("ALTER TABLE " + SqlNames.table(table) + " DROP COLUMN " + SqlNames.quote(field.name()));
-		if (field.autoValue() == AutoValue.INCREMENT_ON_INSERT) {
-			statements.add("DROP SEQUENCE IF EXISTS " + TableSql.sequence(table, field));
-		}
 		List<FieldDefinition> fields = new ArrayList<>(table.fields());
 		fields.remove(field);
 		String changeIdField = field.name().equals(table.changeIdField()) ? null : table.changeIdField();
-		return new Step(statements, new TableDefinition(table.databaseName(), table.ownerName(), table.tableName(),
-				table.uid(), fields, table.indexes(), changeIdField));
+		TableDefinition result = new TableDefinition(table.databaseName(), table.ownerName(), table.tableName(),
+				table.uid(), fields, table.indexes(), changeIdField);
+		List<Step> steps = new ArrayList<>();
+		steps.add(new Step("ALTER TABLE " + SqlNames.table(table) + " DROP COLUMN " + SqlNames.quote(field.name()),
+				result));
+		if (field.autoValue() == AutoValue.INCREMENT_ON_INSERT) {
+			steps.add(new Step("DROP SEQUENCE IF EXISTS " + TableSql.sequence(table, field), result));
+		}
+		return steps;
 	}
 
-	private Step addField(TableDefinition table, JsonNode change) {
+	private List<Step> addField(TableDefinition table, JsonNode change) {
 		FieldDefinition field = FieldDefinition.fromRequest(change);
 		if (table.field(field.name()) != null) {
 			throw DbError.ALREADY_EXISTS.exception("Field", field.name());
@@ -196,12 +212,13 @@ final class TableMaintenanceActions {
 		TableDefinition result = new TableDefinition(table.databaseName(), table.ownerName(), table.tableName(),
 				table.uid(), fields, table.indexes(),
 				(field.autoValue() == AutoValue.CHANGE_ID) ? field.name() : table.changeIdField());
-		List<String> statements = new ArrayList<>();
+		List<Step> steps = new ArrayList<>();
 		if (field.autoValue() == AutoValue.INCREMENT_ON_INSERT) {
-			statements.add("CREATE SEQUENCE " + TableSql.sequence(table, field) + " START WITH 1");
+			steps.add(new Step("CREATE SEQUENCE " + TableSql.sequence(table, field) + " START WITH 1", table));
 		}
-		statements.add("ALTER TABLE " + SqlNames.table(table) + " ADD COLUMN " + TableSql.columnDefinition(table, field));
-		return new Step(statements, result);
+		steps.add(new Step("ALTER TABLE " + SqlNames.table(table) + " ADD COLUMN "
+				+ TableSql.columnDefinition(table, field), result));
+		return steps;
 	}
 
 	private static void refuseIndexed(TableDefinition table, FieldDefinition field) {

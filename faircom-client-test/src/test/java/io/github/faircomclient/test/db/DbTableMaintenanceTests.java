@@ -93,7 +93,14 @@ class DbTableMaintenanceTests {
 		assertThat(row.has("delete_me1")).isFalse();
 		call("insertRecords", "{\"tableName\":\"test1\",\"sourceData\":[{\"name\":\"third\",\"description\":\"d\","
 				+ "\"alter_me1\":\"" + "x".repeat(50) + "\",\"qty\":5000000000}]}");
-		call("alterTable", "{\"tableName\":\"test1\",\"deleteFields\":[{\"name\":\"alter_me1\"}]}");
+		call("alterTable", "{\"tableName\":\"test1\",\"deleteFields\":[{\"name\":\"alter_me1\"}],"
+				+ "\"alterFields\":[{\"name\":\"description\",\"type\":\"varchar\",\"length\":20}]}");
+		assertThat(field("description").get("length").asInt()).isEqualTo(20);
+		assertThat(field("description").get("nullable").asBoolean()).as("kept").isFalse();
+		assertThat(field("description").get("defaultValue").asString()).as("kept").isEqualTo("r");
+		call("insertRecords", "{\"tableName\":\"test1\",\"sourceData\":[{\"name\":\"fourth\"}]}");
+		assertThat(call("getRecordsByTable", "{\"tableName\":\"test1\",\"reverseOrder\":true,\"maxRecords\":1}")
+			.get("data").get(0).get("description").asString()).as("H2 kept the default too").isEqualTo("r");
 		assertThat(names(fields())).containsExactly("id", "changeId", "name", "description", "qty");
 	}
 

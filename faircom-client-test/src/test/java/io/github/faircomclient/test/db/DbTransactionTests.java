@@ -208,6 +208,26 @@ class DbTransactionTests {
 	}
 
 	@Test
+	void aCursorOfTheTransactionStaysUsableAcrossARevert() {
+		String tx = transaction();
+		insert(tx, "a");
+		int savepoint = savepoint(tx);
+		insert(tx, "b");
+		insert(tx, "c");
+		String cursorId = call("getRecordsByTable", "{\"tableName\":\"t\",\"transactionId\":\"" + tx
+				+ "\",\"returnCursor\":true}").get("cursorId").asString();
+		assertThat(call("getRecordsFromCursor", "{\"cursorId\":\"" + cursorId + "\",\"fetchRecords\":1}").get("data"))
+			.hasSize(1);
+		call("revertToTransactionSavepoint", "{\"transactionId\":\"" + tx + "\",\"transactionSavepointId\":" + savepoint
+				+ "}");
+		JsonNode again = call("getRecordsFromCursor", "{\"cursorId\":\"" + cursorId
+				+ "\",\"startFrom\":\"beforeFirstRecord\",\"fetchRecords\":5}");
+		assertThat(again.get("data")).as("moving back re-reads the transaction's data")
+			.extracting((row) -> row.get("v").asString()).containsExactly("a");
+		assertThat(this.api.openCursors()).hasSize(1);
+	}
+
+	@Test
 	void listTransactionsShowsTheSessionsOwnTransactionsAndAdministratorsSeeAll() {
 		TestContext jim = new TestContext("session-jim", this.clock);
 		jim.username = "jim";
