@@ -148,32 +148,32 @@ final class TransactionActions {
 			.filter((transaction) -> username == null || transaction.username().equalsIgnoreCase(username))
 			.sorted(Comparator.comparing(ServerTransaction::created))
 			.toList();
-		String[] names = { "authToken", "username", "transactionId", "transactionDescription" };
+		List<String> names = List.of("authToken", "username", "transactionId", "transactionDescription");
+		List<Integer> lengths = List.of(64, 64, 64, 255);
 		ObjectNode result = NODES.objectNode();
 		result.put("dataFormat", format.dataFormat());
 		ArrayNode fields = result.putArray("fields");
-		for (String name : names) {
-			if (format.returns(name)) {
-				fields.add(DatabaseActions.metaField(name, "varchar", name.equals(names[3]) ? 255 : 64));
+		for (int i = 0; i < names.size(); i++) {
+			if (format.returns(names.get(i))) {
+				fields.add(DatabaseActions.metaField(names.get(i), "varchar", lengths.get(i)));
 			}
 		}
 		ArrayNode data = result.putArray("data");
 		for (ServerTransaction transaction : listed) {
 			String description = transaction.description();
-			String[] values = { transaction.sessionKey(), transaction.username(), transaction.id(),
-					(description != null) ? description : "" };
-			ArrayNode array = format.arrays() ? data.addArray() : null;
-			ObjectNode object = format.arrays() ? null : data.addObject();
-			for (int i = 0; i < names.length; i++) {
-				if (!format.returns(names[i])) {
-					continue;
+			List<String> values = List.of(transaction.sessionKey(), transaction.username(), transaction.id(),
+					(description != null) ? description : "");
+			ObjectNode row = NODES.objectNode();
+			for (int i = 0; i < names.size(); i++) {
+				if (format.returns(names.get(i))) {
+					row.put(names.get(i), values.get(i));
 				}
-				if (array != null) {
-					array.add(values[i]);
-				}
-				else if (object != null) {
-					object.put(names[i], values[i]);
-				}
+			}
+			if (format.arrays()) {
+				data.addArray().addAll(row.values());
+			}
+			else {
+				data.add(row);
 			}
 		}
 		return result;
