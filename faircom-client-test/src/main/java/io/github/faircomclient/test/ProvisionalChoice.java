@@ -338,7 +338,7 @@ public enum ProvisionalChoice {
 	DB_ALREADY_EXISTS(99040, 200, "%s '%s' already exists."),
 
 	/**
-	 * runSqlStatements with a transactionId (documented as impossible; code not captured).
+	 * runSqlStatements with a transactionId: its page says it cannot run in an existing transaction (the SQL actions page speaks of running it in one); code not captured.
 	 */
 	DB_SQL_IN_TRANSACTION(99041, 200, "runSqlStatements cannot run inside a transaction."),
 
@@ -410,27 +410,102 @@ public enum ProvisionalChoice {
 	/**
 	 * Index options H2 cannot honour.
 	 */
-	DB_INDEX_OPTIONS("H2 has no partial indexes: a conditionalExpression index covers every row, reads through it return only matching records, and unique applies to all rows. caseInsensitive segments sort and compare with LOWER() but uniqueness is case-sensitive. reverseCompare, collectStats (default true), compression (default off), filename, deferIndexing, immutableKeys and waitToBeLoaded are stored and reported only; isPrimaryIndex true is refused."),
+	DB_INDEX_OPTIONS("H2 has no partial indexes: a conditionalExpression index covers every row, reads through it return only matching records, and unique applies to all rows. collectStats (default true), compression (default off), filename, deferIndexing, immutableKeys and waitToBeLoaded are stored and reported only; isPrimaryIndex true is refused."),
 
 	/**
 	 * SQL.
 	 */
-	DB_SQL("SQL runs in H2's dialect with the owner as current schema. getRecordsUsingSQL describes columns by name and type only, names lower-cased (changeid); sqlParams is an array of values for ? or of {name, value} for :name or @name; SELECT only, one statement, trailing ; optional. runSqlStatements commits each statement on its own; each result.data entry has sql, errorCode, errorMessage and affectedRecordCount, or fields/data/moreRecords (20 rows) for a query."),
+	DB_SQL("SQL runs in H2's dialect with the owner as current schema. getRecordsUsingSQL describes columns by name and type only, names lower-cased (changeid); sqlParams is an array of values for ? or of {name, value} for :name or @name; SELECT only, one statement, trailing ; optional."),
 
 	/**
 	 * Cursors.
 	 */
-	DB_CURSORS("Cursors outside a transaction stream from their own H2 connection (lazy execution). getRecordsFromCursor: fetchRecords defaults to 20, a negative value fetches backwards (nearest first); skipRecords may be negative; startFrom is beforeFirstRecord, afterLastRecord or currentPosition; moving back re-runs the query. A cursor idle longer than idleCursorTimeoutSeconds is closed on the next look; a cursor inside a transaction closes when the transaction ends."),
+	DB_CURSORS("Cursors outside a transaction stream from their own H2 connection (lazy execution). getRecordsFromCursor: fetchRecords defaults to 20, a negative value fetches the records before the position, nearest first; a negative skipRecords moves back (the documented sentence is cut off); skips stop at either end; startFrom is beforeFirstRecord or afterLastRecord (no other value is documented); moreRecords tells whether records follow in the direction of the fetch; moving back re-runs the query. A cursor idle longer than idleCursorTimeoutSeconds is closed on the next look; a cursor inside a transaction closes when the transaction ends."),
 
 	/**
 	 * Transactions.
 	 */
-	DB_TRANSACTIONS("A transaction has its own H2 connection per database it touches (READ COMMITTED). A failing action inside it undoes its own work only (savepoint); the transaction stays open. DDL actions (databases, tables, indexes) run outside any transaction. Lock waits last up to 2 s."),
+	DB_TRANSACTIONS("A transaction has its own H2 connection per database it touches (READ COMMITTED). A failing action inside it undoes its own work only (savepoint); the transaction stays open. DDL actions (databases, tables, indexes) run outside any transaction; alterTable, rebuildTables and rebuildIndexes refuse a transactionId (99045). Lock waits last up to 2 s."),
 
 	/**
 	 * Warnings.
 	 */
-	DB_WARNINGS("Deleting a missing database, table or index, closing an unknown cursor, and describing a missing table succeed with a warning whose code is the matching error row's (99030, 12, 99031, 99035).");
+	DB_WARNINGS("Deleting a missing database, table or index, closing an unknown cursor, and describing a missing table succeed with a warning whose code is the matching error row's (99030, 12, 99031, 99035)."),
+
+	/**
+	 * A transactionSavepointId that is unknown, discarded by a revert to an earlier savepoint, or another transaction's.
+	 */
+	DB_UNKNOWN_SAVEPOINT(99043, 200, "'transactionSavepointId' %s does not match any savepoint of this transaction."),
+
+	/**
+	 * Revert (or commit) to a savepoint made before getRecordsUsingSQL ran in the transaction (documented as an error; code not captured).
+	 */
+	DB_SAVEPOINT_VOIDED_BY_SQL(99044, 200, "Savepoint %s was made before SQL ran in this transaction and can no longer be reverted to."),
+
+	/**
+	 * alterTable, rebuildTables or rebuildIndexes with a transactionId: rebuildTables is documented as not transactional and H2 commits table changes at once.
+	 */
+	DB_NOT_TRANSACTIONAL(99045, 200, "%s cannot run inside a transaction; send it without 'transactionId'."),
+
+	/**
+	 * A request property whose meaning FairCom does not document: getRecordsFromCursor id and bookmark, alterTable newTableName, rollbackTransaction transactionSavepointId.
+	 */
+	DB_NOT_EMULATED(99046, 200, "'%s' of %s is not emulated: FairCom does not document what it does."),
+
+	/**
+	 * alterTable deleting a field, or changing the type of a field, that an index uses (alterTable errors are not documented).
+	 */
+	DB_FIELD_IN_INDEX(99047, 200, "Field '%s' is part of index '%s' of table '%s'; delete the index first."),
+
+	/**
+	 * alterTable, rebuildTables or rebuildIndexes on a table an open cursor reads or a transaction has changed (documented as an error 'such as -8 or 4012'; which code goes with which cause is not captured).
+	 */
+	DB_TABLE_IN_USE(99048, 200, "Table '%s' is in use by %s; close its cursors and end its transactions first."),
+
+	/**
+	 * Savepoints.
+	 */
+	DB_SAVEPOINTS("createTransactionSavepoint (the page title's createTransactionSavePoint is the same name, as actions ignore case) numbers savepoints 1, 2, 3... per transaction: a JDBC savepoint on each connection of the transaction (a database first used after it is rolled back entirely on revert). revertToTransactionSavepoint and revertTransactionToSavepoint undo the work after it, discard later savepoints and keep it and the transaction open. commitTransaction with transactionSavepointId (integer or numeric string) reverts to it, then commits. getRecordsUsingSQL run with the transactionId voids all earlier savepoints (99044). A bad savepoint id leaves the transaction open and unchanged."),
+
+	/**
+	 * listTransactions.
+	 */
+	DB_LIST_TRANSACTIONS("listTransactions lists the open transactions of the calling session, oldest first; the account ADMIN sees every session's (the emulator has no privilege model); params.username (a string, case-insensitive) filters by account; transactionDescription is \"\" when none was given; dataFormat, includeFields and excludeFields apply."),
+
+	/**
+	 * runSqlStatements.
+	 */
+	DB_RUN_SQL_STATEMENTS("runSqlStatements runs the statements in order in one new transaction that commits at the end; a failing statement is undone and the rest still run; DDL statements commit the work before them (H2). Each result.data entry has sql, errorCode, errorMessage and affectedRecordCount, or fields, data (every row, as documented) and moreRecords false for a query."),
+
+	/**
+	 * Index collation (c-tree folds case-insensitive key segments to upper case [I]).
+	 */
+	DB_INDEX_COLLATION("A caseInsensitive segment on a char or varchar field keys on the upper-case value and a reverseCompare one on the value read from its last character (both: upper case, reversed), through an invisible generated H2 column, so unique indexes refuse a value that differs only in case (2) and order, key ranges, start keys and partial keys compare key forms (a partial key on a reverseCompare segment matches values that end with it). On other field types both flags are stored and reported only. sortDescending segments are indexed and read descending."),
+
+	/**
+	 * alterTable.
+	 */
+	DB_ALTER_TABLE("alterTable applies alterFields ({name, newName} renames; type, length, scale, nullable and defaultValue redefine, omitted ones keep their value), then deleteFields (names or {name} objects; these two property names follow addFields, the delete example is not readable), then addFields (createTable's field objects), after checking them all; newTableName is refused (99046). It answers {dataFormat, data: [the describeTables entry]}. H2 applies the changes one by one: a change it refuses (a value that does not fit the new definition, null in a new non-nullable field without defaultValue: 99038) ends the action with the earlier changes kept. incrementOnInsert and changeId fields cannot be redefined, incrementOnInsert ones not renamed."),
+
+	/**
+	 * rebuildTables and rebuildIndexes.
+	 */
+	DB_REBUILD("rebuildIndexes drops and creates again the H2 index of each index of the table but the primary key's and answers without result. rebuildTables does that for each table in the order given; a table that fails (missing: 12, in use: 99048) does not stop the others and becomes a debugInfo warning with its error code; the answer (errorCode 0) holds the describeTables entries of the tables rebuilt."),
+
+	/**
+	 * Backward reads of getRecordsByTable.
+	 */
+	DB_TABLE_READ_BACKWARD("getRecordsByTable reads every table backward (reverseOrder, a cursor's negative fetchRecords or skipRecords, afterLastRecord), although FairCom documents backward reads only for tables whose fields are all fixed length."),
+
+	/**
+	 * A partial key that matches nothing.
+	 */
+	DB_PARTIAL_KEY_NO_MATCH("getRecordsByPartialKeyRange with returnCursor and no matching key returns a cursor over the whole index (tableFilter applied) positioned after its last record, as the documented 'current record is the last record of the index': a forward fetch returns nothing, a backward one the index's last records."),
+
+	/**
+	 * serverSuppliedValues.
+	 */
+	DB_SERVER_SUPPLIED_VALUES("debugInfo.serverSuppliedValues of a DB action that works in a database reports the databaseName (as declared) and ownerName it used, given or defaulted, as the documented rebuildIndexes answer does for given ones; actions that work in no database (createDatabase, deleteDatabase, listDatabases, transactions, cursors) report null for both.");
 
 	private final int errorCode;
 

@@ -142,7 +142,8 @@ final class Catalog {
 		List<FieldDefinition> fields = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, "
 				+ "CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_NULLABLE, IS_IDENTITY "
-				+ "FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+				+ "FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND IS_VISIBLE "
+				+ "ORDER BY ORDINAL_POSITION")) {
 			statement.setString(1, schema);
 			statement.setString(2, name);
 			try (ResultSet rs = statement.executeQuery()) {

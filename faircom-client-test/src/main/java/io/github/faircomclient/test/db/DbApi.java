@@ -7,6 +7,7 @@ import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -32,11 +33,13 @@ public final class DbApi implements AutoCloseable {
 
 	/** Every DB action this API answers, as FairCom spells them. */
 	public static final List<String> ACTIONS = List.of("createDatabase", "deleteDatabase", "listDatabases",
-			"createTable", "deleteTables", "listTables", "describeTables", "createIndex", "deleteIndexes",
-			"listIndexes", "insertRecords", "updateRecords", "deleteRecords", "getRecordsByIds", "getRecordsByIndex",
-			"getRecordsInKeyRange", "getRecordsStartingAtKey", "getRecordsByPartialKeyRange", "getRecordsByTable",
-			"getRecordsUsingSQL", "getRecordsFromCursor", "closeCursor", "runSqlStatements", "createTransaction",
-			"commitTransaction", "rollbackTransaction");
+			"createTable", "deleteTables", "listTables", "describeTables", "alterTable", "rebuildTables",
+			"createIndex", "deleteIndexes", "listIndexes", "rebuildIndexes", "insertRecords", "updateRecords",
+			"deleteRecords", "getRecordsByIds", "getRecordsByIndex", "getRecordsInKeyRange", "getRecordsStartingAtKey",
+			"getRecordsByPartialKeyRange", "getRecordsByTable", "getRecordsUsingSQL", "getRecordsFromCursor",
+			"closeCursor", "runSqlStatements", "createTransaction", "commitTransaction", "rollbackTransaction",
+			"createTransactionSavepoint", "revertToTransactionSavepoint", "revertTransactionToSavepoint",
+			"listTransactions");
 
 	private static final char[] ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 		.toCharArray();
@@ -83,20 +86,27 @@ public final class DbApi implements AutoCloseable {
 		this.store = store;
 		this.clock = clock;
 		this.cursorTimeoutSeconds = cursorTimeoutSeconds;
-		SchemaActions schema = new SchemaActions(this);
+		DatabaseActions databases = new DatabaseActions(this);
+		TableActions tables = new TableActions(this);
+		IndexActions indexes = new IndexActions(this);
+		TableMaintenanceActions maintenance = new TableMaintenanceActions(this);
 		RecordActions records = new RecordActions(this);
 		QueryActions queries = new QueryActions(this);
 		SqlActions sql = new SqlActions(this);
-		this.actions.put("createDatabase", schema::createDatabase);
-		this.actions.put("deleteDatabase", schema::deleteDatabase);
-		this.actions.put("listDatabases", schema::listDatabases);
-		this.actions.put("createTable", schema::createTable);
-		this.actions.put("deleteTables", schema::deleteTables);
-		this.actions.put("listTables", schema::listTables);
-		this.actions.put("describeTables", schema::describeTables);
-		this.actions.put("createIndex", schema::createIndex);
-		this.actions.put("deleteIndexes", schema::deleteIndexes);
-		this.actions.put("listIndexes", schema::listIndexes);
+		TransactionActions transactions = new TransactionActions(this);
+		this.actions.put("createDatabase", databases::createDatabase);
+		this.actions.put("deleteDatabase", databases::deleteDatabase);
+		this.actions.put("listDatabases", databases::listDatabases);
+		this.actions.put("createTable", tables::createTable);
+		this.actions.put("deleteTables", tables::deleteTables);
+		this.actions.put("listTables", tables::listTables);
+		this.actions.put("describeTables", tables::describeTables);
+		this.actions.put("createIndex", indexes::createIndex);
+		this.actions.put("deleteIndexes", indexes::deleteIndexes);
+		this.actions.put("listIndexes", indexes::listIndexes);
+		this.actions.put("alterTable", maintenance::alterTable);
+		this.actions.put("rebuildTables", maintenance::rebuildTables);
+		this.actions.put("rebuildIndexes", maintenance::rebuildIndexes);
 		this.actions.put("insertRecords", records::insertRecords);
 		this.actions.put("updateRecords", records::updateRecords);
 		this.actions.put("deleteRecords", records::deleteRecords);
@@ -110,9 +120,14 @@ public final class DbApi implements AutoCloseable {
 		this.actions.put("getRecordsFromCursor", queries::getRecordsFromCursor);
 		this.actions.put("closeCursor", this::closeCursor);
 		this.actions.put("runSqlStatements", sql::runSqlStatements);
-		this.actions.put("createTransaction", this::createTransaction);
-		this.actions.put("commitTransaction", this::commitTransaction);
-		this.actions.put("rollbackTransaction", this::rollbackTransaction);
+		this.actions.put("createTransaction", transactions::createTransaction);
+		this.actions.put("commitTransaction", transactions::commitTransaction);
+		this.actions.put("rollbackTransaction", transactions::rollbackTransaction);
+		// the page title spells it createTransactionSavePoint: the same name, as actions ignore case
+		this.actions.put("createTransactionSavepoint", transactions::createTransactionSavepoint);
+		this.actions.put("revertToTransactionSavepoint", transactions::revertToTransactionSavepoint);
+		this.actions.put("revertTransactionToSavepoint", transactions::revertToTransactionSavepoint);
+		this.actions.put("listTransactions", transactions::listTransactions);
 	}
 
 	/**
@@ -164,21 +179,30 @@ public final class DbApi implements AutoCloseable {
 
 	// ---------------------------------------------------------------- names and connections
 
+	/**
+	 * The database an action works in: the request's, else the session's default; reported in
+	 * {@code serverSuppliedValues} either way, as the documented rebuildIndexes answer shows.
+	 */
 	Database database(JsonNode params, DbRequestContext context) {
 		String name = Params.string(params, "databaseName");
 		if (name == null || name.isEmpty()) {
 			name = context.defaultDatabaseName();
-			context.serverSuppliedValue("databaseName", name);
 		}
-		return this.store.require(name);
+		Database database = this.store.require(name);
+		context.serverSuppliedValue("databaseName", database.name());
+		return database;
 	}
 
+	/**
+	 * The owner an action works for: the request's, else the session's default; reported in
+	 * {@code serverSuppliedValues} either way.
+	 */
 	String owner(JsonNode params, DbRequestContext context) {
 		String owner = Params.string(params, "ownerName");
 		if (owner == null || owner.isEmpty()) {
 			owner = context.defaultOwnerName();
-			context.serverSuppliedValue("ownerName", owner);
 		}
+		context.serverSuppliedValue("ownerName", owner);
 		return owner;
 	}
 
@@ -281,48 +305,19 @@ public final class DbApi implements AutoCloseable {
 		return transaction;
 	}
 
-	private @Nullable ObjectNode createTransaction(DbRequestContext context, JsonNode params) {
-		String id = newId();
-		ServerTransaction transaction = new ServerTransaction(id, context.sessionKey(),
-				Params.string(params, "transactionDescription"), now());
-		this.transactions.put(id, transaction);
-		ObjectNode result = JsonNodeFactory.instance.objectNode();
-		result.put("transactionId", id);
-		return result;
+	void registerTransaction(ServerTransaction transaction) {
+		this.transactions.put(transaction.id(), transaction);
 	}
 
-	private @Nullable ObjectNode commitTransaction(DbRequestContext context, JsonNode params) {
-		ServerTransaction transaction = transaction(context, Params.requireString(params, "transactionId"));
-		transaction.lock().lock();
-		try {
-			closeCursorsOf(transaction);
-			this.transactions.remove(transaction.id());
-			transaction.commit();
-		}
-		catch (SQLException ex) {
-			throw translate(ex, null);
-		}
-		finally {
-			transaction.lock().unlock();
-		}
-		return null;
+	void removeTransaction(ServerTransaction transaction) {
+		this.transactions.remove(transaction.id());
 	}
 
-	private @Nullable ObjectNode rollbackTransaction(DbRequestContext context, JsonNode params) {
-		ServerTransaction transaction = transaction(context, Params.requireString(params, "transactionId"));
-		transaction.lock().lock();
-		try {
-			closeCursorsOf(transaction);
-			this.transactions.remove(transaction.id());
-			transaction.rollback();
-		}
-		finally {
-			transaction.lock().unlock();
-		}
-		return null;
+	Collection<ServerTransaction> transactions() {
+		return this.transactions.values();
 	}
 
-	private void closeCursorsOf(ServerTransaction transaction) {
+	void closeCursorsOf(ServerTransaction transaction) {
 		for (ServerCursor cursor : List.copyOf(this.cursors.values())) {
 			if (transaction.id().equals(cursor.transactionId())) {
 				closeCursor(cursor);
@@ -405,6 +400,14 @@ public final class DbApi implements AutoCloseable {
 	}
 
 	/**
+	 * Tells whether an open cursor reads a table.
+	 */
+	boolean cursorsRead(Database database, String qualifiedTable) {
+		return this.cursors.values().stream()
+			.anyMatch((cursor) -> cursor.database() == database && cursor.source().equalsIgnoreCase(qualifiedTable));
+	}
+
+	/**
 	 * Closes the cursors that read a table (before it is dropped) or a whole database.
 	 */
 	void closeCursorsReading(Database database, @Nullable String qualifiedTable) {
@@ -475,8 +478,14 @@ public final class DbApi implements AutoCloseable {
 		List<TransactionInfo> list = new ArrayList<>();
 		for (ServerTransaction transaction : this.transactions.values()) {
 			if (transaction.isOpen()) {
-				list.add(new TransactionInfo(transaction.id(), transaction.sessionKey(), transaction.description(),
-						transaction.created()));
+				transaction.lock().lock();
+				try {
+					list.add(new TransactionInfo(transaction.id(), transaction.sessionKey(), transaction.username(),
+							transaction.description(), transaction.created(), transaction.savepointIds()));
+				}
+				finally {
+					transaction.lock().unlock();
+				}
 			}
 		}
 		list.sort(Comparator.comparing(TransactionInfo::created));
@@ -532,10 +541,12 @@ public final class DbApi implements AutoCloseable {
 	 *
 	 * @param transactionId the transaction's id
 	 * @param sessionKey the owning session
+	 * @param username the account of the session that created it
 	 * @param description the description given at creation, or {@code null}
 	 * @param created when it was created
+	 * @param savepointIds the savepoints that can still be reverted to, oldest first
 	 */
-	public record TransactionInfo(String transactionId, String sessionKey, @Nullable String description,
-			Instant created) {
+	public record TransactionInfo(String transactionId, String sessionKey, String username,
+			@Nullable String description, Instant created, List<Integer> savepointIds) {
 	}
 }

@@ -66,6 +66,24 @@ public enum DbError {
 	/** See {@link ProvisionalChoice#DB_SQL_IN_TRANSACTION}. */
 	SQL_IN_TRANSACTION(ProvisionalChoice.DB_SQL_IN_TRANSACTION),
 
+	/** See {@link ProvisionalChoice#DB_UNKNOWN_SAVEPOINT}. */
+	UNKNOWN_SAVEPOINT(ProvisionalChoice.DB_UNKNOWN_SAVEPOINT),
+
+	/** See {@link ProvisionalChoice#DB_SAVEPOINT_VOIDED_BY_SQL}. */
+	SAVEPOINT_VOIDED_BY_SQL(ProvisionalChoice.DB_SAVEPOINT_VOIDED_BY_SQL),
+
+	/** See {@link ProvisionalChoice#DB_NOT_TRANSACTIONAL}. */
+	NOT_TRANSACTIONAL(ProvisionalChoice.DB_NOT_TRANSACTIONAL),
+
+	/** See {@link ProvisionalChoice#DB_FIELD_IN_INDEX}. */
+	FIELD_IN_INDEX(ProvisionalChoice.DB_FIELD_IN_INDEX),
+
+	/** See {@link ProvisionalChoice#DB_TABLE_IN_USE}. */
+	TABLE_IN_USE(ProvisionalChoice.DB_TABLE_IN_USE),
+
+	/** See {@link ProvisionalChoice#DB_NOT_EMULATED}. */
+	NOT_EMULATED(ProvisionalChoice.DB_NOT_EMULATED),
+
 	/** See {@link ProvisionalChoice#DB_INVALID_REQUEST}. */
 	INVALID_PARAMETER(ProvisionalChoice.DB_INVALID_REQUEST),
 

@@ -32,6 +32,9 @@ public final class DbPlugin implements EmulatorPlugin {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+	/** The account with administrative privileges (see ProvisionalChoice DB_LIST_TRANSACTIONS). */
+	private static final String ADMINISTRATOR = "ADMIN";
+
 	private final @Nullable Path dataDirectory;
 
 	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -212,6 +215,16 @@ public final class DbPlugin implements EmulatorPlugin {
 		@Override
 		public String sessionKey() {
 			return this.session.authToken();
+		}
+
+		@Override
+		public String username() {
+			return this.session.username();
+		}
+
+		@Override
+		public boolean administrator() {
+			return ADMINISTRATOR.equalsIgnoreCase(this.session.username());
 		}
 
 		@Override

@@ -18,6 +18,19 @@ public interface DbRequestContext {
 	String sessionKey();
 
 	/**
+	 * Returns the account the calling session runs as.
+	 * @return the account name in its configured spelling
+	 */
+	String username();
+
+	/**
+	 * Tells whether the calling session's account has administrative privileges (it sees every
+	 * session's transactions in listTransactions).
+	 * @return {@code true} for an administrator
+	 */
+	boolean administrator();
+
+	/**
 	 * Returns the session's default database.
 	 * @return the database name
 	 */

@@ -30,8 +30,20 @@ final class QueryActions {
 		this.api = api;
 	}
 
-	/** A query over one table: condition, its parameters, order. */
-	record Query(TableDefinition table, List<String> conditions, List<@Nullable Object> parameters, String orderBy) {
+	/**
+	 * A query over one table: condition, its parameters, order, and the query a cursor reads from its
+	 * end when this one matches nothing ({@code null}: the cursor reads this one).
+	 */
+	record Query(TableDefinition table, List<String> conditions, List<@Nullable Object> parameters, String orderBy,
+			@Nullable Query whenNoMatch) {
+
+		Query(TableDefinition table, List<String> conditions, List<@Nullable Object> parameters, String orderBy) {
+			this(table, conditions, parameters, orderBy, null);
+		}
+
+		Query withWhenNoMatch(Query fallback) {
+			return new Query(this.table, this.conditions, this.parameters, this.orderBy, fallback);
+		}
 
 		String where() {
 			return this.conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", this.conditions);
@@ -62,20 +74,7 @@ final class QueryActions {
 	}
 
 	private static String expression(TableDefinition table, IndexDefinition.IndexField field) {
-		FieldDefinition definition = table.requireField(field.name());
-		String column = SqlNames.quote(definition.name());
-		return (field.caseInsensitive() && definition.type().kind() == FieldType.Kind.STRING)
-				? "LOWER(" + column + ")" : column;
-	}
-
-	static String indexOrder(TableDefinition table, IndexDefinition index, boolean reverse) {
-		List<String> parts = new ArrayList<>();
-		for (IndexDefinition.IndexField field : index.fields()) {
-			boolean descending = field.sortDescending() ^ reverse;
-			parts.add(expression(table, field) + (descending ? " DESC" : " ASC"));
-		}
-		parts.add("_ROWID_" + (reverse ? " DESC" : " ASC"));
-		return String.join(", ", parts);
+		return IndexKeys.expression(table, field);
 	}
 
 	/**
@@ -96,7 +95,7 @@ final class QueryActions {
 			conditions.add("(" + FilterTranslator.translate(filter, table) + ")");
 		}
 		return new Query(table, conditions, new ArrayList<>(),
-				indexOrder(table, index, reverse(params)));
+				IndexKeys.order(table, index, reverse(params)));
 	}
 
 	// ------------------------------------------------------------------ actions
@@ -151,9 +150,7 @@ final class QueryActions {
 	}
 
 	private static String comparable(FieldDefinition definition, IndexDefinition.IndexField field) {
-		String placeholder = ValueCodec.placeholder(definition.type());
-		return (field.caseInsensitive() && definition.type().kind() == FieldType.Kind.STRING)
-				? "LOWER(" + placeholder + ")" : placeholder;
+		return IndexKeys.parameter(definition, field);
 	}
 
 	private static IndexDefinition.IndexField indexField(TableDefinition table, IndexDefinition index, String name) {
@@ -217,7 +214,7 @@ final class QueryActions {
 			keyExpressions.add("_ROWID_");
 			String find = "SELECT " + String.join(", ", keyExpressions) + " FROM " + SqlNames.table(table)
 					+ " WHERE " + String.join(" AND ", conditions) + " ORDER BY "
-					+ indexOrder(table, index, backwards) + " LIMIT 1";
+					+ IndexKeys.order(table, index, backwards) + " LIMIT 1";
 			List<@Nullable Object> start = new ArrayList<>();
 			try (PreparedStatement statement = connection.prepareStatement(find)) {
 				RecordActions.bind(statement, values, 1);
@@ -249,7 +246,7 @@ final class QueryActions {
 			}
 			List<String> mainConditions = new ArrayList<>(base.conditions());
 			mainConditions.add("(" + String.join(" OR ", alternatives) + ")");
-			return new Query(table, mainConditions, parameters, indexOrder(table, index, reverse));
+			return new Query(table, mainConditions, parameters, IndexKeys.order(table, index, reverse));
 		});
 	}
 
@@ -264,6 +261,7 @@ final class QueryActions {
 		String binaryFormat = RecordActions.requestBinaryFormat(params, context);
 		return tableQuery(context, params, (table) -> {
 			IndexDefinition index = table.requireIndex(indexName);
+			Query whole = indexQuery(table, index, params);
 			Query query = indexQuery(table, index, params);
 			List<JsonNode> parts = new ArrayList<>();
 			if (partialKey.isArray()) {
@@ -282,17 +280,20 @@ final class QueryActions {
 				JsonNode value = parts.get(i);
 				boolean last = i == parts.size() - 1;
 				if (last && value.isString() && definition.type().kind() == FieldType.Kind.STRING) {
-					String prefix = value.stringValue().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-					query.conditions().add(expression(table, field) + " LIKE " + comparable(definition, field)
-							+ " ESCAPE '\\'");
-					query.parameters().add(prefix + "%");
+					// a prefix of the key form: the value's key form starts the segment's key form
+					String prefix = comparable(definition, field);
+					query.conditions().add("LEFT(" + expression(table, field) + ", CHAR_LENGTH(" + prefix + ")) = "
+							+ prefix);
+					query.parameters().add(value.stringValue());
+					query.parameters().add(value.stringValue());
 				}
 				else {
 					query.conditions().add(expression(table, field) + " = " + comparable(definition, field));
 					query.parameters().add(ValueCodec.toJdbc(definition, value, binaryFormat));
 				}
 			}
-			return query;
+			// documented: when no key matches, a cursor's current record is the last record of the index
+			return query.withWhenNoMatch(whole);
 		});
 	}
 
@@ -365,10 +366,24 @@ final class QueryActions {
 			List<Column> columns = table.fields().stream().map(Column::of).toList();
 			ObjectNode result = header(columns, format);
 			if (returnCursor) {
+				Query read = query;
+				boolean fromEnd = query.whenNoMatch() != null && count(connection, query) == 0;
+				if (fromEnd) {
+					read = query.whenNoMatch();
+				}
 				ServerCursor cursor = ServerCursor.open(this.api.newId(), context.sessionKey(), database,
-						table.ownerName() + "." + table.tableName(), query.select(), query.parameters(), columns,
+						table.ownerName() + "." + table.tableName(), read.select(), read.parameters(), columns,
 						(transaction != null) ? connection : null, (transaction != null) ? transaction.id() : null,
 						null, context.now());
+				if (fromEnd) {
+					try {
+						cursor.moveToEnd();
+					}
+					catch (SQLException | RuntimeException ex) {
+						cursor.close();
+						throw ex;
+					}
+				}
 				this.api.registerCursor(cursor);
 				result.put("cursorId", cursor.id());
 				if (forceCount) {
@@ -414,6 +429,11 @@ final class QueryActions {
 		long fetch = Params.integer(params, "fetchRecords", DEFAULT_MAX_RECORDS);
 		long skip = Params.integer(params, "skipRecords", 0);
 		String startFrom = Params.string(params, "startFrom");
+		for (String undocumented : List.of("id", "bookmark")) {
+			if (Params.node(params, undocumented) != null) {
+				throw DbError.NOT_EMULATED.exception(undocumented, "getRecordsFromCursor");
+			}
+		}
 		RecordFormat format = context.format();
 		ServerCursor cursor = this.api.cursor(context, cursorId);
 		if (cursor == null) {

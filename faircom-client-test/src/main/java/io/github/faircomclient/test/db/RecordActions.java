@@ -153,7 +153,7 @@ final class RecordActions {
 			Map<FieldDefinition, List<Long>> serials = new LinkedHashMap<>();
 			for (FieldDefinition field : table.fields()) {
 				if (field.autoValue() == AutoValue.INCREMENT_ON_INSERT) {
-					serials.put(field, nextValues(connection, SchemaActions.sequence(table, field), source.size()));
+					serials.put(field, nextValues(connection, TableSql.sequence(table, field), source.size()));
 				}
 				else if (field.autoValue() == AutoValue.CHANGE_ID) {
 					serials.put(field, nextValues(connection, Catalog.CHANGE_ID_SEQUENCE, source.size()));

@@ -19,7 +19,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * A server-side cursor: a live H2 result set with a position. Outside a transaction it runs on its
  * own connection with lazy query execution, so rows are produced as they are fetched and a large
- * result is never held in memory. Moving backwards re-runs the query and skips forward.
+ * result is never held in memory. The position of the cursor (records before it) is kept apart
+ * from the rows the result set has produced; moving the result set back re-runs the query and skips
+ * forward.
  */
 final class ServerCursor {
 
@@ -50,6 +52,8 @@ final class ServerCursor {
 	private @Nullable ResultSet resultSet;
 
 	private long position;
+
+	private long read;
 
 	private boolean hasCurrent;
 
@@ -120,7 +124,7 @@ final class ServerCursor {
 			prepared.setObject(i + 1, this.parameters.get(i));
 		}
 		this.resultSet = prepared.executeQuery();
-		this.position = 0;
+		this.read = 0;
 		this.hasCurrent = false;
 		this.exhausted = false;
 	}
@@ -170,10 +174,12 @@ final class ServerCursor {
 	}
 
 	/**
-	 * Moves and fetches.
-	 * @param startFrom {@code beforeFirstRecord}, {@code afterLastRecord}, {@code currentPosition} or null
-	 * @param skip records to move before fetching (negative moves back)
-	 * @param fetch records to fetch (negative fetches backwards, returned nearest first)
+	 * Moves and fetches. The position is the number of records before the cursor: a forward fetch
+	 * returns the records after it and moves past them, a backward fetch returns the records before
+	 * it, nearest first, and moves before them.
+	 * @param startFrom {@code beforeFirstRecord}, {@code afterLastRecord}, or null to stay
+	 * @param skip records to move before fetching (negative moves back; stops at either end)
+	 * @param fetch records to fetch (negative fetches backwards)
 	 */
 	Page fetch(@Nullable String startFrom, long skip, long fetch, RecordFormat format) throws SQLException {
 		if (this.closed) {
@@ -181,37 +187,52 @@ final class ServerCursor {
 		}
 		if (startFrom != null) {
 			switch (startFrom) {
-				case "beforeFirstRecord" -> seek(0);
-				case "afterLastRecord" -> seekEnd();
-				case "currentPosition" -> {
-				}
-				default -> throw DbError.INVALID_PARAMETER.exception("'startFrom' must be beforeFirstRecord, "
-						+ "afterLastRecord or currentPosition, not '" + startFrom + "'");
+				case "beforeFirstRecord" -> this.position = 0;
+				case "afterLastRecord" -> moveToEnd();
+				default -> throw DbError.INVALID_PARAMETER.exception("'startFrom' must be beforeFirstRecord or "
+						+ "afterLastRecord, not '" + startFrom + "'");
 			}
 		}
-		if (skip != 0) {
-			seek(Math.max(0, this.position + skip));
+		if (skip > 0) {
+			this.position = seek(saturatedAdd(this.position, skip));
+		}
+		else if (skip < 0) {
+			this.position = Math.max(0, saturatedAdd(this.position, skip));
 		}
 		ArrayNode data = JsonNodeFactory.instance.arrayNode();
 		if (fetch >= 0) {
+			seek(this.position);
 			for (long i = 0; i < fetch && available(); i++) {
 				data.add(Column.row(this.resultSet, this.columns, format));
 				consume();
 			}
+			this.position = this.read;
 			return new Page(data, available());
 		}
 		long end = this.position;
-		long start = Math.max(0, end + fetch);
+		long start = Math.max(0, saturatedAdd(end, fetch));
 		seek(start);
 		List<JsonNode> rows = new ArrayList<>();
-		while (this.position < end && available()) {
+		while (this.read < end && available()) {
 			rows.add(Column.row(this.resultSet, this.columns, format));
 			consume();
 		}
 		Collections.reverse(rows);
 		rows.forEach(data::add);
-		seek(start);
+		this.position = start;
 		return new Page(data, start > 0);
+	}
+
+	/**
+	 * Moves after the last record.
+	 */
+	void moveToEnd() throws SQLException {
+		this.position = seek(Long.MAX_VALUE);
+	}
+
+	private static long saturatedAdd(long a, long b) {
+		long sum = a + b;
+		return (((a ^ sum) & (b ^ sum)) < 0) ? ((b < 0) ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
 	}
 
 	private boolean available() throws SQLException {
@@ -231,22 +252,21 @@ final class ServerCursor {
 
 	private void consume() {
 		this.hasCurrent = false;
-		this.position++;
+		this.read++;
 	}
 
-	private void seek(long target) throws SQLException {
-		if (target < this.position) {
+	/**
+	 * Moves the result set to a row number (re-running the query to move back).
+	 * @return the row number reached: the target, or the number of rows when there are fewer
+	 */
+	private long seek(long target) throws SQLException {
+		if (target < this.read) {
 			execute();
 		}
-		while (this.position < target && available()) {
+		while (this.read < target && available()) {
 			consume();
 		}
-	}
-
-	private void seekEnd() throws SQLException {
-		while (available()) {
-			consume();
-		}
+		return this.read;
 	}
 
 	private void closeResult() {

@@ -186,6 +186,9 @@ final class SqlActions {
 		long max = Params.integer(params, "maxRecords", QueryActions.DEFAULT_MAX_RECORDS);
 		boolean forceCount = Params.bool(params, "forceRecordCount", false);
 		return this.api.work(database, params, context, (connection, transaction) -> {
+			if (transaction != null) {
+				transaction.sqlRan();
+			}
 			setSchema(connection, owner, transaction == null);
 			try (PreparedStatement statement = connection.prepareStatement(prepared.sql())) {
 				RecordActions.bind(statement, prepared.parameters(), 1);
@@ -245,6 +248,11 @@ final class SqlActions {
 		});
 	}
 
+	/**
+	 * Runs a batch in one new transaction: each statement gets its own errorCode; a failing
+	 * statement is undone (H2 undoes a failed statement) and the others still run; the transaction
+	 * commits at the end. DDL statements commit the work before them, as H2 does.
+	 */
 	@Nullable ObjectNode runSqlStatements(DbRequestContext context, JsonNode params) {
 		String transactionId = Params.string(params, "transactionId");
 		if (transactionId != null && !transactionId.isEmpty()) {
@@ -263,42 +271,9 @@ final class SqlActions {
 			setSchema(connection, owner, true);
 			connection.commit();
 			for (String text : statements) {
-				String sql = stripTerminator(text);
-				ObjectNode entry = data.addObject();
-				entry.put("sql", text);
-				try (Statement statement = connection.createStatement()) {
-					statement.setMaxRows((int) QueryActions.DEFAULT_MAX_RECORDS + 1);
-					boolean query = statement.execute(sql);
-					if (query) {
-						try (ResultSet rs = statement.getResultSet()) {
-							List<Column> columns = columns(rs.getMetaData());
-							entry.set("fields", Column.fields(columns, format));
-							ArrayNode rows = entry.putArray("data");
-							boolean more = false;
-							while (rs.next()) {
-								if (rows.size() >= QueryActions.DEFAULT_MAX_RECORDS) {
-									more = true;
-									break;
-								}
-								rows.add(Column.row(rs, columns, format));
-							}
-							entry.put("moreRecords", more);
-						}
-					}
-					else {
-						entry.put("affectedRecordCount", Math.max(0, statement.getUpdateCount()));
-					}
-					connection.commit();
-					entry.put("errorCode", 0);
-					entry.put("errorMessage", "");
-				}
-				catch (SQLException ex) {
-					connection.rollback();
-					DbException error = this.api.translate(ex, null);
-					entry.put("errorCode", error.errorCode());
-					entry.put("errorMessage", error.getMessage());
-				}
+				data.add(runStatement(connection, text, format));
 			}
+			connection.commit();
 			resetSchema(connection);
 			connection.commit();
 		}
@@ -312,5 +287,34 @@ final class SqlActions {
 		result.put("dataFormat", "objects");
 		result.set("data", data);
 		return result;
+	}
+
+	private ObjectNode runStatement(Connection connection, String text, RecordFormat format) {
+		ObjectNode entry = NODES.objectNode();
+		entry.put("sql", text);
+		try (Statement statement = connection.createStatement()) {
+			if (statement.execute(stripTerminator(text))) {
+				try (ResultSet rs = statement.getResultSet()) {
+					List<Column> columns = columns(rs.getMetaData());
+					entry.set("fields", Column.fields(columns, format));
+					ArrayNode rows = entry.putArray("data");
+					while (rs.next()) {
+						rows.add(Column.row(rs, columns, format));
+					}
+					entry.put("moreRecords", false);
+				}
+			}
+			else {
+				entry.put("affectedRecordCount", Math.max(0, statement.getUpdateCount()));
+			}
+			entry.put("errorCode", 0);
+			entry.put("errorMessage", "");
+		}
+		catch (SQLException ex) {
+			DbException error = this.api.translate(ex, null);
+			entry.put("errorCode", error.errorCode());
+			entry.put("errorMessage", error.getMessage());
+		}
+		return entry;
 	}
 }

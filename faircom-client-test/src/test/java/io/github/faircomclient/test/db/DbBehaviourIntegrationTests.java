@@ -298,7 +298,7 @@ class DbBehaviourIntegrationTests {
 	}
 
 	@Test
-	void debugInfoReportsTheDefaultsTheServerFilledIn() {
+	void debugInfoReportsTheDatabaseAndOwnerUsed() {
 		ObjectNode request = DbClient.JSON.createObjectNode();
 		request.put("api", "db").put("action", "listTables").put("authToken", this.client.token)
 			.put("requestId", "r-42").put("debug", "max");
@@ -309,8 +309,12 @@ class DbBehaviourIntegrationTests {
 			.isEqualTo("ctreeSQL");
 		assertThat(answer.path("debugInfo").path("serverSuppliedValues").path("ownerName").asString()).isEqualTo("admin");
 		assertThat(answer.path("debugInfo").path("warnings")).isEmpty();
-		((ObjectNode) request.get("params")).put("databaseName", "faircom").put("ownerName", "admin");
+		// named ones are reported as well, as in the documented rebuildIndexes debug answer
+		((ObjectNode) request.get("params")).put("databaseName", "FAIRCOM").put("ownerName", "admin");
 		assertThat(this.client.send(request).path("debugInfo").path("serverSuppliedValues").path("databaseName")
-			.isNull()).isTrue();
+			.asString()).isEqualTo("faircom");
+		request.put("action", "listDatabases");
+		assertThat(this.client.send(request).path("debugInfo").path("serverSuppliedValues").path("databaseName")
+			.isNull()).as("an action that works in no database").isTrue();
 	}
 }

@@ -20,6 +20,10 @@ final class TestContext implements DbRequestContext {
 
 	String owner = "admin";
 
+	String username = "ADMIN";
+
+	boolean administrator = true;
+
 	RecordFormat format = RecordFormat.DEFAULT;
 
 	final List<String> warnings = new ArrayList<>();
@@ -36,6 +40,16 @@ final class TestContext implements DbRequestContext {
 	@Override
 	public String sessionKey() {
 		return this.sessionKey;
+	}
+
+	@Override
+	public String username() {
+		return this.username;
+	}
+
+	@Override
+	public boolean administrator() {
+		return this.administrator;
 	}
 
 	@Override

@@ -26,7 +26,7 @@ class GoldenExamplesTests {
 				.sorted()
 				.toList();
 		}
-		assertThat(GoldenExamples.names()).containsExactlyElementsOf(files).hasSize(65);
+		assertThat(GoldenExamples.names()).containsExactlyElementsOf(files).hasSize(80);
 	}
 
 	@Test
@@ -43,15 +43,22 @@ class GoldenExamplesTests {
 			assertThat(copy).as("copy of %s", original).exists();
 			assertThat(Files.readAllBytes(copy)).as("content of %s", copy).isEqualTo(Files.readAllBytes(original));
 		}
+	}
+
+	@Test
+	void readmeDescribesEveryShippedFile() throws IOException {
+		String readme = GoldenExamples.readme();
 		try (Stream<Path> listing = Files.list(RESOURCES)) {
-			assertThat(listing.count()).as("no extra files in the golden folder").isEqualTo(originals.size());
+			assertThat(listing.map((path) -> path.getFileName().toString()).filter((name) -> name.endsWith(".json")))
+				.isNotEmpty()
+				.allSatisfy((name) -> assertThat(readme).as("README row for %s", name).contains("| `" + name + "` |"));
 		}
 	}
 
 	@Test
 	void loadsEveryExampleWithItsParts() {
 		List<GoldenExample> all = GoldenExamples.all();
-		assertThat(all).hasSize(65);
+		assertThat(all).hasSize(80);
 		for (GoldenExample example : all) {
 			assertThat(example.request().path("action").isString()).as(example.name()).isTrue();
 			assertThat(example.source()).as(example.name()).startsWith("https://");
