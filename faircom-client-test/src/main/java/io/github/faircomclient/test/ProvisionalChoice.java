@@ -307,7 +307,7 @@ public enum ProvisionalChoice {
 	ACCOUNT_CHANGES("dropAccounts ends the dropped account's live sessions, permanent ones too; a new password, disableDatetime or role leaves live sessions running (roles are checked on every request). assignRolesToAccounts adds, then removes, all or nothing; it also takes the key rolenames. cloneAccount copies dates, limits and (unless cloneRoles is false) roles; an omitted cloneDescription, cloneMetadata or clonePassword leaves it unset."),
 
 	/** Where accounts live. */
-	ACCOUNT_STORAGE("Accounts live in memory: those made through the API survive stop()/restart() of the same instance but not a new JVM."),
+	ACCOUNT_STORAGE("Accounts live in memory: those made through the API survive stop()/restart() of the same instance but not a new JVM, also with --data-dir; the standalone emulator makes its --user accounts at every start."),
 
 	/** The services listServices reports. */
 	SERVICES("Services are the listeners (http<port>, https<port>; reported only), every api but admin (db, ...) and FairCom Edge's integration services opcua, modbus, ab, siemensS7, mtconnect, rest (a state only). listServices answers result {listeners [{serviceName, description, enabled, port (a string), protocol, tls {certificateFilename} only with a valid session}], apis and integrationServices [{serviceName, enabled, state}]}."),
