@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -177,7 +178,7 @@ final class Accounts {
 	void assignRoles(List<RoleChange> additions, List<RoleChange> removals) {
 		this.changes.lock();
 		try {
-			Map<String, Set<String>> roles = new ConcurrentHashMap<>();
+			Map<String, Set<String>> roles = new LinkedHashMap<>();
 			for (RoleChange change : concat(additions, removals)) {
 				for (String username : change.usernames()) {
 					roles.computeIfAbsent(key(username), (name) -> require(username).roles());
