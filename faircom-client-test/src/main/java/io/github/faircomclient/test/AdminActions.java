@@ -81,7 +81,7 @@ final class AdminActions {
 		Parameters params = context.params();
 		Optional<String> username = params.string("username");
 		Optional<String> password = params.string("password");
-		Accounts.Account account;
+		Account account;
 		if (username.isPresent() || password.isPresent()) {
 			String name = username.orElseThrow(() -> ActionException.of(ProvisionalChoice.MISSING_PARAMETER, "username"));
 			String secret = password.orElseThrow(() -> ActionException.of(ProvisionalChoice.MISSING_PARAMETER, "password"));
@@ -98,12 +98,21 @@ final class AdminActions {
 				throw ActionException.of(ProvisionalChoice.UNKNOWN_CERTIFICATE_ACCOUNT, commonName);
 			}
 		}
+		if (!account.isEnabledAt(context.clock().now(), context.clock().zone())) {
+			throw ActionException.of(ProvisionalChoice.ACCOUNT_DISABLED, account.name(), account.enableDatetime(),
+					account.disableDatetime());
+		}
 		boolean permanent = params.lenientBool("permanentSession").orElse(false);
 		if (permanent && !this.permanentSessionsEnabled) {
 			throw ActionException.of(ProvisionalChoice.PERMANENT_SESSIONS_DISABLED);
 		}
 		SessionSettings settings = applySettings(SessionSettings.from(this.defaults), params);
 		LiveSession session = this.sessions.create(account.name(), context.clientAddress(), permanent, settings);
+		if (this.accounts.find(account.name()) == null) {
+			// dropAccounts ran meanwhile and may have missed this session
+			this.sessions.delete(session.authToken());
+			throw ActionException.of(ProvisionalChoice.BAD_CREDENTIALS);
+		}
 		return ActionResult.success(describe(session)).withAuthToken(session.authToken());
 	}
 

@@ -51,25 +51,32 @@ final class ApiHandler extends Handler.Abstract {
 
 	private final CountDownLatch stopSignal;
 
+	private final @Nullable RequestLog requestLog;
+
 	ApiHandler(RequestProcessor processor, EmulatorFaults faults, long maxBodyBytes, Duration requestTimeout,
-			CountDownLatch stopSignal) {
+			CountDownLatch stopSignal, @Nullable RequestLog requestLog) {
 		this.processor = processor;
 		this.faults = faults;
 		this.maxBodyBytes = maxBodyBytes;
 		this.requestTimeout = requestTimeout;
 		this.stopSignal = stopSignal;
+		this.requestLog = requestLog;
 	}
 
 	@Override
 	public boolean handle(Request request, Response response, Callback callback) {
+		long start = System.nanoTime();
+		String address = String.valueOf(Request.getRemoteAddr(request));
 		String path = Request.getPathInContext(request);
 		if (!"/api".equals(path) && !path.startsWith("/api/")) {
 			sendError(response, callback, ProvisionalChoice.NOT_FOUND, false, path);
+			log(address, "-", ProvisionalChoice.NOT_FOUND, start);
 			return true;
 		}
 		if (!"POST".equals(request.getMethod())) {
 			response.getHeaders().put(HttpHeader.ALLOW, "POST");
 			sendError(response, callback, ProvisionalChoice.METHOD_NOT_ALLOWED, false, request.getMethod());
+			log(address, "-", ProvisionalChoice.METHOD_NOT_ALLOWED, start);
 			return true;
 		}
 		Body body;
@@ -79,41 +86,70 @@ final class ApiHandler extends Handler.Abstract {
 		catch (IOException ex) {
 			if (isTimeout(ex)) {
 				sendError(response, callback, ProvisionalChoice.REQUEST_TIMEOUT, true, this.requestTimeout.toMillis());
+				log(address, "-", ProvisionalChoice.REQUEST_TIMEOUT, start);
 			}
 			else {
 				logger.debug("Reading a request body failed", ex);
 				callback.failed(ex);
+				log(address, "-", 0, "body not read", start);
 			}
 			return true;
 		}
 		if (body.tooLarge()) {
 			sendError(response, callback, ProvisionalChoice.REQUEST_TOO_LARGE, !body.complete(), this.maxBodyBytes);
+			log(address, "-", ProvisionalChoice.REQUEST_TOO_LARGE, start);
 			return true;
 		}
 		if (body.timedOut()) {
 			sendError(response, callback, ProvisionalChoice.REQUEST_TIMEOUT, true, this.requestTimeout.toMillis());
+			log(address, "-", ProvisionalChoice.REQUEST_TIMEOUT, start);
 			return true;
 		}
-		ClientInfo client = new ClientInfo(String.valueOf(Request.getRemoteAddr(request)), clientCertificate(request));
+		ClientInfo client = new ClientInfo(address, clientCertificate(request));
 		Fault fault = this.faults.poll();
 		Answer answer = null;
+		String action;
 		if (fault == null || fault.executesRequest()) {
 			answer = this.processor.process(body.bytes(), client);
+			action = answer.action();
 		}
 		else {
-			this.processor.countOnly(body.bytes());
+			action = this.processor.countOnly(body.bytes());
 		}
 		if (!pause(this.faults.latency())) {
 			drop(request, callback);
+			log(address, action, 0, "dropped: the emulator stopped", start);
 			return true;
 		}
 		if (fault == null) {
 			send(response, callback, answer.status(), JSON, answer.body(), false);
+			log(address, action, answer.status(), "errorCode " + answer.errorCode(), start);
 		}
 		else {
 			strike(fault, answer, request, response, callback);
+			log(address, action, faultStatus(fault, answer), "fault " + fault.kind(), start);
 		}
 		return true;
+	}
+
+	private static int faultStatus(Fault fault, @Nullable Answer answer) {
+		return switch (fault.kind()) {
+			case HTTP_500 -> 500;
+			case HTML_ERROR_PAGE -> fault.httpStatus();
+			case TOO_MANY_REQUESTS -> 429;
+			case DROP_CONNECTION -> 0;
+			case TRUNCATED_JSON, TRICKLE -> (answer != null) ? answer.status() : 0;
+		};
+	}
+
+	private void log(String address, String action, ProvisionalChoice error, long start) {
+		log(address, action, error.httpStatus(), "errorCode " + error.errorCode(), start);
+	}
+
+	private void log(String address, String action, int status, String outcome, long start) {
+		if (this.requestLog != null) {
+			this.requestLog.log(address, action, status, outcome, start);
+		}
 	}
 
 	private void strike(Fault fault, @Nullable Answer answer, Request request, Response response, Callback callback) {

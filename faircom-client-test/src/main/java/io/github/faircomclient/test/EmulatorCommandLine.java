@@ -3,9 +3,12 @@ package io.github.faircomclient.test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
+import io.github.faircomclient.test.db.DbPlugin;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,11 +36,21 @@ final class EmulatorCommandLine {
 			  --profile <profile>      newest (default), older, unauthorized-401, legacy, or overrides like
 			                           older,sessionGoneAnswer=ERROR_12031_HTTP_401
 			  --permanent-sessions     allow createSession with permanentSession true
+			  --data-dir <dir>         keep the DB API's databases in files in <dir> (created if missing), so
+			                           they survive a restart; default: in memory
+			  --request-log            print one line per request on standard error: time, client address,
+			                           api/action, HTTP status, errorCode, milliseconds (no params or tokens)
+			  --write-tls <dir>        write ca.pem, server.pem, server-key.pem (localhost, 127.0.0.1),
+			                           client.pem and client-key.pem (CN = the first --user, default ADMIN)
+			                           into <dir>, print the options and Spring properties that use them,
+			                           and exit; existing files are never overwritten
 			  --help                   show this help
 
 			On start it prints one line per listener, e.g.
 			  FairCom emulator listening on http://127.0.0.1:8080/api
 			""";
+
+	private static final Set<String> WRITE_TLS_OPTIONS = Set.of("--write-tls", "--user");
 
 	private EmulatorCommandLine() {
 	}
@@ -62,6 +75,7 @@ final class EmulatorCommandLine {
 				case "--help", "-h" -> options.help = true;
 				case "--no-http" -> options.http = false;
 				case "--permanent-sessions" -> options.permanentSessions = true;
+				case "--request-log" -> options.requestLog = true;
 				default -> {
 					String value = inlineValue;
 					if (value == null) {
@@ -73,6 +87,11 @@ final class EmulatorCommandLine {
 					apply(options, name, value);
 				}
 			}
+			options.given.add(name);
+		}
+		if (options.writeTls != null && !options.help && !WRITE_TLS_OPTIONS.containsAll(options.given)) {
+			throw new IllegalArgumentException(
+					"--write-tls writes files and exits; combine it only with --user (the client certificate's CN)");
 		}
 		return options;
 	}
@@ -102,6 +121,8 @@ final class EmulatorCommandLine {
 				options.idleTimeoutSeconds = seconds;
 			}
 			case "--profile" -> options.profile = CompatibilityProfile.parse(value);
+			case "--data-dir" -> options.dataDirectory = Path.of(value);
+			case "--write-tls" -> options.writeTls = Path.of(value);
 			default -> throw new IllegalArgumentException("Unknown option " + name);
 		}
 	}
@@ -165,6 +186,22 @@ final class EmulatorCommandLine {
 
 		boolean permanentSessions;
 
+		@Nullable Path dataDirectory;
+
+		boolean requestLog;
+
+		@Nullable Path writeTls;
+
+		final Set<String> given = new LinkedHashSet<>();
+
+		/**
+		 * The account the client certificate of {@code --write-tls} is for: the first {@code --user}, else ADMIN.
+		 * @return the account name
+		 */
+		String clientCommonName() {
+			return this.users.isEmpty() ? "ADMIN" : this.users.get(0)[0];
+		}
+
 		/**
 		 * The emulator these options describe.
 		 * @throws IllegalArgumentException if options contradict each other
@@ -213,6 +250,9 @@ final class EmulatorCommandLine {
 			}
 			if (this.idleTimeoutSeconds != null) {
 				builder.sessionIdleTimeout(Duration.ofSeconds(this.idleTimeoutSeconds));
+			}
+			if (this.dataDirectory != null) {
+				builder.plugin(new DbPlugin(this.dataDirectory));
 			}
 			return builder;
 		}

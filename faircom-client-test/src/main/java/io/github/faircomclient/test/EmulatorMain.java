@@ -1,7 +1,10 @@
 package io.github.faircomclient.test;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the emulator from the command line ({@code java -jar faircom-client-test-<version>-emulator.jar
@@ -41,15 +44,15 @@ public final class EmulatorMain {
 	static int run(String[] args, PrintStream out, PrintStream err) {
 		FairComEmulator emulator;
 		try {
-			emulator = start(args, out);
+			emulator = start(args, out, err);
 		}
 		catch (IllegalArgumentException ex) {
 			err.println("Error: " + ex.getMessage());
 			err.println("Try --help.");
 			return USAGE_ERROR;
 		}
-		catch (IllegalStateException ex) {
-			err.println("Error: " + ex.getMessage());
+		catch (IllegalStateException | UncheckedIOException ex) {
+			err.println("Error: " + ex.getMessage() + cause(ex));
 			return 1;
 		}
 		if (emulator == null) {
@@ -72,21 +75,40 @@ public final class EmulatorMain {
 	}
 
 	/**
-	 * Parses the command line, starts the emulator and prints one line per listener.
+	 * Parses the command line, starts the emulator and prints one line per listener; or prints the help, or
+	 * writes the TLS files of {@code --write-tls}.
 	 * @param args the command line
-	 * @param out where the listener lines (or the help) go
-	 * @return the running emulator, or {@code null} when only help was printed
+	 * @param out where the listener lines (or the help, or the TLS summary) go
+	 * @param err where the request log goes ({@code --request-log})
+	 * @return the running emulator, or {@code null} when nothing was started
 	 * @throws IllegalArgumentException for a bad command line
-	 * @throws IllegalStateException if a port cannot be bound
+	 * @throws IllegalStateException if a port cannot be bound, the data folder cannot be opened or a TLS file
+	 * exists already
+	 * @throws UncheckedIOException if a TLS file cannot be written
 	 */
-	static FairComEmulator start(String[] args, PrintStream out) {
+	static @Nullable FairComEmulator start(String[] args, PrintStream out, PrintStream err) {
 		EmulatorCommandLine.Options options = EmulatorCommandLine.parse(args);
 		if (options.help) {
 			out.print(EmulatorCommandLine.USAGE);
 			out.flush();
 			return null;
 		}
-		FairComEmulator emulator = options.toBuilder().build().start();
+		if (options.writeTls != null) {
+			TlsFiles.write(options.writeTls, options.clientCommonName(), out);
+			return null;
+		}
+		FairComEmulator.Builder builder = options.toBuilder();
+		if (options.requestLog) {
+			builder.requestLog(err::println);
+		}
+		FairComEmulator emulator = builder.build();
+		try {
+			emulator.start();
+		}
+		catch (RuntimeException ex) {
+			emulator.close();
+			throw ex;
+		}
 		if (emulator.hasHttpListener()) {
 			out.println("FairCom emulator listening on " + emulator.httpUrl());
 		}
@@ -95,6 +117,15 @@ public final class EmulatorMain {
 		}
 		out.flush();
 		return emulator;
+	}
+
+	private static String cause(Exception ex) {
+		Throwable cause = ex.getCause();
+		if (cause == null || cause.getMessage() == null || ex.getMessage() == null
+				|| ex.getMessage().contains(cause.getMessage())) {
+			return "";
+		}
+		return ": " + cause.getMessage().lines().findFirst().orElse("");
 	}
 
 }

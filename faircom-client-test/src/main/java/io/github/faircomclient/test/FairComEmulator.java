@@ -1,9 +1,7 @@
 package io.github.faircomclient.test;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import io.github.faircomclient.test.SessionRegistry.SessionLimits;
 import io.github.faircomclient.test.spi.ActionRegistry;
@@ -29,7 +28,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.Scheduler;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An embedded FairCom JSON Action API server for tests: {@code POST /api} over HTTP and/or HTTPS (with
- * client certificates off, wanted or required), the admin session actions, compatibility profiles, a
- * pluggable clock, fault injection and introspection. Extra APIs come from
+ * client certificates off, wanted or required), the admin session, account and service actions, compatibility
+ * profiles, a pluggable clock, fault injection and introspection. Extra APIs come from
  * {@link EmulatorPlugin plugins}.
  *
  * <pre>{@code
@@ -74,7 +72,9 @@ public final class FairComEmulator implements AutoCloseable {
 
 	private final EmulatorClock clock;
 
-	private final Accounts accounts = new Accounts();
+	private final Accounts accounts;
+
+	private final Services services;
 
 	private final SessionRegistry sessions;
 
@@ -85,6 +85,8 @@ public final class FairComEmulator implements AutoCloseable {
 	private final EmulatorFaults faults;
 
 	private final RequestProcessor processor;
+
+	private final @Nullable RequestLog requestLog;
 
 	private final List<EmulatorPlugin> plugins;
 
@@ -110,19 +112,24 @@ public final class FairComEmulator implements AutoCloseable {
 		this.requestTimeout = builder.requestTimeout;
 		this.clock = builder.clock;
 		this.profile = builder.profile;
+		this.accounts = new Accounts(this.clock);
 		if (builder.users.isEmpty()) {
 			this.accounts.add("ADMIN", "ADMIN");
 		}
 		builder.users.forEach(this.accounts::add);
 		this.sessions = new SessionRegistry(this.clock, builder.limits);
+		this.services = new Services(this.actions);
+		this.requestLog = (builder.requestLog != null) ? new RequestLog(builder.requestLog, this.clock) : null;
 		this.faults = new EmulatorFaults(this.sessions);
 		AdminActions.HostInfo hostInfo = new AdminActions.HostInfo(
 				"FairCom JSON Action API emulator " + version(), "localhost", UUID.randomUUID().toString(),
 				List.of(isWildcard(this.host) ? LOOPBACK : this.host), "5597", "6597");
 		new AdminActions(this.sessions, this.accounts, builder.sessionDefaults, builder.permanentSessions,
 				() -> hostInfo).registerIn(this.actions);
+		new AccountActions(this.accounts, this.sessions).registerIn(this.actions);
+		new ServiceActions(this.services, this.accounts, this::listeners).registerIn(this.actions);
 		this.processor = new RequestProcessor(this.actions, this.sessions, this.counter, () -> this.profile,
-				builder.sessionDefaults);
+				builder.sessionDefaults, this.services);
 		this.plugins = List.copyOf(builder.plugins());
 		PluginContext context = new PluginContext();
 		for (EmulatorPlugin plugin : this.plugins) {
@@ -175,7 +182,8 @@ public final class FairComEmulator implements AutoCloseable {
 				httpsConnector = connector(jetty, (this.httpsPort >= 0) ? this.httpsPort : this.configuredHttpsPort,
 						new SslConnectionFactory(this.tls.sslContextFactory(), "http/1.1"), new HttpConnectionFactory(https));
 			}
-			jetty.setHandler(new ApiHandler(this.processor, this.faults, this.maxRequestBodyBytes, this.requestTimeout, signal));
+			jetty.setHandler(new ApiHandler(this.processor, this.faults, this.maxRequestBodyBytes, this.requestTimeout, signal,
+					this.requestLog));
 			try {
 				jetty.start();
 			}
@@ -191,6 +199,7 @@ public final class FairComEmulator implements AutoCloseable {
 			}
 			this.server = jetty;
 			this.stopSignal = signal;
+			this.services.startAll();
 			scheduleSweep(jetty.getScheduler(), signal);
 			logger.info("FairCom emulator started{}{}", (httpConnector != null) ? " on " + httpUrl() : "",
 					(httpsConnector != null) ? " on " + httpsUrl() : "");
@@ -408,7 +417,7 @@ public final class FairComEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Adds an account (or replaces its password) while running.
+	 * Adds an account with the ADMIN role (or replaces the password of an existing one) while running.
 	 * @param username the account name (case-insensitive)
 	 * @param password the password
 	 */
@@ -462,6 +471,17 @@ public final class FairComEmulator implements AutoCloseable {
 			}
 			scheduleSweep(scheduler, signal);
 		}, 1, TimeUnit.SECONDS);
+	}
+
+	private List<ServiceActions.Listener> listeners() {
+		List<ServiceActions.Listener> listeners = new ArrayList<>();
+		if (hasHttpListener() && this.httpPort >= 0) {
+			listeners.add(new ServiceActions.Listener("http", this.host, this.httpPort, null));
+		}
+		if (this.tls != null && hasHttpsListener() && this.httpsPort >= 0) {
+			listeners.add(new ServiceActions.Listener("https", this.host, this.httpsPort, this.tls.certificateFile()));
+		}
+		return listeners;
 	}
 
 	private int boundPort(boolean configured, int port, String kind, String reason) {
@@ -524,31 +544,6 @@ public final class FairComEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * The TLS configuration of the HTTPS listener.
-	 */
-	private record TlsSettings(KeyStore keyStore, String keyStorePassword, @Nullable KeyStore trustStore,
-			ClientAuth clientAuth) {
-
-		SslContextFactory.Server sslContextFactory() {
-			SslContextFactory.Server factory = new SslContextFactory.Server();
-			factory.setKeyStore(this.keyStore);
-			factory.setKeyStorePassword(this.keyStorePassword);
-			if (this.trustStore != null) {
-				factory.setTrustStore(this.trustStore);
-			}
-			factory.setNeedClientAuth(this.clientAuth == ClientAuth.NEED);
-			factory.setWantClientAuth(this.clientAuth == ClientAuth.WANT);
-			return factory;
-		}
-
-		@Override
-		public String toString() {
-			return "TlsSettings[clientAuth=" + this.clientAuth + "]";
-		}
-
-	}
-
-	/**
 	 * Configures a {@link FairComEmulator}. Defaults: HTTP on a free port of 127.0.0.1, no HTTPS, account
 	 * ADMIN/ADMIN, profile {@link CompatibilityProfile#NEWEST}, the system clock, no permanent sessions,
 	 * session caps 1024/50/50, idle keep-alive connections closed after 30 s, request bodies up to 16 MB
@@ -595,6 +590,8 @@ public final class FairComEmulator implements AutoCloseable {
 		private final List<EmulatorPlugin> extraPlugins = new ArrayList<>();
 
 		private boolean discoverPlugins = true;
+
+		private @Nullable Consumer<String> requestLog;
 
 		private Builder() {
 		}
@@ -700,7 +697,8 @@ public final class FairComEmulator implements AutoCloseable {
 		}
 
 		/**
-		 * Adds an account; without any, the emulator has ADMIN/ADMIN. Names are case-insensitive.
+		 * Adds an account with the ADMIN role; without any, the emulator has ADMIN/ADMIN. Names are
+		 * case-insensitive.
 		 * @param username the account name
 		 * @param password the password
 		 * @return this builder
@@ -813,6 +811,17 @@ public final class FairComEmulator implements AutoCloseable {
 		}
 
 		/**
+		 * Reports every request as one line (time on the emulator clock, client address, api/action, HTTP
+		 * status, errorCode, milliseconds to answer); never parameters, passwords or tokens.
+		 * @param sink receives the lines, from Jetty's threads
+		 * @return this builder
+		 */
+		public Builder requestLog(Consumer<String> sink) {
+			this.requestLog = Objects.requireNonNull(sink, "sink");
+			return this;
+		}
+
+		/**
 		 * Adds a plugin instance.
 		 * @param plugin the plugin
 		 * @return this builder
@@ -867,22 +876,8 @@ public final class FairComEmulator implements AutoCloseable {
 		}
 
 		private @Nullable TlsSettings tlsSettings() {
-			if (this.certificatePem == null || this.privateKeyPem == null) {
-				return null;
-			}
-			requireReadable(this.certificatePem, "server certificate");
-			requireReadable(this.privateKeyPem, "server private key");
-			String password = Tokens.newToken();
-			KeyStore keyStore = PemKeyStores.keyStore(this.certificatePem, this.privateKeyPem, this.privateKeyPassphrase,
-					password.toCharArray());
-			KeyStore trustStore = null;
-			if (this.clientTrustPem != null) {
-				requireReadable(this.clientTrustPem, "client certificate trust");
-				trustStore = PemKeyStores.trustStore(this.clientTrustPem);
-			}
-			ClientAuth mode = (this.clientAuth != null) ? this.clientAuth
-					: (trustStore != null) ? ClientAuth.NEED : ClientAuth.NONE;
-			return new TlsSettings(keyStore, password, trustStore, mode);
+			return (this.certificatePem == null || this.privateKeyPem == null) ? null : TlsSettings.read(
+					this.certificatePem, this.privateKeyPem, this.privateKeyPassphrase, this.clientTrustPem, this.clientAuth);
 		}
 
 		private List<EmulatorPlugin> plugins() {
@@ -895,12 +890,6 @@ public final class FairComEmulator implements AutoCloseable {
 				}
 			}
 			return all;
-		}
-
-		private static void requireReadable(Path file, String what) {
-			if (!Files.isReadable(file)) {
-				throw new IllegalArgumentException("Cannot read the " + what + " file " + file);
-			}
 		}
 
 		private static int checkPort(int port) {

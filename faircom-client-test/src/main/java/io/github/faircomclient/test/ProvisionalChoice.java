@@ -180,7 +180,7 @@ public enum ProvisionalChoice {
 	/**
 	 * Passwords are not echoed.
 	 */
-	PASSWORD_ECHO("In the debugInfo.request echo, params.password is replaced by \"********\"."),
+	PASSWORD_ECHO("In the debugInfo.request echo, every params property whose name contains 'password' (password, clonePassword; any case) is replaced by \"********\"."),
 
 	/**
 	 * Account names.
@@ -261,6 +261,59 @@ public enum ProvisionalChoice {
 	 * Token placement outside createSession.
 	 */
 	TOKEN_ECHO("Every answer echoes the request's authToken at the top level (pingSession only on errors, as documented); the token-placement profile only decides whether createSession also puts the new token at the top level."),
+
+	// ------------------------------------------------------------------ Accounts and services (admin API)
+
+	/** createAccount or cloneAccount with a name an account already has (ignoring case). */
+	ACCOUNT_EXISTS(99060, 200, "Account '%s' already exists."),
+
+	/** An account that alterAccount, cloneAccount or assignRolesToAccounts names does not exist (nothing changes). */
+	ACCOUNT_NOT_FOUND(99061, 200, "Account '%s' does not exist."),
+
+	/** An account action that changes something, or manageService, from a session without the ADMIN role. */
+	ADMIN_ROLE_REQUIRED(99062, 200, "%s needs an account with the ADMIN role; account '%s' does not have it."),
+
+	/** A right password or certificate outside the account's enableDatetime .. disableDatetime window. */
+	ACCOUNT_DISABLED(99063, 200, "Account '%s' may not log in now (enableDatetime '%s', disableDatetime '%s')."),
+
+	/** manageService names a service the emulator does not manage. */
+	UNKNOWN_SERVICE(99064, 200, "Service '%s' does not exist; manageService knows %s."),
+
+	/** A request to an api whose service manageService paused or shut down. */
+	SERVICE_NOT_RUNNING(99065, 200, "The '%s' service is %s; start it again with manageService (resume, startup or restart)."),
+
+	/** manageService pause or resume of a service that is shut down. */
+	SERVICE_COMMAND_REFUSED(99066, 200, "Cannot %s service '%s' while it is shut down; use startup or restart."),
+
+	/** Who is an administrator, and what roles are. */
+	ACCOUNT_ROLES("Configured accounts (builder user(...), addUser, --user) have the ADMIN role; accounts made with createAccount start without roles. Role names are any non-blank text of up to 64 bytes, stored upper-case; only ADMIN has an effect. FairCom documents no role action besides assignRolesToAccounts, so the emulator has none."),
+
+	/** Which sessions may use the account and service actions. */
+	ACCOUNT_PRIVILEGES("createAccount, alterAccount, dropAccounts, cloneAccount, assignRolesToAccounts and manageService need a session of an ADMIN account (else 99062); listAccounts and describeAccounts show an ADMIN session every account and any other session only its own."),
+
+	/** Account property values. */
+	ACCOUNT_PROPERTIES("username and role names 1-64 bytes, password 0-256 bytes, accountDescription 0-65500 bytes, metadata an object; dates are YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS[.fff]] in the emulator clock's zone, \"\" for none; memoryRule default, absolute or guideline. lockoutAfterNFailedAttempts, maxDaysBeforePasswordMustChange, maxMinutesBeforeNextLogin, memoryLimit and memoryRule are stored and reported, not enforced."),
+
+	/** Logging in with an account. */
+	ACCOUNT_LOGIN("An account logs in from enableDatetime until the end of disableDatetime (a date alone is the whole day), else 99063 once the password or certificate is right. An account without a password logs in only with a client certificate."),
+
+	/** Account answers the documentation does not show. */
+	ACCOUNT_ANSWERS("createAccount, alterAccount, cloneAccount and assignRolesToAccounts succeed without result, like dropAccounts. listAccounts answers result.accounts[] {username, accountDescription, lockoutAfterNFailedAttempts, maxDaysBeforePasswordMustChange, maxMinutesBeforeNextLogin, memoryLimit, memoryRule, roles [{roleName}], roleNames [...]} (both documented role shapes); describeAccounts adds enableDatetime, disableDatetime, metadata (when set) and lastPasswordChange."),
+
+	/** Account lookups. */
+	ACCOUNT_LOOKUPS("listAccounts partialNames match the start of names ignoring case. describeAccounts without usernames describes the caller's account and skips a name it cannot show (missing or not visible) with a warning 99061."),
+
+	/** What account changes do. */
+	ACCOUNT_CHANGES("dropAccounts ends the dropped account's live sessions, permanent ones too; a new password, disableDatetime or role leaves live sessions running (roles are checked on every request). assignRolesToAccounts adds, then removes, all or nothing; it also takes the key rolenames. cloneAccount copies dates, limits and (unless cloneRoles is false) roles; an omitted cloneDescription, cloneMetadata or clonePassword leaves it unset."),
+
+	/** Where accounts live. */
+	ACCOUNT_STORAGE("Accounts live in memory: those made through the API survive stop()/restart() of the same instance but not a new JVM, also with --data-dir; the standalone emulator makes its --user accounts at every start."),
+
+	/** The services listServices reports. */
+	SERVICES("Services are the listeners (http<port>, https<port>; reported only), every api but admin (db, ...) and FairCom Edge's integration services opcua, modbus, ab, siemensS7, mtconnect, rest (a state only). listServices answers result {listeners [{serviceName, description, enabled, port (a string), protocol, tls {certificateFilename} only with a valid session}], apis and integrationServices [{serviceName, enabled, state}]}."),
+
+	/** What manageService commands do. */
+	SERVICE_COMMANDS("manageService commands (any case): pause, resume, shutdown, startup and restart make a service paused, running, stopped, running and running; pause or resume of a stopped service fails (99066); no command changes nothing. A paused or stopped api answers 99065; start()/restart() of the emulator runs every service again."),
 
 	// ------------------------------------------------------------------ DB API (io.github.faircomclient.test.db)
 

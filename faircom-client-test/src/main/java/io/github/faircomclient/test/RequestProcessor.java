@@ -42,13 +42,16 @@ final class RequestProcessor {
 
 	private final SessionDefaults defaults;
 
+	private final Services services;
+
 	RequestProcessor(ActionTable actions, SessionRegistry sessions, ActionCounter counter,
-			Supplier<CompatibilityProfile> profile, SessionDefaults defaults) {
+			Supplier<CompatibilityProfile> profile, SessionDefaults defaults, Services services) {
 		this.actions = actions;
 		this.sessions = sessions;
 		this.counter = counter;
 		this.profile = profile;
 		this.defaults = defaults;
+		this.services = services;
 	}
 
 	/**
@@ -67,8 +70,10 @@ final class RequestProcessor {
 			return ResponseEnvelope.render(null, DebugInfoPolicy.STANDARD, ex.toResult(), "none", currentProfile, null);
 		}
 		String debug = "none";
+		String label = "-";
 		try {
 			String action = action(request);
+			label = label(optionalString(request, "api"), action);
 			count(action);
 			validateEnvelope(request);
 			String requestedDebug = requestedDebug(request);
@@ -82,6 +87,7 @@ final class RequestProcessor {
 			}
 			ActionDefinition definition = this.actions.resolve(optionalString(request, "api"),
 					(session != null) ? session.defaultApi() : null, action);
+			label = definition.api() + "/" + definition.action();
 			ObjectNode responseOptions = SessionDefaults.overlay(
 					(session != null) ? session.defaultResponseOptions() : this.defaults.defaultResponseOptions(),
 					request.path("responseOptions"));
@@ -90,6 +96,7 @@ final class RequestProcessor {
 				result = ActionResult.sessionGone();
 			}
 			else {
+				this.services.requireRunning(definition.api());
 				if (session != null) {
 					this.sessions.touch(session);
 				}
@@ -98,24 +105,42 @@ final class RequestProcessor {
 				result = invoke(definition, context);
 			}
 			return ResponseEnvelope.render(request, definition.debugInfoPolicy(), result, debug, currentProfile,
-					responseOptions);
+					responseOptions).labelled(label);
 		}
 		catch (ActionException ex) {
 			return ResponseEnvelope.render(request, DebugInfoPolicy.STANDARD, ex.toResult(), debug, currentProfile,
-					request.path("responseOptions"));
+					request.path("responseOptions")).labelled(label);
 		}
+	}
+
+	/**
+	 * What a request asked for, as the request log shows it: letters, digits, '_', '-' and '.' only, at most
+	 * 64 characters per part.
+	 */
+	private static String label(@Nullable String api, String action) {
+		String apiPart = (api == null || api.isBlank()) ? "-" : printable(api.trim());
+		return apiPart + "/" + printable(action);
+	}
+
+	private static String printable(String text) {
+		String head = (text.length() > 64) ? text.substring(0, 61) + "..." : text;
+		return head.replaceAll("[^A-Za-z0-9_.-]", "?");
 	}
 
 	/**
 	 * Counts the action of a request that will not be executed (a fault answers it instead).
 	 * @param body the raw body
+	 * @return what the request asked for, as the request log shows it
 	 */
-	void countOnly(byte[] body) {
+	String countOnly(byte[] body) {
 		try {
-			count(action(parse(body)));
+			ObjectNode request = parse(body);
+			String action = action(request);
+			count(action);
+			return label(optionalString(request, "api"), action);
 		}
 		catch (ActionException ex) {
-			// nothing to count
+			return "-";
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.github.faircomclient.test;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.github.faircomclient.test.CompatibilityProfile.SessionGoneAnswer;
 import io.github.faircomclient.test.CompatibilityProfile.TokenPlacement;
@@ -41,6 +42,8 @@ final class ResponseEnvelope {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+	private static final String MASK = "********";
+
 	private ResponseEnvelope() {
 	}
 
@@ -58,7 +61,7 @@ final class ResponseEnvelope {
 			CompatibilityProfile profile, @Nullable JsonNode responseOptions) {
 		boolean pretty = !"none".equals(debug);
 		if (result.isSessionGone() && profile.sessionGoneAnswer() == SessionGoneAnswer.LEGACY_MINUS_1) {
-			return new Answer(200, write(legacySessionGone(request), pretty));
+			return new Answer(200, write(legacySessionGone(request), pretty), LEGACY_CODE);
 		}
 		boolean sessionGone = result.isSessionGone();
 		int errorCode = sessionGone ? SESSION_GONE_CODE : result.errorCode();
@@ -109,7 +112,7 @@ final class ResponseEnvelope {
 				}
 			}
 		}
-		return new Answer(status, write(answer, pretty));
+		return new Answer(status, write(answer, pretty), errorCode);
 	}
 
 	/**
@@ -123,7 +126,7 @@ final class ResponseEnvelope {
 		ObjectNode answer = NODES.objectNode();
 		answer.put("errorCode", errorCode);
 		answer.put("errorMessage", errorMessage);
-		return new Answer(status, write(answer, false));
+		return new Answer(status, write(answer, false), errorCode);
 	}
 
 	private static ObjectNode legacySessionGone(@Nullable ObjectNode request) {
@@ -144,12 +147,17 @@ final class ResponseEnvelope {
 	}
 
 	/**
-	 * The request as echoed in {@code debugInfo.request}, with the password masked.
+	 * The request as echoed in {@code debugInfo.request}, with every {@code params} property whose name
+	 * contains "password" (password, clonePassword) masked.
 	 */
 	static ObjectNode echo(ObjectNode request) {
 		ObjectNode echo = request.deepCopy();
-		if (echo.get("params") instanceof ObjectNode params && params.has("password")) {
-			params.put("password", "********");
+		if (echo.get("params") instanceof ObjectNode params) {
+			for (String name : List.copyOf(params.propertyNames())) {
+				if (name.toLowerCase(Locale.ROOT).contains("password")) {
+					params.put(name, MASK);
+				}
+			}
 		}
 		return echo;
 	}
@@ -163,8 +171,19 @@ final class ResponseEnvelope {
 	 * A rendered answer.
 	 * @param status the HTTP status
 	 * @param body the JSON body
+	 * @param errorCode the answer's errorCode
+	 * @param action what was asked, {@code api/action} (for the request log), or {@code -} when unknown
 	 */
-	record Answer(int status, byte[] body) {
+	record Answer(int status, byte[] body, int errorCode, String action) {
+
+		Answer(int status, byte[] body, int errorCode) {
+			this(status, body, errorCode, "-");
+		}
+
+		Answer labelled(String label) {
+			return new Answer(this.status, this.body, this.errorCode, label);
+		}
+
 	}
 
 }

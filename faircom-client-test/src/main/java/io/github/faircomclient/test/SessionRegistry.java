@@ -134,6 +134,21 @@ final class SessionRegistry {
 	}
 
 	/**
+	 * Ends every live session of an account (DELETED), permanent ones too.
+	 * @param username the account, any case
+	 * @return how many ended
+	 */
+	int endSessionsOf(String username) {
+		int count = 0;
+		for (LiveSession session : new ArrayList<>(this.sessions.values())) {
+			if (session.username().equalsIgnoreCase(username) && end(session, ReleaseReason.DELETED)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
 	 * Ends every session that has idled out.
 	 * @return how many ended
 	 */

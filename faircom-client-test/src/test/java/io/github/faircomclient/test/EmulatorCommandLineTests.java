@@ -33,10 +33,27 @@ class EmulatorCommandLineTests {
 	}
 
 	@Test
+	void parsesTheStandaloneOptions() {
+		EmulatorCommandLine.Options options = EmulatorCommandLine.parse("--data-dir", "data", "--request-log");
+		assertThat(options.dataDirectory).isEqualTo(Path.of("data"));
+		assertThat(options.requestLog).isTrue();
+		assertThat(options.writeTls).isNull();
+		EmulatorCommandLine.Options tls = EmulatorCommandLine.parse("--write-tls=tls", "--user", "jim:secret", "--user",
+				"ann:pw");
+		assertThat(tls.writeTls).isEqualTo(Path.of("tls"));
+		assertThat(tls.clientCommonName()).as("the first --user").isEqualTo("jim");
+		assertThat(EmulatorCommandLine.parse("--write-tls", "tls").clientCommonName()).isEqualTo("ADMIN");
+		assertThat(EmulatorCommandLine.parse().dataDirectory).isNull();
+		assertThat(EmulatorCommandLine.parse().requestLog).isFalse();
+	}
+
+	@Test
 	void helpWins() {
 		assertThat(EmulatorCommandLine.parse("--help").help).isTrue();
+		assertThat(EmulatorCommandLine.parse("--write-tls", "tls", "--http-port", "1", "--help").help).isTrue();
 		assertThat(EmulatorCommandLine.USAGE).contains("--http-port", "--https-port", "--cert", "--key", "--client-ca",
-				"--client-auth", "--user", "--idle-timeout", "--profile", "--help");
+				"--client-auth", "--user", "--idle-timeout", "--profile", "--data-dir", "--request-log", "--write-tls",
+				"--help");
 	}
 
 	@ParameterizedTest
@@ -45,7 +62,10 @@ class EmulatorCommandLineTests {
 			"--client-auth maybe|--client-auth must be none, want or need, not 'maybe'",
 			"--user ADMIN|--user needs name:password, e.g. --user ADMIN:ADMIN",
 			"--idle-timeout -1|--idle-timeout must be 0 (never) or more seconds, not -1", "--verbose x|Unknown option --verbose",
-			"--profile newer|Unknown profile 'newer'; use newest, older, unauthorized-401 or legacy" })
+			"--profile newer|Unknown profile 'newer'; use newest, older, unauthorized-401 or legacy",
+			"--data-dir|Option --data-dir needs a value", "--write-tls|Option --write-tls needs a value",
+			"--write-tls tls --http-port 0|--write-tls writes files and exits; combine it only with --user (the client certificate's CN)",
+			"--request-log --write-tls tls|--write-tls writes files and exits; combine it only with --user (the client certificate's CN)" })
 	void refusesBadArguments(String arguments, String message) {
 		assertThatIllegalArgumentException().isThrownBy(() -> EmulatorCommandLine.parse(arguments.split(" ")))
 			.withMessage(message);

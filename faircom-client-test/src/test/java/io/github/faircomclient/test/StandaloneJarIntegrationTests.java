@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 import io.github.faircomclient.test.tls.TlsMaterial;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +70,82 @@ class StandaloneJarIntegrationTests {
 				process.destroyForcibly();
 			}
 		}
+	}
+
+	@Test
+	void jarKeepsItsDataWritesTlsFilesAndLogsRequests(@TempDir Path folder) throws Exception {
+		Path tlsFolder = folder.resolve("tls");
+		Process writer = jar("--write-tls", tlsFolder.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		String summary = new String(writer.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(writer.exitValue()).isZero();
+		assertThat(summary).startsWith("Wrote TLS files to " + tlsFolder.toAbsolutePath() + ":")
+			.contains("spring.ssl.bundle.pem.faircom.keystore.private-key=" + tlsFolder.resolve("client-key.pem").toUri());
+
+		Path data = folder.resolve("data");
+		Path log = folder.resolve("stderr.log");
+		String[] options = { "--no-http", "--https-port", "0", "--cert", tlsFolder.resolve("server.pem").toString(), "--key",
+				tlsFolder.resolve("server-key.pem").toString(), "--client-ca", tlsFolder.resolve("ca.pem").toString(),
+				"--data-dir", data.toString(), "--request-log" };
+		javax.net.ssl.SSLContext ssl = SslContexts.forClient(tlsFolder.resolve("ca.pem"), tlsFolder.resolve("client.pem"),
+				tlsFolder.resolve("client-key.pem"));
+		Process first = jar(options).redirectError(log.toFile()).start();
+		try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+			JsonActionClient client = new JsonActionClient(listening(out), ssl);
+			String token = client.post(JsonActionClient.request("admin", "createSession")).json().path("authToken").asString();
+			ObjectNode create = JsonActionClient.request("db", "createDatabase").put("authToken", token);
+			create.putObject("params").put("databaseName", "kept");
+			assertThat(client.post(create).errorCode()).isZero();
+
+			Process second = jar(options).redirectError(ProcessBuilder.Redirect.PIPE).start();
+			String refusal = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(second.exitValue()).as("a second emulator on the same data folder").isEqualTo(1);
+			assertThat(refusal).contains("Error: Cannot open the emulator's H2 store: Database may be already in use");
+
+			stop(first, out);
+		}
+		finally {
+			first.destroyForcibly();
+		}
+		List<String> requests = Files.readAllLines(log).stream().filter((line) -> line.matches("\\d{4}-.* ms")).toList();
+		assertThat(requests).hasSize(2);
+		assertThat(requests.get(0)).matches(".* 127\\.0\\.0\\.1 admin/createSession HTTP 200 errorCode 0 \\d+ ms");
+		assertThat(requests.get(1)).matches(".* 127\\.0\\.0\\.1 db/createDatabase HTTP 200 errorCode 0 \\d+ ms");
+
+		Process again = jar(options).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		try (BufferedReader out = new BufferedReader(new InputStreamReader(again.getInputStream(), StandardCharsets.UTF_8))) {
+			JsonActionClient client = new JsonActionClient(listening(out), ssl);
+			String token = client.post(JsonActionClient.request("admin", "createSession")).json().path("authToken").asString();
+			ObjectNode list = JsonActionClient.request("db", "listDatabases").put("authToken", token);
+			JsonNode databases = client.post(list).json().path("result").path("data");
+			assertThat(databases.toString()).as("the database survived the restart").contains("\"kept\"");
+			stop(again, out);
+		}
+		finally {
+			again.destroyForcibly();
+		}
+	}
+
+	private static ProcessBuilder jar(String... options) {
+		Path jar = Path.of(System.getProperty("emulator.jar", "target/faircom-client-test-0.1.0-SNAPSHOT-emulator.jar"));
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString()));
+		command.addAll(List.of(options));
+		return new ProcessBuilder(command);
+	}
+
+	private static URI listening(BufferedReader out) throws Exception {
+		String line = CompletableFuture.supplyAsync(() -> readLine(out)).get(30, TimeUnit.SECONDS);
+		Matcher matcher = LISTENING.matcher(String.valueOf(line));
+		assertThat(matcher.matches()).as(line).isTrue();
+		return URI.create(matcher.group(1));
+	}
+
+	private static void stop(Process process, BufferedReader out) throws Exception {
+		process.toHandle().destroy();
+		assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(readLine(out)).isEqualTo("FairCom emulator stopped");
 	}
 
 	/**
