@@ -561,7 +561,7 @@ public enum ProvisionalChoice {
 	/**
 	 * describeTopics.
 	 */
-	MQ_DESCRIBE_TOPICS("describeTopics: topics omitted or [] describes every topic; a missing topic is skipped with a warning 99074. messageCount counts stored messages; averageMessagesPerMinute (Hour, Day) = messages / whole minutes (hours, days) since creation, 0 before the first whole one. subscriberList has one entry per subscription filter matching the topic, oldest first, listing each MQ session as connection {clientId, ipaddress, port 0, mqttProtocol 4, keepAliveSeconds, status \"Connected with clean flag = 0|1\", connectionTime} with qos 0."),
+	MQ_DESCRIBE_TOPICS("describeTopics: topics omitted or [] describes every topic; a missing topic is skipped with a warning 99074. messageCount counts stored messages; averageMessagesPerMinute (Hour, Day) = messages / whole minutes (hours, days) since creation, 0 before the first whole one. subscriberList has one entry per subscription filter matching the topic, oldest first, listing each MQ session as connection {clientId, ipaddress, port 0, mqttProtocol 4, keepAliveSeconds, status \"Connected with clean flag = 0|1\" (\"Disconnected\" when not connected), connectionTime} with qos 0."),
 
 	/**
 	 * listTopics.

@@ -117,6 +117,11 @@ class MqSessionsIntegrationTests {
 		JsonNode resumed = this.client.read("durable", 10);
 		assertThat(resumed.path("data")).extracting((message) -> message.path("payload").asString()).containsExactly("2", "3");
 		assertThat(this.client.plugin().positions("durable")).containsEntry("events", 3L);
+		this.client.publish("publisher", "events", "4");
+		this.client.emulator.restart();
+		this.client.token = this.client.login();
+		assertThat(this.client.read("durable", 10).path("data").get(0).path("payload").asString())
+			.as("MQ sessions, subscriptions and messages survive a restart of the emulator").isEqualTo("4");
 	}
 
 	@Test
