@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 import io.github.faircomclient.test.ProvisionalChoice;
 import io.github.faircomclient.test.mq.MqBroker.Read;
@@ -95,7 +96,7 @@ final class DeliveryActions {
 			.orElseThrow(() -> ActionException.of(ProvisionalChoice.MISSING_PARAMETER,
 					path.substring("params.".length()) + ".topicFilter")));
 		Integer identifier = null;
-		var given = MqJson.integer(action, "subscriptionIdentifier", path + ".subscriptionIdentifier", 1,
+		OptionalLong given = MqJson.integer(action, "subscriptionIdentifier", path + ".subscriptionIdentifier", 1,
 				MAX_SUBSCRIPTION_IDENTIFIER);
 		if (given.isPresent()) {
 			identifier = (int) given.getAsLong();

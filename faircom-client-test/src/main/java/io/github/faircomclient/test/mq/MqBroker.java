@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.faircomclient.test.ProvisionalChoice;
@@ -433,7 +434,7 @@ final class MqBroker {
 		return new Read(taken.stream().map(Candidate::message).toList(), more);
 	}
 
-	private static void collect(Deque<StoredMessage> source, java.util.function.Predicate<StoredMessage> eligible,
+	private static void collect(Deque<StoredMessage> source, Predicate<StoredMessage> eligible,
 			int limit, List<Candidate> into) {
 		int found = 0;
 		for (Iterator<StoredMessage> iterator = source.iterator(); iterator.hasNext() && found < limit;) {

@@ -3,30 +3,36 @@ package io.github.faircomclient.test.mq;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 
 /**
- * Counts events and how many happened within the last minutes, for session statistics. Keeps the
- * instants of the last hour (at most {@value #MAX_KEPT}); not thread-safe (used under the broker's
- * lock).
+ * Counts events, in total and per second of the last hour, for session statistics: memory grows with
+ * the seconds that had events (at most 3600 entries), not with the events. Not thread-safe (used under
+ * the broker's lock).
  */
 final class RateCounter {
 
-	static final int MAX_KEPT = 1_000_000;
+	private static final long KEPT_SECONDS = 3600;
 
-	private static final Duration KEPT = Duration.ofHours(1);
-
-	private final ArrayDeque<Instant> recent = new ArrayDeque<>();
+	/** Pairs {epoch second, events in that second}, oldest first. */
+	private final ArrayDeque<long[]> seconds = new ArrayDeque<>();
 
 	private long total;
 
 	void record(Instant when, int count) {
-		this.total += count;
-		for (int i = 0; i < count; i++) {
-			if (this.recent.size() == MAX_KEPT) {
-				this.recent.removeFirst();
-			}
-			this.recent.addLast(when);
+		if (count <= 0) {
+			return;
 		}
+		this.total += count;
+		long second = when.getEpochSecond();
+		long[] last = this.seconds.peekLast();
+		if (last != null && last[0] == second) {
+			last[1] += count;
+		}
+		else {
+			this.seconds.addLast(new long[] { second, count });
+		}
+		trim(second);
 	}
 
 	long total() {
@@ -34,22 +40,26 @@ final class RateCounter {
 	}
 
 	/**
-	 * Events within the given time before now (both ends included).
+	 * Events that happened less than {@code window} (in whole seconds) before now.
 	 */
 	long within(Instant now, Duration window) {
-		Instant from = now.minus(window);
-		Instant oldestKept = now.minus(KEPT);
-		while (!this.recent.isEmpty() && this.recent.peekFirst().isBefore(oldestKept)) {
-			this.recent.removeFirst();
-		}
+		long nowSecond = now.getEpochSecond();
+		trim(nowSecond);
 		long count = 0;
-		for (var iterator = this.recent.descendingIterator(); iterator.hasNext();) {
-			if (iterator.next().isBefore(from)) {
-				break;
+		for (Iterator<long[]> iterator = this.seconds.iterator(); iterator.hasNext();) {
+			long[] entry = iterator.next();
+			long age = nowSecond - entry[0];
+			if (age >= 0 && age < window.toSeconds()) {
+				count += entry[1];
 			}
-			count++;
 		}
 		return count;
+	}
+
+	private void trim(long nowSecond) {
+		while (!this.seconds.isEmpty() && nowSecond - this.seconds.peekFirst()[0] >= KEPT_SECONDS) {
+			this.seconds.removeFirst();
+		}
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -137,7 +138,7 @@ final class SessionActions {
 
 	private static Set<String> filter(JsonNode params, String name, Set<String> allowed) {
 		List<String> values = MqJson.strings(params, name, "params." + name);
-		Set<String> lower = new java.util.HashSet<>();
+		Set<String> lower = new HashSet<>();
 		for (String value : values) {
 			String key = value.trim().toLowerCase(Locale.ROOT);
 			if (!allowed.contains(key)) {

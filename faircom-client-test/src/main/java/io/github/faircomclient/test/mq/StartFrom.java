@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import io.github.faircomclient.test.ProvisionalChoice;
 import io.github.faircomclient.test.spi.ActionException;
@@ -105,7 +106,7 @@ record StartFrom(Kind kind, long position, @Nullable Instant time) {
 		}
 		int start = switch (this.kind) {
 			case POSITION -> log.indexOfPosition(this.position);
-			case TIME -> log.indexOfTime(java.util.Objects.requireNonNull(this.time));
+			case TIME -> log.indexOfTime(Objects.requireNonNull(this.time));
 			default -> 0;
 		};
 		boolean more = false;

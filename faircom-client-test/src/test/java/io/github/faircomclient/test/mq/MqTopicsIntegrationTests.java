@@ -1,5 +1,8 @@
 package io.github.faircomclient.test.mq;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,8 +111,8 @@ class MqTopicsIntegrationTests {
 		assertThat(this.client.error("listTopics", "{\"maxRecords\":-2}").path("errorCode").asInt()).isEqualTo(99005);
 	}
 
-	private java.util.List<String> names(String params) {
-		java.util.List<String> names = new java.util.ArrayList<>();
+	private List<String> names(String params) {
+		List<String> names = new ArrayList<>();
 		this.client.result("listTopics", params).path("data").forEach((name) -> names.add(name.asString()));
 		return names;
 	}
