@@ -3,6 +3,7 @@ package io.github.faircomclient.test.mq;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -131,7 +132,8 @@ public final class MqPlugin implements EmulatorPlugin {
 				return Optional.empty();
 			}
 			return Optional.of(new Client(session.clientName(), session.isTemporary(), session.status().wireName(),
-					session.subscriptions().keySet().stream().toList(), new TreeMap<>(session.positions()),
+					List.copyOf(session.subscriptions().keySet()),
+					Collections.unmodifiableMap(new TreeMap<>(session.positions())),
 					session.received().total(), session.published().total(), this.broker.backlog(session)));
 		});
 	}
