@@ -28,9 +28,18 @@ class FairComGoldenExamplesTests {
 
 	private final FairComWireFormat wire = new FairComWireFormat();
 
+	/**
+	 * The properties of the envelope. A documented request with others (the alterMqSession
+	 * page shows {@code cleanSession} beside {@code params}, a quirk of that page) cannot
+	 * be written by any client and is left out.
+	 */
+	private static final java.util.Set<String> ENVELOPE = java.util.Set.of("requestId", "api", "apiVersion", "action",
+			"params", "responseOptions", "debug", "authToken");
+
 	static Stream<GoldenExample> requests() {
 		return GoldenExamples.all().stream().filter((example) -> example.request().has("action")
-				&& !example.request().has("schema") && !example.request().path("requestId").isNumber());
+				&& !example.request().has("schema") && !example.request().path("requestId").isNumber()
+				&& ENVELOPE.containsAll(example.request().propertyNames()));
 	}
 
 	static Stream<GoldenExample> answers() {

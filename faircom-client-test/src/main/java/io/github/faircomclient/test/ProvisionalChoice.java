@@ -558,7 +558,189 @@ public enum ProvisionalChoice {
 	/**
 	 * serverSuppliedValues.
 	 */
-	DB_SERVER_SUPPLIED_VALUES("debugInfo.serverSuppliedValues of a DB action that works in a database reports the databaseName (as declared) and ownerName it used, given or defaulted, as the documented rebuildIndexes answer does for given ones; actions that work in no database (createDatabase, deleteDatabase, listDatabases, transactions, cursors) report null for both.");
+	DB_SERVER_SUPPLIED_VALUES("debugInfo.serverSuppliedValues of a DB action that works in a database reports the databaseName (as declared) and ownerName it used, given or defaulted, as the documented rebuildIndexes answer does for given ones; actions that work in no database (createDatabase, deleteDatabase, listDatabases, transactions, cursors) report null for both."),
+
+	// ------------------------------------------------------------------ MQ API (io.github.faircomclient.test.mq)
+
+	/**
+	 * An MQ action names a clientName no MQ session has (documented as an error; code not captured). Also the warning of describeMqSessions for such a name.
+	 */
+	MQ_UNKNOWN_SESSION(99070, 200, "No MQ session has clientName '%s'; create it with createMqApiSession."),
+
+	/**
+	 * createMqApiSession with the clientName of an existing session, active or not (documented as an error; code not captured).
+	 */
+	MQ_DUPLICATE_SESSION(99071, 200, "clientName '%s' already identifies an MQ session; use another name or delete that session with deleteMqSession."),
+
+	/**
+	 * A topic name breaks MQTT's rules (empty, U+0000, longer than 65535 bytes, a wildcard).
+	 */
+	MQ_INVALID_TOPIC(99072, 200, "Invalid topic name '%s': %s."),
+
+	/**
+	 * A topic filter breaks MQTT's rules (# not the whole last level, + not a whole level, a bad $share/ prefix).
+	 */
+	MQ_INVALID_TOPIC_FILTER(99073, 200, "Invalid topic filter '%s': %s."),
+
+	/**
+	 * getMessagesFromMqTopic of a topic that does not exist; also the warning of describeTopics for such a topic.
+	 */
+	MQ_UNKNOWN_TOPIC(99074, 200, "Topic '%s' does not exist."),
+
+	/**
+	 * A tableName (getMessagesFromMqTopic, legacy publish) that holds no topic's messages.
+	 */
+	MQ_UNKNOWN_TABLE(99075, 200, "No topic stores its messages in table '%s'."),
+
+	/**
+	 * A message payload that does not fit its binaryFormat (odd or non-hex digits, bad base64, not a string).
+	 */
+	MQ_INVALID_PAYLOAD(99076, 200, "messages[%d]: %s."),
+
+	/**
+	 * A banned MQ session publishes, subscribes or reads.
+	 */
+	MQ_SESSION_BANNED(99077, 200, "MQ session '%s' is banned; alterMqSession with \"sessionStatus\": \"normal\" lifts the ban."),
+
+	/**
+	 * MQ parameters contradict each other or break a documented rule (topic and tableName together, a table used by another topic, ...).
+	 */
+	MQ_INVALID_REQUEST(99078, 200, "%s"),
+
+	/**
+	 * A documented parameter whose meaning the readable docs do not give (listMqSessions label, labelId, unsetHealthMeasures).
+	 */
+	MQ_NOT_EMULATED(99079, 200, "%s of %s is not emulated; leave it out."),
+
+	/**
+	 * configureTopic of an existing topic changes its retention (the docs send that to alterIntegrationTable) or its table.
+	 */
+	MQ_TOPIC_SETTING_FIXED(99080, 200, "Topic '%s' exists: configureTopic cannot change its '%s'."),
+
+	/**
+	 * The warning of subscribeToMq removing a subscription the session does not have.
+	 */
+	MQ_NOT_SUBSCRIBED(99081, 200, "MQ session '%s' has no subscription to '%s'."),
+
+	/**
+	 * Where the MQ API keeps its state.
+	 */
+	MQ_STORAGE("Topics, their messages, retained messages and MQ sessions live in memory, per emulator instance, and survive stop()/restart(). FairCom keeps each topic's messages in an integration table; the emulator names and reports that table but does not create it (the db API does not see it). Retention settings are stored and reported, not applied: messages stay until deleteTopic."),
+
+	/**
+	 * Old action names.
+	 */
+	MQ_ACTION_NAMES("The old action names are accepted beside the current ones: createMqttSession, alterMqttSession, describeMqttSession, deleteMqttSession, subscribeToMqtt, publishMessagesToMqtt (any case, e.g. publishMessagesToMQTT), getMessagesFromMqttSession, getMessagesFromMqttTopic. Every MQ action needs a JSON session (authToken)."),
+
+	/**
+	 * MQ API sessions and JSON sessions.
+	 */
+	MQ_SESSIONS("MQ API sessions are independent of the JSON session that made them: they survive its deleteSession or expiry, and any account may use any of them (the creator's account and address are reported). clientName is case-sensitive, 1 to 65535 bytes; omitted, null or \"\" makes createMqApiSession generate mqApiClient<n> (as the old createMqttSession did). There are no MQTT connections: sessionType is always mqApi."),
+
+	/**
+	 * Permanent and temporary sessions.
+	 */
+	MQ_SESSION_LIFETIME("temporarySession false (default) gives the documented cleanSession false, keepAliveSeconds 0, sessionExpiryInterval 4294967296; true gives cleanSession true, keepAliveSeconds 60 and sessionExpiryInterval 0 unless given. A temporary session with keepAliveSeconds > 0 ends keepAliveSeconds x 1.5 + sessionExpiryInterval seconds after its last create, alter, publish, subscribe or read (emulator clock), with its subscriptions and undelivered messages."),
+
+	/**
+	 * Session statuses.
+	 */
+	MQ_SESSION_STATUS("sessionStatus: a banned session cannot publish, subscribe or read (99077); an inactive one (deleteMqSession without permanentlyDeleteSession) keeps its subscriptions and queued messages and becomes normal again with its next publish, subscribe or read; a hidden one works but listMqSessions shows it only when sessionStatusFilter names hidden. The old alterMqttSession clientStatus hide/ban/normal means hidden/banned/normal."),
+
+	/**
+	 * alterMqSession.
+	 */
+	MQ_ALTER_SESSION("alterMqSession changes only what it is given; temporarySession first switches to that kind's settings, then keepAliveSeconds and sessionExpiryInterval apply. cleanSession true (in params or, as the Maximal example shows, at the top level) drops the session's subscriptions and undelivered messages; false changes nothing. userProperties, mqttPayloadType, receiveMaximum, maximumPacketSize and topicAliasMaximum are stored and reported, not acted on."),
+
+	/**
+	 * Answers of the session actions.
+	 */
+	MQ_SESSION_RESULTS("createMqApiSession and alterMqSession answer result = the session object of describeMqSessions (without stats and topic lists); deleteMqSession answers result {}. deleteMqttSession always deletes permanently, as the old page says."),
+
+	/**
+	 * describeMqSessions layouts.
+	 */
+	MQ_DESCRIBE_SESSIONS("describeMqSessions with clientNames (omitted or [] = every session) answers result.data[] of session objects with the newer documented fields and the older capability fields (receiveMaximum, maximumQoS 2, retainAvailable, ...); names without a session are skipped with a warning 99070. A singular clientName (and describeMqttSession) answers one result object in the legacy layout with subscriptions[{topicFilter, matchingTopics, ...}]; an unknown name is an error. includeStats adds stats, includeSubscribedTopics subscribedTopics[{topicFilter, topics[{topic}], options}], includePublishedTopics publishedTopics[names]."),
+
+	/**
+	 * Session statistics and health.
+	 */
+	MQ_SESSION_STATS("stats: totals since creation; a rate per minute counts the last 60 s, ...Last10Minutes the last 600 s / 10, ...InSession the total / whole minutes since creation (at least 1), per hour the last 3600 s; currentDeliveryBacklogged counts waiting messages (own and shared groups); deliveryBacklogRatePerMinute = queued minus received in the last 60 s (not below 0). Thresholds are the documented 1/1000/1/1/1000; sessionHealth is offline when disconnected, unhealthy when the send rate, backlog rate or subscription count exceeds its maximum, else healthy."),
+
+	/**
+	 * Connection status of MQ API sessions.
+	 */
+	MQ_CONNECTION_STATUS("An MQ API session is connected unless it is inactive, or temporary and past keepAliveSeconds x 1.5 without an MQ action (then disconnected, its expiry timer running); connectedTemporarily is never reported. mqttProtocol is reported as \"3.1.1\" (describeTopics: protocol level 4), ipaddress as the creating client's address, port as 0."),
+
+	/**
+	 * listMqSessions filters and order.
+	 */
+	MQ_LIST_SESSIONS("listMqSessions: partialClientName is a case-sensitive prefix; a filter (connectionStatusFilter, sessionStatusFilter, sessionTypeFilter, healthFilter) omitted, null or [] allows any value, except that hidden sessions are listed only when sessionStatusFilter names hidden. Rows are {clientName, sessionType}, by clientName unless sortAscending or sortDescending (not both) names lastConnect, lastDisconnect, clientName or ipAddress. label, labelId and unsetHealthMeasures are refused (99079)."),
+
+	/**
+	 * Topics and their tables.
+	 */
+	MQ_TOPICS("Publishing to a topic that does not exist creates it, as configureTopic would. Topic names follow MQTT (1 to 65535 bytes, no U+0000, no + or #), are case-sensitive and sort by code point. A topic's table is mqtt_msg_<topic with / as _> in database faircom, owner admin, unless configureTopic names them; a clash with another topic's table adds _2, _3, ... configureTopic answers result.data = [the topic's describeTopics entry]."),
+
+	/**
+	 * configureTopic.
+	 */
+	MQ_CONFIGURE_TOPIC("configureTopic stores the persistence properties describeTopics shows (the documented example's values are the defaults; mqttPayloadType is another name for sourcePayloadFormat) and label {group, name}; omitted ones keep their value. databaseName, ownerName and tableName are set when the topic is created; changing them, or retentionPolicy, retentionPeriod or retentionUnit, of an existing topic is refused (99080)."),
+
+	/**
+	 * describeTopics.
+	 */
+	MQ_DESCRIBE_TOPICS("describeTopics: topics omitted or [] describes every topic; a missing topic is skipped with a warning 99074. messageCount counts stored messages; averageMessagesPerMinute (Hour, Day) = messages / whole minutes (hours, days) since creation, 0 before the first whole one. subscriberList has one entry per subscription filter matching the topic, oldest first, listing each MQ session as connection {clientId, ipaddress, port 0, mqttProtocol 4, keepAliveSeconds, status \"Connected with clean flag = 0|1\" (\"Disconnected\" when not connected), connectionTime} with qos 0."),
+
+	/**
+	 * listTopics.
+	 */
+	MQ_LIST_TOPICS("listTopics: partialName is a case-sensitive prefix; search keeps topics whose name or label group or name contains every word of it (case-insensitive); label keeps topics with that label; skipRecords (0) and maxRecords (20, -1 = all) page the sorted names; dataFormat must be objects or arrays and, as documented, the answer stays a flat list of names."),
+
+	/**
+	 * deleteTopic.
+	 */
+	MQ_DELETE_TOPIC("deleteTopic: preserve defaults to \"nothing\" (the property table; the text below it says \"data\"). \"data\" keeps the table with its messages, \"table\" keeps it empty; a kept table is readable with getMessagesFromMqTopic tableName and is taken over, positions continuing, by the next topic created on it. Undelivered copies and the retained message are dropped; subscriptions stay."),
+
+	/**
+	 * Payload encodings.
+	 */
+	MQ_PAYLOADS("binaryFormat (or mqttPayloadType; both given must agree) is utf8, json, hex or base64 (as elsewhere in the JSON API), case-insensitive. Without it a string payload is utf8 and any other JSON value json. A json payload is the JSON value itself (a string is a JSON string); hex needs an even number of digits. Reads render text messages as published and binary ones in the reader's defaultBinaryFormat (MQ session, else JSON session) unless binaryFormat asks otherwise; what does not fit falls back to utf8 or hex, and each message names its binaryFormat."),
+
+	/**
+	 * Message properties.
+	 */
+	MQ_MESSAGE_PROPERTIES("expirySeconds 0 or absent never expires (at most 4294967295); retain true makes the message its topic's retained message, and an empty payload with retain removes it (MQTT); responseTopic is a topic name; correlationData any JSON value up to 65500 bytes; contentType and userProperties [{key, value}] strings. Every message of a request is checked before any is stored. Legacy per-message clientName, topic and databaseName/ownerName/tableName (an existing topic's table) override params."),
+
+	/**
+	 * publishMessagesToMq's answer.
+	 */
+	MQ_PUBLISH_RESULT("publishMessagesToMq answers result.data = [{topic, position, timestamp}], one per message in request order. Positions count from 1 per topic table (a kept table continues) and are never reused; timestamps are the emulator clock's local time YYYY-MM-DDTHH:MM:SS.fff, as describeTopics shows them."),
+
+	/**
+	 * Messages in read answers.
+	 */
+	MQ_MESSAGE_SHAPE("A read message is {topic, position, timestamp, payload, binaryFormat, contentType, correlationData, responseTopic, userProperties, expirySeconds (seconds left), retain (as published), publisherClientName}; absent properties are null ([] for userProperties)."),
+
+	/**
+	 * subscribeToMq.
+	 */
+	MQ_SUBSCRIPTIONS("subscribeToMq applies subscriptionActions in order, all or none: add (re)places the subscription of its topicFilter, remove deletes it (none: success with warning 99081). Defaults: receiveRetainedMessages onSubscription (true/false mean onSubscription/never), receiveMyMessages true, includeExpiredMessages false; subscriptionIdentifier 1 to 268435455. Filters follow MQTT (# last, + a whole level, $ topics not matched by a first-level wildcard). Answer: result {clientName, subscriptions[...]} as they are afterwards."),
+
+	/**
+	 * Shared subscriptions.
+	 */
+	MQ_SHARED_SUBSCRIPTIONS("$share/<group>/<filter>: each message matching the filter is queued once for the group, from when its first member subscribed, and taken by exactly one member's read; a group without members is dropped with its queue. As in MQTT 5, retained messages are not sent to shared subscriptions and receiveMyMessages false is refused on them."),
+
+	/**
+	 * Stateful reads.
+	 */
+	MQ_SESSION_READS("getMessagesFromMqApiSession takes up to maxMessages (default 20, 1 to 10000) undelivered messages, retained ones first, then in publish order across topics, and consumes them; a message reaches a session once even when several of its filters match. Messages published before a subscription are not delivered. topic narrows the read to a topic filter or to one $share/ subscription. Expired messages are dropped unless the subscription has includeExpiredMessages. Answer: result {clientName, data[messages], moreMessages}."),
+
+	/**
+	 * Stateless replay.
+	 */
+	MQ_REPLAY("getMessagesFromMqTopic reads a topic (or with tableName a table, database and owner defaulting to the JSON session's) without consuming: startFrom \"tail\" (default; also [\"tail\"]) = the last maxMessages (default 20, 1 to 10000), \"head\" = from the first, an ISO date or date-time (the emulator clock's zone unless it has an offset; time defaults to 00:00:00.000) = stamped on or after it, an integer (or a string of digits) = from that position. Expired messages are skipped. Answer: result {topic, data[messages], moreMessages, nextPosition}.");
 
 	private final int errorCode;
 

@@ -26,7 +26,7 @@ class GoldenExamplesTests {
 				.sorted()
 				.toList();
 		}
-		assertThat(GoldenExamples.names()).containsExactlyElementsOf(files).hasSize(100);
+		assertThat(GoldenExamples.names()).containsExactlyElementsOf(files).hasSize(125);
 	}
 
 	@Test
@@ -85,7 +85,7 @@ class GoldenExamplesTests {
 	@Test
 	void loadsEveryExampleWithItsParts() {
 		List<GoldenExample> all = GoldenExamples.all();
-		assertThat(all).hasSize(100);
+		assertThat(all).hasSize(125);
 		for (GoldenExample example : all) {
 			assertThat(example.request().path("action").isString()).as(example.name()).isTrue();
 			assertThat(example.source()).as(example.name()).startsWith("https://");
