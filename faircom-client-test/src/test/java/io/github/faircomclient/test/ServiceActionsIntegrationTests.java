@@ -64,7 +64,7 @@ class ServiceActionsIntegrationTests {
 		assertThat(https.path("protocol").asString()).isEqualTo("https");
 		assertThat(https.path("tls").path("certificateFilename").asString())
 			.isEqualTo(this.tls.serverCertificate().toAbsolutePath().toString());
-		assertThat(names(result.path("apis"))).containsExactly("db");
+		assertThat(names(result.path("apis"))).as("every installed api but admin").containsExactly("db", "mq");
 		assertThat(names(result.path("integrationServices"))).containsExactly("opcua", "modbus", "ab", "siemensS7",
 				"mtconnect", "rest");
 		assertThat(result.path("apis").get(0).path("state").asString()).isEqualTo("running");
@@ -137,7 +137,7 @@ class ServiceActionsIntegrationTests {
 		Reply unknown = manage("http" + this.emulator.httpPort(), "pause");
 		assertThat(unknown.errorCode()).isEqualTo(99064);
 		assertThat(unknown.errorMessage()).isEqualTo("Service 'http" + this.emulator.httpPort()
-				+ "' does not exist; manageService knows db, opcua, modbus, ab, siemensS7, mtconnect, rest.");
+				+ "' does not exist; manageService knows db, mq, opcua, modbus, ab, siemensS7, mtconnect, rest.");
 		Reply badCommand = manage("db", "reboot");
 		assertThat(badCommand.errorCode()).isEqualTo(99005);
 		assertThat(state("apis", "db")).isEqualTo("running");
