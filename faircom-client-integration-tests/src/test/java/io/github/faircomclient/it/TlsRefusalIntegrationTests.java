@@ -53,7 +53,7 @@ class TlsRefusalIntegrationTests {
 	}
 
 	private static FairComEmulator serverWith(CertificateFiles certificate, ClientAuth clientAuth) {
-		FairComEmulator.Builder builder = FairComEmulator.builder()
+		FairComEmulatorBuilder builder = FairComEmulator.builder()
 			.httpsPort(0)
 			.serverCertificate(certificate.certificate(), certificate.privateKey())
 			.clientCertificateTrust(tls.caCertificate())

@@ -12,7 +12,7 @@ import io.github.faircomclient.test.db.DbPlugin;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The standalone emulator's command line, parsed into a {@link FairComEmulator.Builder}.
+ * The standalone emulator's command line, parsed into a {@link FairComEmulatorBuilder}.
  */
 final class EmulatorCommandLine {
 
@@ -206,8 +206,8 @@ final class EmulatorCommandLine {
 		 * The emulator these options describe.
 		 * @throws IllegalArgumentException if options contradict each other
 		 */
-		FairComEmulator.Builder toBuilder() {
-			FairComEmulator.Builder builder = FairComEmulator.builder()
+		FairComEmulatorBuilder toBuilder() {
+			FairComEmulatorBuilder builder = FairComEmulator.builder()
 				.host(this.host)
 				.profile(this.profile)
 				.permanentSessions(this.permanentSessions);

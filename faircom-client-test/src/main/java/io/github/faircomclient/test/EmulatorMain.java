@@ -97,7 +97,7 @@ public final class EmulatorMain {
 			TlsFiles.write(options.writeTls, options.clientCommonName(), out);
 			return null;
 		}
-		FairComEmulator.Builder builder = options.toBuilder();
+		FairComEmulatorBuilder builder = options.toBuilder();
 		if (options.requestLog) {
 			builder.requestLog(err::println);
 		}

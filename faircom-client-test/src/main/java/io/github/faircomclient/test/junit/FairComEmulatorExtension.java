@@ -12,6 +12,7 @@ import io.github.faircomclient.test.ClientAuth;
 import io.github.faircomclient.test.CompatibilityProfile;
 import io.github.faircomclient.test.EmulatorClock;
 import io.github.faircomclient.test.FairComEmulator;
+import io.github.faircomclient.test.FairComEmulatorBuilder;
 import io.github.faircomclient.test.MutableEmulatorClock;
 import io.github.faircomclient.test.tls.TlsMaterial;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,7 @@ public final class FairComEmulatorExtension
 
 	private static final Namespace NAMESPACE = Namespace.create(FairComEmulatorExtension.class);
 
-	private final @Nullable BiConsumer<FairComEmulator.Builder, TlsMaterial> customizer;
+	private final @Nullable BiConsumer<FairComEmulatorBuilder, TlsMaterial> customizer;
 
 	private @Nullable Running programmatic;
 
@@ -59,7 +60,7 @@ public final class FairComEmulatorExtension
 		this.customizer = null;
 	}
 
-	private FairComEmulatorExtension(BiConsumer<FairComEmulator.Builder, TlsMaterial> customizer) {
+	private FairComEmulatorExtension(BiConsumer<FairComEmulatorBuilder, TlsMaterial> customizer) {
 		this.customizer = customizer;
 	}
 
@@ -69,7 +70,7 @@ public final class FairComEmulatorExtension
 	 * @param customizer configures the emulator
 	 * @return the extension
 	 */
-	public static FairComEmulatorExtension configure(BiConsumer<FairComEmulator.Builder, TlsMaterial> customizer) {
+	public static FairComEmulatorExtension configure(BiConsumer<FairComEmulatorBuilder, TlsMaterial> customizer) {
 		return new FairComEmulatorExtension(Objects.requireNonNull(customizer, "customizer"));
 	}
 
@@ -190,11 +191,11 @@ public final class FairComEmulatorExtension
 		return this.programmatic;
 	}
 
-	private static Running start(@Nullable BiConsumer<FairComEmulator.Builder, TlsMaterial> customizer,
+	private static Running start(@Nullable BiConsumer<FairComEmulatorBuilder, TlsMaterial> customizer,
 			@Nullable Settings settings) {
 		TlsMaterial tls = TlsMaterial.generate();
 		try {
-			FairComEmulator.Builder builder = FairComEmulator.builder();
+			FairComEmulatorBuilder builder = FairComEmulator.builder();
 			if (customizer != null) {
 				customizer.accept(builder, tls);
 			}
@@ -261,7 +262,7 @@ public final class FairComEmulatorExtension
 					false, false);
 		}
 
-		void apply(FairComEmulator.Builder builder, TlsMaterial tls) {
+		void apply(FairComEmulatorBuilder builder, TlsMaterial tls) {
 			if (this.https) {
 				builder.tls(tls).clientAuth(this.clientAuth);
 			}

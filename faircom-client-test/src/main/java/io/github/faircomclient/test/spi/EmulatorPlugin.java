@@ -2,7 +2,7 @@ package io.github.faircomclient.test.spi;
 
 /**
  * Adds APIs or behaviour to an emulator, e.g. the {@code db} API. Plugins come from
- * {@code FairComEmulator.Builder.plugin(...)} or from {@link java.util.ServiceLoader}
+ * {@code FairComEmulatorBuilder.plugin(...)} or from {@link java.util.ServiceLoader}
  * ({@code META-INF/services/io.github.faircomclient.test.spi.EmulatorPlugin}); each emulator gets its own
  * instance. A plugin may expose introspection for tests through its own public methods, reachable with
  * {@code FairComEmulator.plugin(Class)}.

@@ -10,6 +10,7 @@ import java.time.Instant;
 
 import io.github.faircomclient.test.EmulatorClock;
 import io.github.faircomclient.test.FairComEmulator;
+import io.github.faircomclient.test.FairComEmulatorBuilder;
 import io.github.faircomclient.test.MutableEmulatorClock;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +45,7 @@ final class DbClient implements AutoCloseable {
 	 * Starts an emulator, with the given DB plugin instead of the discovered one when not null.
 	 */
 	DbClient(@Nullable DbPlugin plugin) {
-		FairComEmulator.Builder builder = FairComEmulator.builder().clock(this.clock);
+		FairComEmulatorBuilder builder = FairComEmulator.builder().clock(this.clock);
 		if (plugin != null) {
 			builder.plugin(plugin);
 		}
