@@ -124,6 +124,19 @@ class ShutdownIntegrationTests {
 				+ " ms (3 connect attempts of " + CONNECT_TIMEOUT.toMillis() + " ms + backoff), shutdown took " + took.toMillis() + " ms");
 	}
 
+	@Test
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void aLogoutThatRunsOutOfTimeSaysSoInPlainWords(org.springframework.boot.test.system.CapturedOutput output)
+			throws Exception {
+		FairComTemplate template = loggedIn(this.proxy.url().toString());
+		this.proxy.blackhole();
+		timeDestroy(template);
+		assertThat(output.getOut() + output.getErr())
+			.contains("Could not delete FairCom session on shutdown within " + CONNECT_TIMEOUT.toMillis() + " ms")
+			.contains("did not complete within the call timeout of " + CONNECT_TIMEOUT.toMillis() + " ms")
+			.doesNotContain("CancellationException");
+	}
+
 	private static Duration timeDestroy(FairComTemplate template) {
 		long start = System.nanoTime();
 		template.destroy();

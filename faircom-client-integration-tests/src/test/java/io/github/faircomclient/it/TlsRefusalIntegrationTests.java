@@ -19,6 +19,7 @@ import io.github.faircomclient.autoconfigure.FairComAutoConfiguration;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.test.ClientAuth;
 import io.github.faircomclient.test.FairComEmulator;
+import io.github.faircomclient.test.FairComEmulatorBuilder;
 import io.github.faircomclient.test.tls.CertificateFiles;
 import io.github.faircomclient.test.tls.TlsMaterial;
 
