@@ -147,4 +147,43 @@ class TlsRefusalIntegrationTests {
 				withClient(tls.untrustedClientCertificate("app")));
 	}
 
+	@Test
+	void anHttpsUrlPointingAtAServiceThatNeverAnswersTheHandshakeIsATlsFailureSentOnce() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+			Thread acceptor = new Thread(() -> {
+				List<java.net.Socket> held = new ArrayList<>();
+				while (!silent.isClosed()) {
+					try {
+						held.add(silent.accept());
+						accepted.incrementAndGet();
+					}
+					catch (java.io.IOException ex) {
+						held.forEach((socket) -> {
+							try {
+								socket.close();
+							}
+							catch (java.io.IOException ignored) {
+								// closing anyway
+							}
+						});
+					}
+				}
+			}, "silent-tcp");
+			acceptor.setDaemon(true);
+			acceptor.start();
+			try (FairComTemplate template = FairComTemplate.builder()
+				.url("https://127.0.0.1:" + silent.getLocalPort() + "/api")
+				.credentials("app", "secret")
+				.connectTimeout(java.time.Duration.ofMillis(300))
+				.build()) {
+				assertThatExceptionOfType(FairComTlsException.class)
+					.isThrownBy(() -> template.execute("admin", "listSessions", null))
+					.withMessageContaining("the TLS handshake got no answer within 300 ms")
+					.withMessageContaining("Is the service at that port speaking TLS?");
+			}
+			assertThat(accepted.get()).as("a TLS failure is not retried").isOne();
+		}
+	}
+
 }
