@@ -48,6 +48,10 @@ public final class FairComRequest {
 
 	private final @Nullable FairComSession boundSession;
 
+	private final @Nullable String readField;
+
+	private final @Nullable FairComResultReader<?> fieldReader;
+
 	private FairComRequest(Builder builder) {
 		this.api = builder.api;
 		this.action = builder.action;
@@ -59,6 +63,8 @@ public final class FairComRequest {
 		this.idempotent = builder.idempotent;
 		this.timeout = builder.timeout;
 		this.boundSession = builder.boundSession;
+		this.readField = builder.readField;
+		this.fieldReader = builder.fieldReader;
 	}
 
 	/**
@@ -159,6 +165,23 @@ public final class FairComRequest {
 		return this.boundSession;
 	}
 
+	/**
+	 * Return the field of the answer's {@code result} read straight from the stream.
+	 * @return the field name, or {@code null} if the whole result is read as a tree
+	 * @see Builder#readResultField(String, FairComResultReader)
+	 */
+	public @Nullable String readField() {
+		return this.readField;
+	}
+
+	/**
+	 * Return the reader of the {@linkplain #readField() field read from the stream}.
+	 * @return the reader, or {@code null}
+	 */
+	public @Nullable FairComResultReader<?> fieldReader() {
+		return this.fieldReader;
+	}
+
 	@Override
 	public String toString() {
 		return "FairComRequest[api=" + this.api + ", action=" + this.action
@@ -187,6 +210,10 @@ public final class FairComRequest {
 		private @Nullable Duration timeout;
 
 		private @Nullable FairComSession boundSession;
+
+		private @Nullable String readField;
+
+		private @Nullable FairComResultReader<?> fieldReader;
 
 		private Builder(String action) {
 			Assert.hasText(action, "'action' must not be empty");
@@ -287,6 +314,24 @@ public final class FairComRequest {
 		 */
 		public Builder boundTo(@Nullable FairComSession session) {
 			this.boundSession = session;
+			return this;
+		}
+
+		/**
+		 * Read one field of the answer's {@code result} with the given reader straight
+		 * from the stream instead of into the result tree, e.g. the {@code data} records
+		 * of a query into Java objects. The value is in
+		 * {@link FairComResponse#readField()}; the rest of the result stays in
+		 * {@link FairComResponse#result()}.
+		 * @param field the name of the field in the result
+		 * @param reader reads it
+		 * @return this builder
+		 */
+		public Builder readResultField(String field, FairComResultReader<?> reader) {
+			Assert.hasText(field, "'field' must not be empty");
+			Assert.notNull(reader, "'reader' must not be null");
+			this.readField = field;
+			this.fieldReader = reader;
 			return this;
 		}
 

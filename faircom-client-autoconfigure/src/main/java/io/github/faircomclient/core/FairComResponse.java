@@ -46,11 +46,14 @@ public final class FairComResponse {
 
 	private final boolean sessionGone;
 
+	private final @Nullable Object readField;
+
 	private final ObjectMapper mapper;
 
 	FairComResponse(@Nullable String api, String action, String requestId, int httpStatus, int errorCode,
 			String errorMessage, JsonNode result, List<FairComWarning> warnings, @Nullable JsonNode debugInfo,
-			@Nullable String authToken, @Nullable FairComSession session, boolean sessionGone, ObjectMapper mapper) {
+			@Nullable String authToken, @Nullable FairComSession session, boolean sessionGone,
+			@Nullable Object readField, ObjectMapper mapper) {
 		this.api = api;
 		this.action = action;
 		this.requestId = requestId;
@@ -63,6 +66,7 @@ public final class FairComResponse {
 		this.authToken = authToken;
 		this.session = session;
 		this.sessionGone = sessionGone;
+		this.readField = readField;
 		this.mapper = mapper;
 	}
 
@@ -221,6 +225,16 @@ public final class FairComResponse {
 		catch (JacksonException ex) {
 			throw mappingFailed(type.getType().getTypeName(), ex);
 		}
+	}
+
+	/**
+	 * Return what the request's {@linkplain FairComRequest.Builder#readResultField field
+	 * reader} made of its field of the result.
+	 * @return the value, or {@code null} if the request named no field or the answer had
+	 * none
+	 */
+	public @Nullable Object readField() {
+		return this.readField;
 	}
 
 	/**

@@ -22,6 +22,7 @@ import io.github.faircomclient.session.FairComSession;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
@@ -35,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.TypeSerializer;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one class that knows the FairCom JSON action envelope: it writes requests and reads
@@ -93,6 +95,7 @@ final class FairComWireFormat {
 			.build();
 		this.mapper = JsonMapper.builder(factory)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.build();
 	}
 
@@ -154,10 +157,11 @@ final class FairComWireFormat {
 		}
 		JsonNode root;
 		try (JsonParser parser = this.mapper.createParser(body)) {
-			root = this.mapper.readTree(parser);
+			StreamedField streamed = (request.readField() != null) ? new StreamedField(request) : null;
+			root = (streamed != null) ? readEnvelope(parser, streamed) : this.mapper.readTree(parser);
 			if (root != null && root.isObject()) {
 				Decoded decoded = read(request, requestId, answer, root, session, text, echoRequired, body,
-						contentType);
+						contentType, streamed);
 				if (parser.nextToken() != null) {
 					throw notAnAnswer(Kind.NOT_JSON, request, requestId, answer, body, contentType,
 							", data after the JSON object", null);
@@ -181,9 +185,43 @@ final class FairComWireFormat {
 		throw notAnAnswer(Kind.NOT_AN_OBJECT, request, requestId, answer, body, contentType, "", null);
 	}
 
+	/**
+	 * Read the envelope as a tree, except one field of its result, which the request's
+	 * reader reads from the stream.
+	 */
+	private @Nullable JsonNode readEnvelope(JsonParser parser, StreamedField streamed) {
+		JsonToken first = parser.nextToken();
+		if (first != JsonToken.START_OBJECT) {
+			return (first != null) ? this.mapper.readTree(parser) : null;
+		}
+		ObjectNode root = this.mapper.createObjectNode();
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			parser.nextToken();
+			root.set(name, ("result".equals(name) && parser.currentToken() == JsonToken.START_OBJECT)
+					? readResult(parser, streamed) : this.mapper.readTree(parser));
+		}
+		return root;
+	}
+
+	private ObjectNode readResult(JsonParser parser, StreamedField streamed) {
+		ObjectNode result = this.mapper.createObjectNode();
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			parser.nextToken();
+			if (name.equals(streamed.name())) {
+				streamed.read(parser);
+			}
+			else {
+				result.set(name, this.mapper.readTree(parser));
+			}
+		}
+		return result;
+	}
+
 	private Decoded read(FairComRequest request, String requestId, Answer answer, JsonNode root,
 			@Nullable FairComSession session, Supplier<ServerText> text, boolean echoRequired, AnswerStream body,
-			@Nullable MediaType contentType) throws IOException {
+			@Nullable MediaType contentType, @Nullable StreamedField streamed) throws IOException {
 		JsonNode echoed = root.get("requestId");
 		boolean echoPresent = echoed != null && !echoed.isNull();
 		if ((echoPresent && !(echoed.isString() && requestId.equals(echoed.stringValue())))
@@ -217,7 +255,11 @@ final class FairComWireFormat {
 		boolean sessionGone = isSessionGone(errorCode, (rawMessage != null) ? rawMessage : "");
 		FairComResponse response = new FairComResponse(request.api(), request.action(), requestId,
 				answer.statusCode(), errorCode, (errorMessage != null) ? errorMessage : "", result, warnings,
-				debugInfo, textValue(root, "authToken"), session, sessionGone, this.mapper);
+				debugInfo, textValue(root, "authToken"), session, sessionGone,
+				(streamed != null) ? streamed.value() : null, this.mapper);
+		if (streamed != null && streamed.failed() && errorCode == 0) {
+			return new Decoded(null, echoPresent, streamed.mappingFailed(response));
+		}
 		return new Decoded(response, echoPresent, null);
 	}
 

@@ -366,6 +366,88 @@ class FairComWireFormatTests {
 		}
 	}
 
+	/**
+	 * Reads each element of the data array as an Item, from the parser.
+	 */
+	private static final FairComResultReader<List<Item>> ITEMS = new FairComResultReader<>() {
+
+		private final tools.jackson.databind.ObjectReader reader = json.readerFor(Item.class)
+			.without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+		@Override
+		public List<Item> read(tools.jackson.core.JsonParser parser) {
+			List<Item> items = new java.util.ArrayList<>();
+			while (parser.nextToken() != tools.jackson.core.JsonToken.END_ARRAY) {
+				items.add(this.reader.readValue(parser));
+			}
+			return items;
+		}
+
+		@Override
+		public String targetType() {
+			return Item.class.getName();
+		}
+
+	};
+
+	record Item(int id, String name) {
+	}
+
+	private FairComResponse decodeStreamed(String body) throws IOException {
+		FairComRequest request = FairComRequest.builder("getRecordsByTable").api("db").readResultField("data", ITEMS)
+			.build();
+		FairComWireFormat.Decoded decoded = this.wire.decode(request, "r-1",
+				TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, false);
+		if (decoded.failure() != null) {
+			throw decoded.failure();
+		}
+		return decoded.response();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void readsOneResultFieldFromTheStreamAndTheRestAsATree() throws IOException {
+		FairComResponse response = decodeStreamed("{\"result\":{\"dataFormat\":\"objects\",\"data\":[{\"id\":1,"
+				+ "\"name\":\"bolt\",\"extra\":[1,{\"x\":2}]},{\"id\":2,\"name\":\"nut\"}],\"moreRecords\":true},"
+				+ "\"requestId\":\"r-1\",\"errorCode\":0,\"errorMessage\":\"\"}");
+		assertThat((List<Item>) response.readField()).containsExactly(new Item(1, "bolt"), new Item(2, "nut"));
+		assertThat(response.result().has("data")).as("read from the stream, not kept in the tree").isFalse();
+		assertThat(response.result().get("moreRecords").booleanValue()).isTrue();
+		assertThat(response.result().get("dataFormat").stringValue()).isEqualTo("objects");
+		assertThat(decodeStreamed("{\"errorCode\":0,\"result\":{}}").readField()).isNull();
+	}
+
+	@Test
+	void aRecordThatDoesNotFitIsAMappingFailureOnlyOfASuccessfulAnswer() throws IOException {
+		String records = "\"data\":[{\"id\":1,\"name\":\"bolt\"},{\"id\":\"x\",\"name\":{\"deep\":[1,2]}},"
+				+ "{\"id\":3,\"name\":\"washer\"}],\"moreRecords\":false";
+		assertThatExceptionOfType(io.github.faircomclient.FairComMappingException.class)
+			.isThrownBy(() -> decodeStreamed("{\"result\":{" + records + "},\"errorCode\":0,\"requestId\":\"r-1\"}"))
+			.withMessageContaining("Could not map the 'data' of db/getRecordsByTable (requestId r-1) to " + Item.class.getName())
+			.withMessageContaining("field 'id'")
+			.satisfies((ex) -> assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.CLIENT));
+		FairComResponse failed = decodeStreamed("{\"result\":{" + records + "},\"errorCode\":5,"
+				+ "\"errorMessage\":\"no\"}");
+		assertThat(failed.errorCode()).as("the rest of the bad value was skipped and the envelope read").isEqualTo(5);
+		assertThat(failed.result().get("moreRecords").booleanValue()).isFalse();
+	}
+
+	@Test
+	void theValueBudgetAppliesToAStreamedField() {
+		FairComWireFormat bounded = new FairComWireFormat(Clock.systemUTC(), 100, Integer.MAX_VALUE);
+		StringBuilder body = new StringBuilder("{\"errorCode\":0,\"result\":{\"data\":[");
+		for (int i = 0; i < 100; i++) {
+			body.append((i > 0) ? "," : "").append("{\"id\":").append(i).append(",\"name\":\"n\"}");
+		}
+		body.append("]}}");
+		FairComRequest request = FairComRequest.builder("getRecordsByTable").api("db").readResultField("data", ITEMS)
+			.build();
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> bounded.decode(request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON,
+					body.toString()), null, NO_SECRETS, false))
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.TOO_LARGE));
+	}
+
 	private static JsonNode array(FairComResponse response, String call, String name) {
 		return ("resultArray".equals(call)) ? response.resultArray(name) : response.optionalResultArray(name);
 	}
