@@ -85,8 +85,8 @@ final class Exchange implements FairComSessionClient {
 		boolean echoRequired = this.serverEchoesRequestIds;
 		FairComHttpTransport.AnswerReader<Decoded> reader = (answer) -> {
 			try {
-				return this.wireFormat.decode(request, requestId, answer, session,
-						this.serverText.forCall(token, params), echoRequired);
+				return this.wireFormat.decode(request, requestId, answer, session, this.serverText, params,
+						echoRequired);
 			}
 			catch (FairComException ex) {
 				return Decoded.failed(ex);

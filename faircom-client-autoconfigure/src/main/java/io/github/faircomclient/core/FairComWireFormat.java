@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -139,14 +138,16 @@ final class FairComWireFormat {
 	 * @param requestId the requestId it was sent with
 	 * @param answer the open answer
 	 * @param session the session it was sent with, if any
-	 * @param text what masks the secrets in the server's texts
+	 * @param secrets what masks the secrets in the server's texts, with the session's token
+	 * and the password-like values of the params added when a text has to be cleaned
+	 * @param params the request's parameters as sent
 	 * @param echoRequired whether an answer without the requestId is refused (once the
 	 * server has shown that it echoes them)
 	 * @return the answer
 	 * @throws IOException if reading the body fails, rethrown as it is for the transport
 	 */
 	Decoded decode(FairComRequest request, String requestId, Answer answer, @Nullable FairComSession session,
-			Supplier<ServerText> text, boolean echoRequired) throws IOException {
+			ServerText secrets, @Nullable JsonNode params, boolean echoRequired) throws IOException {
 		int status = answer.statusCode();
 		HttpHeaders headers = answer.headers();
 		AnswerStream body = new AnswerStream(answer.body());
@@ -160,8 +161,8 @@ final class FairComWireFormat {
 			StreamedField streamed = (request.readField() != null) ? new StreamedField(request) : null;
 			root = (streamed != null) ? readEnvelope(parser, streamed) : this.mapper.readTree(parser);
 			if (root != null && root.isObject()) {
-				Decoded decoded = read(request, requestId, answer, root, session, text, echoRequired, body,
-						contentType, streamed);
+				Decoded decoded = read(request, requestId, answer, root, session, secrets, params, echoRequired,
+						body, contentType, streamed);
 				if (parser.nextToken() != null) {
 					throw notAnAnswer(Kind.NOT_JSON, request, requestId, answer, body, contentType,
 							", data after the JSON object", null);
@@ -220,7 +221,8 @@ final class FairComWireFormat {
 	}
 
 	private Decoded read(FairComRequest request, String requestId, Answer answer, JsonNode root,
-			@Nullable FairComSession session, Supplier<ServerText> text, boolean echoRequired, AnswerStream body,
+			@Nullable FairComSession session, ServerText secrets, @Nullable JsonNode params, boolean echoRequired,
+			AnswerStream body,
 			@Nullable MediaType contentType, @Nullable StreamedField streamed) throws IOException {
 		JsonNode echoed = root.get("requestId");
 		boolean echoPresent = echoed != null && !echoed.isNull();
@@ -243,15 +245,20 @@ final class FairComWireFormat {
 		}
 		String rawMessage = textValue(root, "errorMessage");
 		JsonNode debugInfo = root.get("debugInfo");
-		List<FairComWarning> warnings = readWarnings(root.get("warnings"), List.of(), text);
+		JsonNode topWarnings = root.get("warnings");
+		ServerText text = null;
+		if (rawMessage != null || (debugInfo != null && !debugInfo.isNull()) || topWarnings != null) {
+			text = secrets.forCall((session != null) ? session.getToken() : null, params);
+		}
+		List<FairComWarning> warnings = readWarnings(topWarnings, List.of(), text);
 		if (debugInfo != null && !debugInfo.isNull()) {
 			warnings = readWarnings(debugInfo.get("warnings"), warnings, text);
-			text.get().maskIn(debugInfo);
+			text.maskIn(debugInfo);
 		}
 		else {
 			debugInfo = null;
 		}
-		String errorMessage = (rawMessage != null) ? text.get().clean(rawMessage) : null;
+		String errorMessage = (rawMessage != null) ? text.clean(rawMessage) : null;
 		boolean sessionGone = isSessionGone(errorCode, (rawMessage != null) ? rawMessage : "");
 		FairComResponse response = new FairComResponse(request.api(), request.action(), requestId,
 				answer.statusCode(), errorCode, (errorMessage != null) ? errorMessage : "", result, warnings,
@@ -346,7 +353,7 @@ final class FairComWireFormat {
 	 * Return the given warnings followed by those of a {@code warnings} array, if any.
 	 */
 	private static List<FairComWarning> readWarnings(@Nullable JsonNode warnings, List<FairComWarning> earlier,
-			Supplier<ServerText> text) {
+			@Nullable ServerText text) {
 		if (warnings == null || !warnings.isArray() || warnings.isEmpty()) {
 			return earlier;
 		}
@@ -357,7 +364,7 @@ final class FairComWireFormat {
 			}
 			Integer code = readInt(warning.has("code") ? warning.get("code") : warning.get("warningCode"));
 			String raw = textValue(warning, warning.has("message") ? "message" : "warningMessage");
-			String message = (raw != null) ? text.get().clean(raw) : null;
+			String message = (raw != null && text != null) ? text.clean(raw) : raw;
 			JsonNode data = warning.get("warningData");
 			if (data == null) {
 				data = warning.get("data");

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,28 +54,14 @@ final class ServerText {
 	}
 
 	/**
-	 * Return what masks the secrets of one call: these and the given token and the secrets
-	 * among the call's parameters, collected only when a text has to be cleaned.
+	 * Return an instance that also masks the given token and the secrets among a call's
+	 * parameters. Called only when a server's text has to be cleaned.
 	 * @param token the token the call was sent with, if any
 	 * @param params the call's parameters
 	 * @return the text cleaner for that call
 	 */
-	Supplier<ServerText> forCall(@Nullable String token, @Nullable JsonNode params) {
-		return new Supplier<>() {
-
-			private @Nullable ServerText forCall;
-
-			@Override
-			public ServerText get() {
-				ServerText text = this.forCall;
-				if (text == null) {
-					text = withCallSecrets(token, params);
-					this.forCall = text;
-				}
-				return text;
-			}
-
-		};
+	ServerText forCall(@Nullable String token, @Nullable JsonNode params) {
+		return withCallSecrets(token, params);
 	}
 
 	private ServerText withCallSecrets(@Nullable String token, @Nullable JsonNode params) {

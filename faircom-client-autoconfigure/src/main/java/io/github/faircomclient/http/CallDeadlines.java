@@ -122,7 +122,8 @@ final class CallDeadlines implements AutoCloseable {
 	/**
 	 * Abort every pooled exchange in flight and every one started from now on, and with
 	 * {@code all} the exchanges outside the pool too: threads waiting for a connection or
-	 * for an answer fail at once.
+	 * for an answer fail at once. Those waiting for a connection go first, so that none of
+	 * them gets the connection another one's abort frees.
 	 * @param all whether to abort the exchanges outside the pool as well
 	 */
 	void abortAll(boolean all) {
@@ -130,9 +131,11 @@ final class CallDeadlines implements AutoCloseable {
 		if (all) {
 			this.closed.set(true);
 		}
-		for (Deadline deadline : this.inFlight) {
-			if (all || !deadline.outsidePool) {
-				deadline.abortForClose();
+		for (boolean waitingForAConnection : new boolean[] { true, false }) {
+			for (Deadline deadline : this.inFlight) {
+				if ((all || !deadline.outsidePool) && deadline.isWaitingForAConnection() == waitingForAConnection) {
+					deadline.abortForClose();
+				}
 			}
 		}
 	}
@@ -236,6 +239,11 @@ final class CallDeadlines implements AutoCloseable {
 
 		Duration getTimeout() {
 			return this.timeout;
+		}
+
+		boolean isWaitingForAConnection() {
+			HttpCoreContext context = this.context;
+			return context == null || context.getEndpointDetails() == null;
 		}
 
 		/**

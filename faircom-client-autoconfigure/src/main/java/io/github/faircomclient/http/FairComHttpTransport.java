@@ -292,13 +292,10 @@ public final class FairComHttpTransport implements AutoCloseable {
 		try (InputStream in = response.getBody()) {
 			try {
 				if (headers.getContentLength() > this.maxResponseBytes) {
-					throw tooLarge(status, "declared a Content-Length of " + headers.getContentLength()
+					throw LimitedAnswer.tooLarge(status, "declared a Content-Length of " + headers.getContentLength()
 							+ " bytes, more than the limit of " + this.maxResponseBytes + " bytes");
 				}
-				T answer = reader.read(new OpenAnswer(status, headers,
-						new LimitedInputStream(in, this.maxResponseBytes,
-								() -> tooLarge(status, "grew beyond the limit of " + this.maxResponseBytes + " bytes")),
-						deadline));
+				T answer = reader.read(new LimitedAnswer(status, headers, in, deadline, this.maxResponseBytes));
 				if (deadline.isConnectionDiscarded()) {
 					deadline.abort();
 				}
@@ -311,11 +308,6 @@ public final class FairComHttpTransport implements AutoCloseable {
 				throw ex;
 			}
 		}
-	}
-
-	private TransportFailure tooLarge(int status, String what) {
-		return new TransportFailure(Reason.ANSWER_TOO_LARGE, "the answer (HTTP " + status + ") " + what, status,
-				null);
 	}
 
 	private void closeIdleConnections() {
@@ -438,19 +430,6 @@ public final class FairComHttpTransport implements AutoCloseable {
 		 * answer to another request): whatever else the connection holds is not trusted.
 		 */
 		void discardConnection();
-
-	}
-
-	/**
-	 * The answer of an exchange of this transport.
-	 */
-	private record OpenAnswer(int statusCode, HttpHeaders headers, InputStream body, Deadline deadline)
-			implements Answer {
-
-		@Override
-		public void discardConnection() {
-			this.deadline.discardConnection();
-		}
 
 	}
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +42,7 @@ class FairComWireFormatTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final Supplier<ServerText> NO_SECRETS = () -> ServerText.masking(List.of());
+	private static final ServerText NO_SECRETS = ServerText.masking(List.of());
 
 	private final FairComWireFormat wire = new FairComWireFormat();
 
@@ -111,7 +110,7 @@ class FairComWireFormatTests {
 				});
 		assertThatExceptionOfType(IOException.class)
 			.isThrownBy(() -> this.wire.decode(this.request, "r-1",
-					TestAnswers.of(200, MediaType.APPLICATION_JSON, broken), null, NO_SECRETS, false))
+					TestAnswers.of(200, MediaType.APPLICATION_JSON, broken), null, NO_SECRETS, null, false))
 			.isSameAs(reset);
 	}
 
@@ -135,12 +134,12 @@ class FairComWireFormatTests {
 	void missingRequestIdEchoIsToleratedUntilTheServerHasShownThatItEchoes() throws IOException {
 		assertThat(decode("{\"errorCode\":0}").errorMessage()).isEmpty();
 		TestAnswers.Recorded answer = TestAnswers.of(200, MediaType.APPLICATION_JSON, "{\"errorCode\":0}");
-		assertThat(this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, false).requestIdEchoed())
+		assertThat(this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, null, false).requestIdEchoed())
 			.isFalse();
 		TestAnswers.Recorded injected = TestAnswers.of(200, MediaType.APPLICATION_JSON,
 				"{\"errorCode\":0,\"result\":{\"data\":[\"not yours\"]}}");
 		assertThatExceptionOfType(FairComProtocolException.class)
-			.isThrownBy(() -> this.wire.decode(this.request, "r-1", injected, null, NO_SECRETS, true))
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", injected, null, NO_SECRETS, null, true))
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(Kind.REQUEST_ID_MISMATCH);
 				assertThat(ex.getFailureKind()).as("the call's own answer was lost")
@@ -155,7 +154,7 @@ class FairComWireFormatTests {
 		TestAnswers.Recorded answer = TestAnswers.of(200, MediaType.APPLICATION_JSON,
 				"{\"requestId\":\"r-0\",\"errorCode\":0}");
 		assertThatExceptionOfType(FairComProtocolException.class)
-			.isThrownBy(() -> this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, false))
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, null, false))
 			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.REQUEST_ID_MISMATCH));
 		assertThat(answer.discarded()).isTrue();
 	}
@@ -186,7 +185,7 @@ class FairComWireFormatTests {
 			.decode(this.request, "r-1",
 					TestAnswers.of(200, MediaType.APPLICATION_JSON,
 							"{\"errorCode\":5,\"errorMessage\":\"token SECRET is bad\"}"),
-					session, ServerText.masking(List.of()).forCall("SECRET", null), false)
+					session, NO_SECRETS, null, false)
 			.response();
 		assertThat(response.errorMessage()).isEqualTo("token ****** is bad");
 		assertThat(response.session()).as("the session that carried the call").isSameAs(session);
@@ -201,7 +200,7 @@ class FairComWireFormatTests {
 							+ "\"invalid password 'S3cr3tPassw0rd' (was 'S3cr3tP…')\\r\\nINFO forged line\","
 							+ "\"debugInfo\":{\"request\":{\"params\":{\"password\":\"S3cr3tPassw0rd\"}},"
 							+ "\"warnings\":[{\"code\":1,\"message\":\"S3cr3tPassw0rd\\n\"}]}}"),
-					null, ServerText.masking(List.of()).forCall(null, params), false)
+					null, NO_SECRETS, params, false)
 			.response();
 		assertThat(response.errorMessage())
 			.isEqualTo("invalid password '******' (was '******…')\\r\\nINFO forged line")
@@ -230,7 +229,7 @@ class FairComWireFormatTests {
 	void rejectsInvalidAnswersAndDiscardsTheirConnection(String body, Kind kind, FairComFailureKind failureKind) {
 		TestAnswers.Recorded answer = TestAnswers.of(500, MediaType.APPLICATION_JSON, body);
 		assertThatExceptionOfType(FairComProtocolException.class)
-			.isThrownBy(() -> this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, false))
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", answer, null, NO_SECRETS, null, false))
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(kind);
 				assertThat(ex.getFailureKind()).isEqualTo(failureKind);
@@ -252,7 +251,7 @@ class FairComWireFormatTests {
 	void htmlContentTypeIsAnHtmlPageWhateverTheBody() {
 		assertThatExceptionOfType(FairComProtocolException.class)
 			.isThrownBy(() -> this.wire.decode(this.request, "r-1", TestAnswers.of(200, MediaType.TEXT_HTML, "oops"),
-					null, NO_SECRETS, false))
+					null, NO_SECRETS, null, false))
 			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.HTML_PAGE));
 	}
 
@@ -261,7 +260,7 @@ class FairComWireFormatTests {
 		for (int status : new int[] { 401, 403 }) {
 			assertThatExceptionOfType(FairComAuthenticationException.class)
 				.isThrownBy(() -> this.wire.decode(this.request, "r-1",
-						TestAnswers.of(status, MediaType.TEXT_PLAIN, "Unauthorized"), null, NO_SECRETS, false))
+						TestAnswers.of(status, MediaType.TEXT_PLAIN, "Unauthorized"), null, NO_SECRETS, null, false))
 				.satisfies((ex) -> {
 					assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.AUTHENTICATION);
 					assertThat(ex.getHttpStatus()).isEqualTo(status);
@@ -276,7 +275,7 @@ class FairComWireFormatTests {
 	void tooManyRequestsIsServerBusyNotProcessed() {
 		assertThatExceptionOfType(FairComServerBusyException.class)
 			.isThrownBy(() -> this.wire.decode(this.request, "r-1",
-					TestAnswers.of(429, MediaType.TEXT_PLAIN, "slow down"), null, NO_SECRETS, false))
+					TestAnswers.of(429, MediaType.TEXT_PLAIN, "slow down"), null, NO_SECRETS, null, false))
 			.satisfies((ex) -> assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.NOT_PROCESSED));
 	}
 
@@ -290,7 +289,7 @@ class FairComWireFormatTests {
 		body.append("]}}");
 		TestAnswers.Recorded answer = TestAnswers.of(200, MediaType.APPLICATION_JSON, body.toString());
 		assertThatExceptionOfType(FairComProtocolException.class)
-			.isThrownBy(() -> bounded.decode(this.request, "r-1", answer, null, NO_SECRETS, false))
+			.isThrownBy(() -> bounded.decode(this.request, "r-1", answer, null, NO_SECRETS, null, false))
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(Kind.TOO_LARGE);
 				assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.INVALID_ANSWER);
@@ -397,7 +396,7 @@ class FairComWireFormatTests {
 		FairComRequest request = FairComRequest.builder("getRecordsByTable").api("db").readResultField("data", ITEMS)
 			.build();
 		FairComWireFormat.Decoded decoded = this.wire.decode(request, "r-1",
-				TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, false);
+				TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, null, false);
 		if (decoded.failure() != null) {
 			throw decoded.failure();
 		}
@@ -444,7 +443,7 @@ class FairComWireFormatTests {
 			.build();
 		assertThatExceptionOfType(FairComProtocolException.class)
 			.isThrownBy(() -> bounded.decode(request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON,
-					body.toString()), null, NO_SECRETS, false))
+					body.toString()), null, NO_SECRETS, null, false))
 			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.TOO_LARGE));
 	}
 
@@ -455,7 +454,7 @@ class FairComWireFormatTests {
 	private FairComResponse decode(String body) {
 		try {
 			FairComWireFormat.Decoded decoded = this.wire.decode(this.request, "r-1",
-					TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, false);
+					TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, null, false);
 			return decoded.response();
 		}
 		catch (IOException ex) {

@@ -34,8 +34,8 @@ public final class TestResponses {
 			@Nullable FairComSession session) {
 		try {
 			return wire.decode(FairComRequest.builder(action).api(api).build(), requestId,
-					TestAnswers.of(200, MediaType.APPLICATION_JSON, body), session,
-					() -> ServerText.masking(List.of()), false)
+					TestAnswers.of(200, MediaType.APPLICATION_JSON, body), session, ServerText.masking(List.of()), null,
+					false)
 				.response();
 		}
 		catch (IOException ex) {
