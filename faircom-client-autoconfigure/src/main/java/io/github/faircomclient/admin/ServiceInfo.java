@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param serviceName the service's name, e.g. {@code https8443} or {@code modbus}
  * @param description the service's description
  * @param enabled whether the service is enabled
- * @param state the service's run state, e.g. {@code running} or {@code paused}
+ * @param state the service's run state, if the server reports one (FairCom documents
+ * none; the emulator reports {@code running}, {@code paused} or {@code stopped})
  * @param protocol the protocol of a listener, e.g. {@code https}
  * @param port the port of a listener (FairCom reports it as a string)
  * @param certificateFilename the server certificate of a TLS listener
