@@ -38,7 +38,20 @@ public record AccountDescription(String username, @Nullable String accountDescri
 		@Nullable LocalDateTime lastPasswordChange, JsonNode details) {
 
 	/**
-	 * Create a description; the role names are copied.
+	 * Create an account description; the role names are copied.
+	 * @param username the account's name
+	 * @param accountDescription the account's description
+	 * @param roleNames the account's roles
+	 * @param lockoutAfterNFailedAttempts after how many failed logins the account is locked
+	 * @param maxDaysBeforePasswordMustChange after how many days the password must change
+	 * @param maxMinutesBeforeNextLogin within how many minutes the account must log in again
+	 * @param memoryLimit the memory the account's sessions may use
+	 * @param memoryRule how the memory limit applies
+	 * @param enableDatetime from when the account may log in, or {@code null}
+	 * @param disableDatetime until when the account may log in, or {@code null}
+	 * @param metadata the account's metadata object or {@code null}
+	 * @param lastPasswordChange when the password last changed or {@code null}
+	 * @param details the whole account object the server returned
 	 */
 	public AccountDescription {
 		roleNames = List.copyOf(roleNames);

@@ -90,9 +90,9 @@ public final class AccountProperties {
 		}
 
 		/**
-		 * Set the password the account logs in with ({@code password}). An empty password
-		 * leaves the account without one: it can then log in only with a client
-		 * certificate.
+		 * Set the password the account logs in with ({@code password}); an empty one is
+		 * FairCom's default (the emulator then lets the account log in only with a client
+		 * certificate).
 		 * @param password the password, up to 256 bytes (FairCom's older tables say 63)
 		 * @return this builder
 		 */

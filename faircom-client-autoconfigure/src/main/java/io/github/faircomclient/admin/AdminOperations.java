@@ -63,7 +63,7 @@ public interface AdminOperations {
 	 * Create an account ({@code createAccount}). FairCom documents no answer other than
 	 * success; the new account has no roles until
 	 * {@link #assignRolesToAccounts(RoleAssignments)} gives it some.
-	 * @param username the account's name (FairCom stores it upper-case)
+	 * @param username the account's name
 	 * @param properties its password and other properties, or
 	 * {@link AccountProperties#none()}
 	 */
@@ -84,8 +84,8 @@ public interface AdminOperations {
 	 * [NAME] ..."). The call is sent with {@code debug: "max"}, as FairCom's examples that
 	 * show the warning are.
 	 * @param usernames the accounts to drop
-	 * @return the warnings, one for each account the server did not drop; empty when it
-	 * dropped them all
+	 * @return the warnings the server reported, such as one for each account it did not
+	 * drop; empty when it dropped them all
 	 */
 	List<FairComWarning> dropAccounts(Collection<String> usernames);
 

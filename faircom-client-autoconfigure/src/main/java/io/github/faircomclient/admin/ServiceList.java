@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 public record ServiceList(List<ServiceInfo> services, JsonNode details) {
 
 	/**
-	 * Create a list; the services are copied.
+	 * Create a service list; the services are copied.
+	 * @param services the services, in the order of the result
+	 * @param details the whole result the server returned
 	 */
 	public ServiceList {
 		services = List.copyOf(services);
