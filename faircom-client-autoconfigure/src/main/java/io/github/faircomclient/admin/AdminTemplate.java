@@ -1,9 +1,5 @@
 package io.github.faircomclient.admin;
 
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,8 +10,8 @@ import org.springframework.util.Assert;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComRequest;
 import io.github.faircomclient.core.FairComResponse;
+import io.github.faircomclient.core.FairComWarning;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,33 +42,109 @@ public class AdminTemplate implements AdminOperations {
 
 	@Override
 	public List<SessionSummary> listSessions() {
-		return summaries(execute("listSessions", null));
+		return AdminResults.sessionSummaries(execute("listSessions", null));
 	}
 
 	@Override
 	public List<SessionSummary> listSessions(Collection<String> usernames) {
 		Assert.notEmpty(usernames, "'usernames' must not be empty");
-		return summaries(execute("listSessions", strings("usernameFilter", usernames)));
+		return AdminResults.sessionSummaries(execute("listSessions", strings("usernameFilter", usernames)));
 	}
 
 	@Override
 	public List<SessionDescription> describeSessions() {
-		return descriptions(execute("describeSessions", null));
+		return AdminResults.sessionDescriptions(execute("describeSessions", null));
 	}
 
 	@Override
 	public List<SessionDescription> describeSessions(Collection<String> authTokens) {
 		Assert.notEmpty(authTokens, "'authTokens' must not be empty");
-		return descriptions(execute("describeSessions", strings("authTokens", authTokens)));
+		return AdminResults.sessionDescriptions(execute("describeSessions", strings("authTokens", authTokens)));
 	}
 
 	@Override
 	public SessionDescription alterSession(SessionChanges changes) {
 		Assert.notNull(changes, "'changes' must not be null");
-		return description(execute("alterSession", changes.toParams()).result());
+		return AdminResults.session(execute("alterSession", changes.toParams()).result());
+	}
+
+	@Override
+	public void createAccount(String username, AccountProperties properties) {
+		Assert.hasText(username, "'username' must not be empty");
+		Assert.notNull(properties, "'properties' must not be null");
+		execute("createAccount", properties.toParams(username));
+	}
+
+	@Override
+	public void alterAccount(String username, AccountProperties changes) {
+		Assert.hasText(username, "'username' must not be empty");
+		Assert.notNull(changes, "'changes' must not be null");
+		Assert.isTrue(!changes.isEmpty(), "alterAccount needs at least one change");
+		execute("alterAccount", changes.toParams(username));
+	}
+
+	@Override
+	public List<FairComWarning> dropAccounts(Collection<String> usernames) {
+		Assert.notEmpty(usernames, "'usernames' must not be empty");
+		FairComRequest request = FairComRequest.builder("dropAccounts")
+			.api(API)
+			.params(strings("usernames", usernames))
+			.debug("max")
+			.build();
+		return this.operations.execute(request).warnings();
+	}
+
+	@Override
+	public void cloneAccount(AccountClone clone) {
+		Assert.notNull(clone, "'clone' must not be null");
+		execute("cloneAccount", clone.toParams());
+	}
+
+	@Override
+	public List<AccountDescription> listAccounts() {
+		return AdminResults.accounts(execute("listAccounts", null), false);
+	}
+
+	@Override
+	public List<AccountDescription> listAccounts(Collection<String> partialNames) {
+		Assert.notEmpty(partialNames, "'partialNames' must not be empty");
+		return AdminResults.accounts(execute("listAccounts", strings("partialNames", partialNames)), false);
+	}
+
+	@Override
+	public List<AccountDescription> describeAccounts() {
+		return AdminResults.accounts(execute("describeAccounts", null), true);
+	}
+
+	@Override
+	public List<AccountDescription> describeAccounts(Collection<String> usernames) {
+		Assert.notEmpty(usernames, "'usernames' must not be empty");
+		return AdminResults.accounts(execute("describeAccounts", strings("usernames", usernames)), true);
+	}
+
+	@Override
+	public void assignRolesToAccounts(RoleAssignments assignments) {
+		Assert.notNull(assignments, "'assignments' must not be null");
+		execute("assignRolesToAccounts", assignments.toParams());
+	}
+
+	@Override
+	public ServiceList listServices() {
+		return AdminResults.services(execute("listServices", null));
+	}
+
+	@Override
+	public void manageService(String serviceName, ServiceCommand command) {
+		Assert.hasText(serviceName, "'serviceName' must not be empty");
+		Assert.notNull(command, "'command' must not be null");
+		ObjectNode params = JsonNodeFactory.instance.objectNode();
+		params.put("serviceName", serviceName);
+		params.put("command", command.wireName());
+		execute("manageService", params);
 	}
 
 	private static ObjectNode strings(String field, Collection<String> values) {
+		Assert.noNullElements(values, () -> "'" + field + "' must not contain null");
 		ObjectNode params = JsonNodeFactory.instance.objectNode();
 		ArrayNode array = params.putArray(field);
 		values.forEach(array::add);
@@ -81,77 +153,6 @@ public class AdminTemplate implements AdminOperations {
 
 	private FairComResponse execute(String action, @Nullable ObjectNode params) {
 		return this.operations.execute(FairComRequest.builder(action).api(API).params(params).build());
-	}
-
-	private static List<SessionSummary> summaries(FairComResponse response) {
-		List<SessionSummary> sessions = new ArrayList<>();
-		for (JsonNode session : response.resultArray("sessions")) {
-			sessions.add(new SessionSummary(string(session, "authToken"), string(session, "username"),
-					string(session, "description")));
-		}
-		return sessions;
-	}
-
-	private static List<SessionDescription> descriptions(FairComResponse response) {
-		List<SessionDescription> sessions = new ArrayList<>();
-		response.resultArray("sessions").forEach((session) -> sessions.add(description(session)));
-		return sessions;
-	}
-
-	static SessionDescription description(JsonNode session) {
-		Long idle = seconds(session.get("idleConnectionTimeoutSeconds"));
-		Long cursorIdle = seconds(session.get("idleCursorTimeoutSeconds"));
-		JsonNode permanent = session.path("permanentSession");
-		return new SessionDescription(text(session, "authToken", null), text(session, "username", null),
-				text(session, "description", null), text(session, "defaultApi", null),
-				text(session, "defaultDatabaseName", null), text(session, "defaultOwnerName", null),
-				text(session, "defaultBinaryFormat", null), text(session, "defaultDebug", null),
-				(idle != null) ? Duration.ofSeconds(idle) : null,
-				(cursorIdle != null) ? Duration.ofSeconds(cursorIdle) : null,
-				permanent.isBoolean() ? permanent.booleanValue() : "true".equalsIgnoreCase(permanent.asString("")),
-				timestamp(session, "sessionStartTimestamp"), timestamp(session, "sessionLastAccessedTimestamp"),
-				session.deepCopy());
-	}
-
-	private static @Nullable LocalDateTime timestamp(JsonNode session, String name) {
-		String text = text(session, name, null);
-		if (text == null || text.isEmpty()) {
-			return null;
-		}
-		try {
-			return LocalDateTime.parse(text.replace(' ', 'T'));
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable Long seconds(@Nullable JsonNode value) {
-		if (value == null) {
-			return null;
-		}
-		if (value.isIntegralNumber()) {
-			return value.longValue();
-		}
-		if (value.isString()) {
-			try {
-				return Long.valueOf(value.stringValue().trim());
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-		}
-		return null;
-	}
-
-	private static String string(JsonNode node, String name) {
-		String value = text(node, name, null);
-		return (value != null) ? value : "";
-	}
-
-	private static @Nullable String text(JsonNode node, String name, @Nullable String fallback) {
-		JsonNode value = node.get(name);
-		return (value == null || value.isNull()) ? fallback : value.isString() ? value.stringValue() : value.toString();
 	}
 
 	@Override

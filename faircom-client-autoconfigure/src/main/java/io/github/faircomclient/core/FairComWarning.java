@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param code the warning code
  * @param message the warning message, possibly empty
- * @param data additional data, or {@code null} if the server sent none
+ * @param data additional data (known secrets masked, like the message), or {@code null} if
+ * the server sent none
  */
 public record FairComWarning(int code, String message, @Nullable JsonNode data) {
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * <caption>Actions and their retry safety</caption>
  * <tr><th>safety</th><th>actions</th></tr>
  * <tr><td>{@link #SAFE}</td><td>admin: pingSession, listSessions, describeSessions,
- * listServices; db: listDatabases, listTables, describeTables, listIndexes,
+ * listServices, listAccounts, describeAccounts;
+ * db: listDatabases, listTables, describeTables, listIndexes,
  * getRecordsByIds, getRecordsByTable, getRecordsByIndex, getRecordsStartingAtKey,
  * getRecordsInKeyRange, getRecordsByPartialKeyRange, getRecordsUsingSQL, closeCursor,
  * each without {@code returnCursor: true}</td></tr>
@@ -25,9 +26,10 @@ import org.jspecify.annotations.Nullable;
  * any call with {@code returnCursor: true} (a retry would leave a cursor
  * behind)</td></tr>
  * <tr><td>{@link #ON_REQUEST}</td><td>everything else: writes, DDL, transactions,
- * alterSession, manageService, runSqlStatements and any action not listed; retried only
- * when the request is {@linkplain FairComRequest#isIdempotent() declared
- * idempotent}</td></tr>
+ * alterSession, manageService, the account changes (createAccount, alterAccount,
+ * dropAccounts, cloneAccount, assignRolesToAccounts), runSqlStatements and any action not
+ * listed; retried only when the request is {@linkplain FairComRequest#isIdempotent()
+ * declared idempotent}</td></tr>
  * </table>
  * Action names are matched case-insensitively; a request without an api is matched by
  * action name alone.
@@ -54,7 +56,8 @@ enum RetrySafety {
 	 * The actions of the admin api, spelled as documented.
 	 */
 	private static final Map<String, RetrySafety> ADMIN_AS_DOCUMENTED = Map.of("pingSession", SAFE, "listSessions",
-			SAFE, "describeSessions", SAFE, "listServices", SAFE, "createSession", NEVER, "deleteSession", NEVER);
+			SAFE, "describeSessions", SAFE, "listServices", SAFE, "listAccounts", SAFE, "describeAccounts", SAFE,
+			"createSession", NEVER, "deleteSession", NEVER);
 
 	/**
 	 * The actions of the db api, spelled as documented.

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -149,6 +150,21 @@ final class ServerText {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Mask the known secrets in a value a server sent: a string is replaced, the strings of
+	 * an object or array are masked in place.
+	 * @param value the value, such as the data of a warning
+	 * @return the masked value
+	 */
+	JsonNode masked(JsonNode value) {
+		if (value.isString()) {
+			String masked = mask(value.stringValue());
+			return (masked.equals(value.stringValue())) ? value : JsonNodeFactory.instance.stringNode(masked);
+		}
+		maskIn(value);
+		return value;
 	}
 
 	private String mask(String text) {

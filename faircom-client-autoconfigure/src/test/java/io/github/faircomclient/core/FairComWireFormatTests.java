@@ -210,6 +210,22 @@ class FairComWireFormatTests {
 		assertThat(response.debugInfo().toString()).doesNotContain("S3cr3t");
 	}
 
+	@Test
+	void masksAnEchoedPasswordInTheDataOfWarningsAtTheTopLevelAndInDebugInfo() throws IOException {
+		JsonNode params = json.readTree("{\"username\":\"reporting\",\"clonePassword\":\"Cl0neS3cret\"}");
+		FairComResponse response = this.wire
+			.decode(FairComRequest.of("admin", "cloneAccount", params), "r-1",
+					TestAnswers.of(200, MediaType.APPLICATION_JSON, "{\"errorCode\":0,\"warnings\":["
+							+ "{\"warningCode\":1,\"warningMessage\":\"m\",\"warningData\":\"Cl0neS3cret\"},"
+							+ "{\"warningCode\":2,\"warningMessage\":\"m\","
+							+ "\"warningData\":{\"echo\":[\"Cl0neS3cret\"]}}],"
+							+ "\"debugInfo\":{\"warnings\":[{\"code\":3,\"message\":\"m\",\"data\":\"Cl0neS3c\"}]}}"),
+					null, ServerText.masking(List.of()).forCall(null, params), false)
+			.response();
+		assertThat(response.warnings()).extracting((warning) -> warning.data().toString())
+			.containsExactly("\"******\"", "{\"echo\":[\"******\"]}", "\"******\"");
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			''                                          | EMPTY_BODY          | ANSWER_LOST

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,26 @@ class RetryPolicyTests {
 		assertThat(safety("admin", "alterSession", Map.of())).isEqualTo(RetrySafety.ON_REQUEST);
 		assertThat(safety("hub", "listIntegrationTables", Map.of())).isEqualTo(RetrySafety.ON_REQUEST);
 		assertThat(safety("db", "someFutureAction", Map.of())).isEqualTo(RetrySafety.ON_REQUEST);
+	}
+
+	@Test
+	void accountAndServiceReadsAreSafeAndTheirChangesNeedTheCallersWord() {
+		for (String action : new String[] { "listAccounts", "describeAccounts", "listServices" }) {
+			assertThat(safety("admin", action, Map.of())).as(action).isEqualTo(RetrySafety.SAFE);
+			assertThat(safety(null, action.toUpperCase(Locale.ROOT), Map.of())).as(action)
+				.isEqualTo(RetrySafety.SAFE);
+		}
+		for (String action : new String[] { "createAccount", "alterAccount", "dropAccounts", "cloneAccount",
+				"assignRolesToAccounts", "manageService" }) {
+			assertThat(safety("admin", action, Map.of())).as(action).isEqualTo(RetrySafety.ON_REQUEST);
+		}
+		assertThat(retried(call("admin", "listAccounts", Map.of(), false), FairComFailureKind.ANSWER_LOST)).isTrue();
+		assertThat(retried(call("admin", "createAccount", Map.of("username", "u"), false),
+				FairComFailureKind.ANSWER_LOST))
+			.isFalse();
+		assertThat(retried(call("admin", "createAccount", Map.of("username", "u"), false),
+				FairComFailureKind.NOT_SENT))
+			.isTrue();
 	}
 
 	@Test

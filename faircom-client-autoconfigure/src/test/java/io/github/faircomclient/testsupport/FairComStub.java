@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A FairCom server stub on MockRestServiceServer for wire tests of typed operations: it
- * answers {@code createSession} with token {@code T1}, records every other request and
+ * answers {@code createSession} with token {@code T1} (or the one given), records every other request and
  * answers it with the next queued answer for its action, or with a success whose result
  * holds an empty {@code data} array (what a list or query without matches returns).
  */
@@ -42,7 +42,25 @@ public final class FairComStub {
 
 	private final AtomicReference<MockRestServiceServer> server = new AtomicReference<>();
 
+	private final String sessionToken;
+
 	private FairComTemplate template;
+
+	/**
+	 * Create a stub whose sessions have the token {@code T1}.
+	 */
+	public FairComStub() {
+		this("T1");
+	}
+
+	/**
+	 * Create a stub whose sessions have the given token: a realistic one for tests of
+	 * server text, where a short token would be masked wherever its letters appear.
+	 * @param sessionToken the token of every session
+	 */
+	public FairComStub(String sessionToken) {
+		this.sessionToken = sessionToken;
+	}
 
 	/**
 	 * Build a template bound to this stub.
@@ -148,7 +166,7 @@ public final class FairComStub {
 		String action = body.path("action").asString();
 		ResponseCreator answer;
 		if ("createSession".equals(action)) {
-			answer = FairComAnswers.session("T1");
+			answer = FairComAnswers.session(this.sessionToken);
 		}
 		else {
 			if (!"deleteSession".equals(action)) {
