@@ -370,7 +370,7 @@ final class FairComWireFormat {
 				data = warning.get("data");
 			}
 			into.add(new FairComWarning((code != null) ? code : 0, (message != null) ? message : "",
-					(data != null && !data.isNull()) ? text.get().masked(data) : null));
+					(data != null && !data.isNull()) ? ((text != null) ? text.masked(data) : data) : null));
 		}
 		return into;
 	}

@@ -220,7 +220,7 @@ class FairComWireFormatTests {
 							+ "{\"warningCode\":2,\"warningMessage\":\"m\","
 							+ "\"warningData\":{\"echo\":[\"Cl0neS3cret\"]}}],"
 							+ "\"debugInfo\":{\"warnings\":[{\"code\":3,\"message\":\"m\",\"data\":\"Cl0neS3c\"}]}}"),
-					null, ServerText.masking(List.of()).forCall(null, params), false)
+					null, NO_SECRETS, params, false)
 			.response();
 		assertThat(response.warnings()).extracting((warning) -> warning.data().toString())
 			.containsExactly("\"******\"", "{\"echo\":[\"******\"]}", "\"******\"");
