@@ -80,7 +80,9 @@ final class DbCalls {
 	}
 
 	/**
-	 * Run an action of the view in the view's transaction, if any.
+	 * Run an action of the view in the view's transaction, if any. A transaction that a
+	 * transaction manager bound to the template is joined by the template itself, for typed
+	 * calls and the escape hatch alike.
 	 * @param action the action
 	 * @param params the parameters; the view's database, owner and transaction are added
 	 * @param scope which of the view's database and owner the action takes

@@ -31,8 +31,14 @@ final class FairComTransactionObject implements SmartTransactionObject, Savepoin
 		this.newHolder = newHolder;
 	}
 
+	/**
+	 * Return whether a transaction is bound: an open one, or one that is completing (its
+	 * after-commit callbacks run while it is still bound; work they start with
+	 * {@code REQUIRED} participates in it and runs outside FairCom's transaction, as Spring
+	 * documents for {@code afterCommit}).
+	 */
 	boolean hasTransaction() {
-		return this.holder != null && !this.holder.isEnded();
+		return this.holder != null;
 	}
 
 	boolean isNewHolder() {

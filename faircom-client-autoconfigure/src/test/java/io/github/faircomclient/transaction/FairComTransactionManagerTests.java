@@ -288,6 +288,27 @@ class FairComTransactionManagerTests {
 	}
 
 	@Test
+	void workStartedAfterTheCommitRunsOutsideTheEndedTransactionOrInANewOne() {
+		this.stub.answer("createTransaction", "{\"transactionId\":\"TX1\"}");
+		this.stub.answer("createTransaction", "{\"transactionId\":\"TX2\"}");
+		transactions().executeWithoutResult((status) -> TransactionSynchronizationManager
+			.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					transactions().executeWithoutResult((participating) -> db().insert("log", Map.of("name", "a")));
+					transactions(TransactionDefinition.PROPAGATION_REQUIRES_NEW)
+						.executeWithoutResult((own) -> db().insert("log", Map.of("name", "b")));
+				}
+
+			}));
+		assertThat(this.stub.actions()).containsExactly("createTransaction", "commitTransaction", "insertRecords",
+				"createTransaction", "insertRecords", "commitTransaction");
+		List<String> ids = this.stub.requests().stream().map(this::transactionIdOf).toList();
+		assertThat(ids).containsExactly(null, "TX1", null, null, "TX2", "TX2");
+	}
+
+	@Test
 	void aTransactionThatCannotBeCreatedIsACannotCreateTransactionException() {
 		this.stub.error("createTransaction", 99001, "too many transactions");
 		assertThatExceptionOfType(CannotCreateTransactionException.class)
