@@ -40,10 +40,10 @@ import tools.jackson.databind.node.ObjectNode;
  * every action joins that transaction.
  * <p>
  * The class is a facade: each group of actions is a package-private part over the same
- * {@link DbCalls} (call scoping and the one record-limit check): {@link DbSchema},
- * {@link DbWrites}, {@link DbQueries} and {@link DbTransactions}. A new group of actions
+ * {@code DbCalls} (call scoping and the one record-limit check): {@code DbSchema},
+ * {@code DbWrites}, {@code DbQueries} and {@code DbTransactions}. A new group of actions
  * is a new part, created in the constructor and delegated to here and in
- * {@link DbTransactionView}.
+ * {@code DbTransactionView}.
  * <p>
  * Usually obtained from {@link io.github.faircomclient.core.FairComTemplate#db()}. This
  * class is thread-safe; its views ({@code with...}) share the record mapper.
