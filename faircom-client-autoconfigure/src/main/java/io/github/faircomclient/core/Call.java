@@ -7,28 +7,35 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.github.faircomclient.FairComException;
+import io.github.faircomclient.session.FairComSession;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One call of the template, from {@code execute} until it returns or throws: the request
- * with its parameters converted once, the deadline every attempt, login and wait must fit
- * in, the attempts made, whether it was replayed on a new session, and the failures of
- * earlier attempts. Not thread-safe: it belongs to the thread that made the call.
+ * with its parameters converted once, the session it is bound to, the deadline every
+ * attempt, login and wait must fit in, the attempts made, whether it was replayed on a
+ * new session, and the failures of earlier attempts. A call that joins a Spring-managed
+ * transaction ({@link TransactionJoin}) carries its {@code transactionId}, is bound to its
+ * session and ends by its deadline. Not thread-safe: it belongs to the thread that made
+ * the call.
  */
 final class Call {
 
 	private final FairComRequest request;
 
-	private final JsonNode params;
+	private JsonNode params;
 
 	private final @Nullable JsonNode responseOptions;
 
 	private final RetrySafety safety;
 
-	private final Duration timeout;
+	private Duration timeout;
 
-	private final long deadline;
+	private long deadline;
+
+	private @Nullable FairComSession boundSession;
 
 	private int attempts;
 
@@ -46,6 +53,47 @@ final class Call {
 		this.safety = RetrySafety.of(request, isTrue(this.params.get("returnCursor")));
 		this.timeout = (request.timeout() != null) ? request.timeout() : defaultTimeout;
 		this.deadline = System.nanoTime() + this.timeout.toNanos();
+		this.boundSession = request.boundSession();
+	}
+
+	/**
+	 * Join a transaction: add its {@code transactionId} unless the parameters name one, bind
+	 * the call to the transaction's session unless the request is bound already, and end
+	 * the call by the transaction's deadline.
+	 * @param transactionId the transaction id
+	 * @param session the transaction's session, or {@code null} if unknown
+	 * @param timeLeft the time the transaction has left, or {@code null} if it has no
+	 * deadline
+	 */
+	void join(String transactionId, @Nullable FairComSession session, @Nullable Duration timeLeft) {
+		if (!hasValue(this.params, "transactionId")) {
+			this.params = ((ObjectNode) this.params).deepCopy().put("transactionId", transactionId);
+		}
+		if (this.boundSession == null) {
+			this.boundSession = session;
+		}
+		if (timeLeft != null && timeLeft.compareTo(timeLeft()) < 0) {
+			this.timeout = timeLeft;
+			this.deadline = System.nanoTime() + timeLeft.toNanos();
+		}
+	}
+
+	/**
+	 * Return the {@code transactionId} the parameters carry.
+	 * @return the id, or {@code null} if they carry none
+	 */
+	@Nullable String transactionId() {
+		return hasValue(this.params, "transactionId") ? this.params.get("transactionId").asString() : null;
+	}
+
+	/**
+	 * Return the session the call belongs to.
+	 * @return the session whose transaction or cursor the call continues, or {@code null}
+	 * if it runs on whatever session is current
+	 * @see FairComRequest.Builder#boundTo(FairComSession)
+	 */
+	@Nullable FairComSession boundSession() {
+		return this.boundSession;
 	}
 
 	FairComRequest request() {

@@ -23,6 +23,7 @@ import io.github.faircomclient.admin.AdminTemplate;
 import io.github.faircomclient.db.DbOperations;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.DbTemplate;
+import io.github.faircomclient.db.DbTransactionHolder;
 import io.github.faircomclient.http.FairComHttpTransport;
 import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComObservationDocumentation;
@@ -53,6 +54,9 @@ import io.github.faircomclient.session.SessionManager;
  * {@link FairComRetrySettings}. Retries and the replay share one budget of attempts.</li>
  * <li>Every call, its retries, waits and any login it has to run included, stays within
  * the call timeout.</li>
+ * <li>Inside a transaction that a {@code FairComTransactionManager} bound to this template
+ * on the calling thread, every call of the {@code db} api joins it: see
+ * {@link DbTransactionHolder#current(FairComOperations)}.</li>
  * <li>{@link #close()} ends every call in flight or waiting for a connection at once, has
  * the session manager log out over a connection of its own, then shuts the connection pool
  * down. Later calls fail at once with
@@ -120,8 +124,16 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 	@Override
 	public FairComResponse execute(FairComRequest request) {
 		Assert.notNull(request, "'request' must not be null");
-		return observe(request,
-				() -> run(new Call(request, this.exchange.wireFormat(), this.options.callTimeout())));
+		return observe(request, () -> run(newCall(request)));
+	}
+
+	private Call newCall(FairComRequest request) {
+		Call call = new Call(request, this.exchange.wireFormat(), this.options.callTimeout());
+		DbTransactionHolder transaction = DbTransactionHolder.current(this);
+		if (transaction != null) {
+			TransactionJoin.join(call, transaction);
+		}
+		return call;
 	}
 
 	private FairComResponse run(Call call) {
@@ -164,7 +176,7 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 	 * current one, otherwise the current session, logging in within the call's time.
 	 */
 	private FairComSession sessionFor(Call call) {
-		FairComSession bound = call.request().boundSession();
+		FairComSession bound = call.boundSession();
 		if (bound == null) {
 			return this.sessionManager.getSession(call.timeLeft());
 		}
@@ -188,7 +200,7 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 		if (call.continuesSessionState()) {
 			reason = "the call used a cursorId or transactionId of the expired session and is not replayed";
 		}
-		else if (call.request().boundSession() != null) {
+		else if (call.boundSession() != null) {
 			reason = "the call belongs to a transaction or cursor of the expired session and is not replayed";
 		}
 		else if (call.wasReplayed()) {

@@ -7,14 +7,16 @@ import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.core.FairComResponse;
 import io.github.faircomclient.session.FairComSession;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -24,13 +26,16 @@ import tools.jackson.databind.node.ObjectNode;
  * more records, or a page came back empty, which FairCom documents can follow
  * {@code moreRecords: true}), when a fetch fails, or when the stream is closed.
  * <p>
- * Every call on the cursor is bound to the session that created it. Once that session
- * has expired the next fetch fails with {@link FairComSessionExpiredException} without
- * being sent, and nothing closes the cursor: the server closed it with the session.
+ * The cursor follows {@link SessionBoundWork}: every call on it is bound to the session
+ * that created it. Once that session has expired the next fetch fails with
+ * {@link FairComSessionExpiredException} without being sent, and nothing closes the
+ * cursor: the server closed it with the session.
  */
 final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> implements AutoCloseable {
 
-	private final DbTemplate template;
+	private static final Log logger = LogFactory.getLog(CursorSpliterator.class);
+
+	private final DbCalls calls;
 
 	private final String cursorId;
 
@@ -48,10 +53,10 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	CursorSpliterator(DbTemplate template, String cursorId, @Nullable FairComSession session, Class<T> type,
+	CursorSpliterator(DbCalls calls, String cursorId, @Nullable FairComSession session, Class<T> type,
 			int fetchSize, int skip) {
 		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
-		this.template = template;
+		this.calls = calls;
 		this.cursorId = cursorId;
 		this.session = session;
 		this.type = type;
@@ -76,35 +81,33 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 		if (this.closed.get()) {
 			throw new IllegalStateException("The cursor stream has been closed");
 		}
-		ObjectNode params = JsonNodeFactory.instance.objectNode()
+		ObjectNode params = DbCalls.objectNode()
 			.put("cursorId", this.cursorId)
 			.put("fetchRecords", this.fetchSize);
 		if (this.skip > 0) {
 			params.put("skipRecords", this.skip);
 		}
 		try {
-			FairComResponse response = this.template.execute("getRecordsFromCursor", params, DbTemplate.Scope.NONE,
-					false, this.session);
+			FairComResponse response = this.calls.executeOn("getRecordsFromCursor", params, this.session);
 			this.skip = 0;
 			JsonNode data = response.resultArray("data");
 			for (JsonNode record : data) {
-				this.page.add(this.template.mapper().read(record, this.type, response));
+				this.page.add(this.calls.mapper().read(record, this.type, response));
 			}
 			if (data.isEmpty() || !response.result().path("moreRecords").asBoolean(false)) {
 				this.exhausted = true;
 				close();
 			}
 		}
-		catch (FairComSessionExpiredException ex) {
-			this.exhausted = true;
-			this.page.clear();
-			this.closed.set(true);
-			throw ex;
-		}
 		catch (RuntimeException ex) {
 			this.exhausted = true;
 			this.page.clear();
-			close();
+			if (SessionBoundWork.diedWithSession(ex)) {
+				this.closed.set(true);
+			}
+			else {
+				close();
+			}
 			throw ex;
 		}
 	}
@@ -116,7 +119,12 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
-			this.template.closeCursor(this.cursorId, this.session);
+			try {
+				this.calls.executeOn("closeCursor", DbCalls.objectNode().put("cursorId", this.cursorId), this.session);
+			}
+			catch (FairComException ex) {
+				SessionBoundWork.logEndFailed(logger, "close FairCom cursor", ex);
+			}
 		}
 	}
 

@@ -349,11 +349,30 @@ public interface DbOperations {
 	String createTransaction();
 
 	/**
+	 * Create a transaction with a description ({@code createTransaction} with
+	 * {@code transactionDescription}) that {@link #listTransactions()} shows; otherwise like
+	 * {@link #createTransaction()}.
+	 * @param transactionDescription the description, cut to 255 characters
+	 * @return the transaction id
+	 */
+	String createTransaction(String transactionDescription);
+
+	/**
 	 * Commit a transaction ({@code commitTransaction}); if any part cannot be committed,
 	 * FairCom rolls it all back and the call fails.
 	 * @param transactionId the transaction id
 	 */
 	void commitTransaction(String transactionId);
+
+	/**
+	 * Commit the work of a transaction up to a savepoint and end the transaction
+	 * ({@code commitTransaction} with {@code transactionSavepointId}): the work after the
+	 * savepoint is undone. FairCom documents it as a revert to the savepoint followed by a
+	 * commit, in one call.
+	 * @param transactionId the transaction id
+	 * @param transactionSavepointId a savepoint of the transaction
+	 */
+	void commitTransaction(String transactionId, int transactionSavepointId);
 
 	/**
 	 * Roll a transaction back ({@code rollbackTransaction}).
@@ -362,14 +381,52 @@ public interface DbOperations {
 	void rollbackTransaction(String transactionId);
 
 	/**
+	 * Create a savepoint in a transaction ({@code createTransactionSavepoint}; FairCom's page
+	 * title spells it {@code createTransactionSavePoint}).
+	 * @param transactionId the transaction id
+	 * @return the {@code transactionSavepointId} to revert or commit to
+	 */
+	int createTransactionSavepoint(String transactionId);
+
+	/**
+	 * Undo the work done in a transaction after a savepoint
+	 * ({@code revertToTransactionSavepoint}; FairCom's page title spells it
+	 * {@code revertTransactionToSavepoint}). The transaction stays open. FairCom documents
+	 * that a transaction that ran SQL ({@code getRecordsUsingSQL}, {@code runSqlStatements})
+	 * cannot revert to a savepoint made before it: the call fails and the transaction stays
+	 * as it was.
+	 * @param transactionId the transaction id
+	 * @param transactionSavepointId the savepoint
+	 */
+	void revertToTransactionSavepoint(String transactionId, int transactionSavepointId);
+
+	/**
+	 * List the open transactions of the current session ({@code listTransactions}); an
+	 * account with administrative rights sees every session's.
+	 * @return the transactions
+	 */
+	List<TransactionInfo> listTransactions();
+
+	/**
+	 * List the open transactions of an account ({@code listTransactions} with
+	 * {@code username}).
+	 * @param username the account
+	 * @return the transactions
+	 */
+	List<TransactionInfo> listTransactions(String username);
+
+	/**
 	 * Run a callback in a new transaction: commit when it returns, roll back when it throws
 	 * (the callback's exception is rethrown, with a failed rollback attached as suppressed)
 	 * or when it called {@link DbTransaction#setRollbackOnly()}. Called on a
-	 * {@link DbTransaction} (or a {@link #withTransaction} view), the callback joins that
-	 * transaction; if a joined callback throws, the transaction is rolled back in the end
-	 * even if the outer callback catches the exception, and the outer call then fails with
-	 * an {@link IllegalStateException} that carries it. If the session expires,
-	 * the transaction is gone with it and the call fails with
+	 * {@link DbTransaction} (or a {@link #withTransaction} view), or inside a transaction
+	 * that a {@code FairComTransactionManager} runs for this template ({@code @Transactional}),
+	 * the callback joins that transaction; if a joined callback throws, the transaction is
+	 * rolled back in the end even if the outer code catches the exception (an outer
+	 * {@code inTransaction} then fails with an {@link IllegalStateException} that carries
+	 * it, a Spring transaction with an
+	 * {@link org.springframework.transaction.UnexpectedRollbackException}). If the session
+	 * expires, the transaction is gone with it and the call fails with
 	 * {@link io.github.faircomclient.FairComSessionExpiredException}; its work is never
 	 * replayed, and once another call has logged in again its remaining actions, commit
 	 * and rollback are not sent at all.

@@ -14,9 +14,10 @@ public interface DbTransaction extends DbOperations {
 	String getTransactionId();
 
 	/**
-	 * Roll the transaction back instead of committing it when the callback returns. Only
-	 * for transactions that {@link #inTransaction} created; a transaction joined through
-	 * {@link #withTransaction} is ended by whoever created it.
+	 * Roll the transaction back instead of committing it when the callback returns. Inside
+	 * a transaction of a {@code FairComTransactionManager} it marks that transaction
+	 * rollback-only; a transaction joined through {@link #withTransaction} is ended by
+	 * whoever created it.
 	 */
 	void setRollbackOnly();
 
@@ -25,5 +26,19 @@ public interface DbTransaction extends DbOperations {
 	 * @return whether {@link #setRollbackOnly()} was called
 	 */
 	boolean isRollbackOnly();
+
+	/**
+	 * Create a savepoint in this transaction ({@code createTransactionSavepoint}).
+	 * @return the {@code transactionSavepointId}
+	 */
+	int createSavepoint();
+
+	/**
+	 * Undo the work done in this transaction after a savepoint
+	 * ({@code revertToTransactionSavepoint}); the transaction stays open.
+	 * @param transactionSavepointId a savepoint of this transaction
+	 * @see DbOperations#revertToTransactionSavepoint(String, int)
+	 */
+	void revertToSavepoint(int transactionSavepointId);
 
 }

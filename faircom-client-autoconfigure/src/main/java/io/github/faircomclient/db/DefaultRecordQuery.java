@@ -19,17 +19,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@link TableQuery} and {@link SqlQuery} of {@link DbTemplate}.
+ * The {@link TableQuery} and {@link SqlQuery} of {@link DbTemplate}: a list is one call
+ * with the record-limit check of {@link DbCalls}, a stream pages through a server cursor.
  */
 final class DefaultRecordQuery implements TableQuery, SqlQuery {
 
-	private final DbTemplate template;
+	private final DbCalls calls;
 
 	private final String action;
 
 	private final ObjectNode params;
 
-	private final DbTemplate.Scope scope;
+	private final DbCalls.Scope scope;
 
 	private final String subject;
 
@@ -45,15 +46,14 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 
 	private boolean namedParams;
 
-	DefaultRecordQuery(DbTemplate template, String action, ObjectNode params, DbTemplate.Scope scope,
-			String subject) {
-		this.template = template;
+	DefaultRecordQuery(DbCalls calls, String action, ObjectNode params, DbCalls.Scope scope, String subject) {
+		this.calls = calls;
 		this.action = action;
 		this.params = params;
 		this.scope = scope;
 		this.subject = subject;
-		this.limit = template.getSettings().getMaxRecords();
-		this.fetchSize = template.getSettings().getFetchSize();
+		this.limit = calls.settings().getMaxRecords();
+		this.fetchSize = calls.settings().getFetchSize();
 	}
 
 	@Override
@@ -96,7 +96,7 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 		ArrayNode array = JsonNodeFactory.instance.arrayNode();
 		if (values != null) {
 			for (Object value : values) {
-				array.add(this.template.mapper().toValue(value));
+				array.add(this.calls.mapper().toValue(value));
 			}
 		}
 		this.sqlParams = array;
@@ -111,7 +111,7 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 			this.sqlParams = JsonNodeFactory.instance.arrayNode();
 			this.namedParams = true;
 		}
-		this.sqlParams.addObject().put("name", name).set("value", this.template.mapper().toValue(value));
+		this.sqlParams.addObject().put("name", name).set("value", this.calls.mapper().toValue(value));
 		return this;
 	}
 
@@ -134,13 +134,9 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 			params.put("reverseOrder", true);
 		}
 		params.put("maxRecords", this.limit + 1);
-		FairComResponse response = this.template.execute(this.action, params, this.scope);
-		JsonNode data = response.resultArray("data");
-		if (data.size() > this.limit) {
-			throw new FairComRecordLimitExceededException(response.api(), this.action, response.requestId(),
-					this.subject, this.limit);
-		}
-		return this.template.mapper().readAll(data, type, response);
+		FairComResponse response = this.calls.execute(this.action, params, this.scope);
+		JsonNode data = DbCalls.withinLimit(response, this.subject, this.limit);
+		return this.calls.mapper().readAll(data, type, response);
 	}
 
 	@Override
@@ -150,12 +146,12 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 				"FairCom ignores reverseOrder for cursors; use list() or an index with sortDescending fields");
 		ObjectNode params = params();
 		params.put("returnCursor", true);
-		FairComResponse response = this.template.execute(this.action, params, this.scope);
+		FairComResponse response = this.calls.execute(this.action, params, this.scope);
 		String cursorId = DbResults.text(response.result(), "cursorId", null);
 		if (cursorId == null || cursorId.isEmpty()) {
 			throw FairComExceptionTranslator.incompleteResult(response, "a cursorId");
 		}
-		CursorSpliterator<T> records = new CursorSpliterator<>(this.template, cursorId, response.session(), type,
+		CursorSpliterator<T> records = new CursorSpliterator<>(this.calls, cursorId, response.session(), type,
 				this.fetchSize, this.skip);
 		return StreamSupport.stream(records, false).onClose(records::close);
 	}
@@ -178,7 +174,7 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 
 	@Override
 	public String toString() {
-		return "RecordQuery[" + DbTemplate.API + "/" + this.action + " on " + this.subject + "]";
+		return "RecordQuery[" + DbCalls.API + "/" + this.action + " on " + this.subject + "]";
 	}
 
 }

@@ -91,6 +91,39 @@ final class RecordMapper {
 		}
 	}
 
+	/**
+	 * Write record ids ({@code ids}) as values.
+	 */
+	List<JsonNode> toIds(Collection<?> ids) {
+		List<JsonNode> values = new ArrayList<>(ids.size());
+		for (Object id : ids) {
+			if (id == null) {
+				throw new IllegalArgumentException("'ids' must not contain null");
+			}
+			values.add(toValue(id));
+		}
+		return values;
+	}
+
+	/**
+	 * Write primary keys ({@code primaryKeys}) as arrays of {@code fieldName}/{@code value}
+	 * objects.
+	 */
+	List<JsonNode> toPrimaryKeys(Collection<PrimaryKey> keys) {
+		List<JsonNode> values = new ArrayList<>(keys.size());
+		for (PrimaryKey key : keys) {
+			if (key == null) {
+				throw new IllegalArgumentException("'keys' must not contain null");
+			}
+			ArrayNode parts = JsonNodeFactory.instance.arrayNode();
+			for (PrimaryKey.Part part : key.parts()) {
+				parts.addObject().put("fieldName", part.fieldName()).set("value", toValue(part.value()));
+			}
+			values.add(parts);
+		}
+		return values;
+	}
+
 	<T> T read(JsonNode record, Class<T> type, FairComResponse response) {
 		if (type.isInstance(record)) {
 			return type.cast(record);

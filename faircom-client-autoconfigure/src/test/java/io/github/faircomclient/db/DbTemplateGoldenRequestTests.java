@@ -207,6 +207,22 @@ class DbTemplateGoldenRequestTests {
 						(db) -> ok(() -> db.commitTransaction("replaceWithTransactionIdFromCreateTransaction"))),
 				new Case("db-rollbackTransaction-minimal",
 						(db) -> ok(() -> db.rollbackTransaction("replaceWithTransactionIdFromCreateTransaction"))),
+				new Case("db-commitTransaction-savepoint-maximal-request",
+						(db) -> ok(() -> db.commitTransaction("replaceWithTransactionIdFromCreateTransaction", 1)),
+						"params.transactionSavepointId"),
+				new Case("db-createTransactionSavepoint-minimal",
+						(db) -> db.createTransactionSavepoint("replaceWithTransactionIdFromCreateTransaction")),
+				new Case("db-createTransactionSavepoint-maximal-debug",
+						(db) -> db.createTransactionSavepoint("replaceWithAValidTransactionId")),
+				new Case("db-createTransactionSavepoint-older",
+						(db) -> db.createTransactionSavepoint("replaceWithTransactionIdFromCreateTransaction")),
+				new Case("db-revertToTransactionSavepoint-minimal",
+						(db) -> ok(() -> db.revertToTransactionSavepoint("replaceWithTransactionIdFromCreateTransaction",
+								1))),
+				new Case("db-revertToTransactionSavepoint-maximal-debug",
+						(db) -> ok(() -> db.revertToTransactionSavepoint("replaceWithTransactionIdFromCreateTransaction",
+								1))),
+				new Case("db-listTransactions-minimal", (db) -> db.listTransactions()),
 				new Case("db-closeCursor-minimal",
 						(db) -> db.getRecordsByTable("athlete").stream(JsonNode.class, Stream::count),
 						(stub) -> stub.answer("getRecordsByTable", "{\"cursorId\":\"c1\"}")));
@@ -246,7 +262,7 @@ class DbTemplateGoldenRequestTests {
 		assertThat(responseOptions.get("dataFormat").stringValue()).isEqualTo("objects");
 		assertThat(responseOptions.get("numberFormat").stringValue()).isEqualTo("string");
 		assertThat(responseOptions.get("binaryFormat").stringValue()).isEqualTo("hex");
-		if (example.request().has("responseOptions")) {
+		if (example.request().has("responseOptions") && !example.request().get("responseOptions").isEmpty()) {
 			GoldenComparison.Result options = GoldenComparison.of(example.request().get("responseOptions"))
 				.compare(responseOptions);
 			assertThat(options.matches()).as(options::describe).isTrue();
@@ -274,6 +290,17 @@ class DbTemplateGoldenRequestTests {
 		assertThat(id).hasSize(64);
 		assertThat(this.stub.request("createTransaction").get("params").isEmpty()).isTrue();
 		assertThat(this.stub.request("createTransaction").get("api").stringValue()).isEqualTo("db");
+	}
+
+	@Test
+	void readsTheDocumentedSavepointAndListTransactionsAnswers() {
+		this.stub.answerEnvelope("createTransactionSavepoint",
+				goldenAnswer(GoldenExamples.load("db-createTransactionSavepoint-maximal-debug")));
+		this.stub.answerEnvelope("listTransactions", goldenAnswer(GoldenExamples.load("db-listTransactions-minimal")));
+		DbOperations db = this.stub.template().db();
+		assertThat(db.createTransactionSavepoint("replaceWithAValidTransactionId")).isOne();
+		assertThat(db.listTransactions())
+			.containsExactly(new TransactionInfo("transactionId1", "ADMIN", ""));
 	}
 
 	@Test

@@ -549,14 +549,14 @@ class DbTemplateTests {
 
 	@Test
 	void rememberedTransactionsAreBoundedToTheNewestSessionPastTheLimit() {
-		DbTemplate.TransactionSessions transactions = new DbTemplate.TransactionSessions();
+		TransactionSessions transactions = new TransactionSessions();
 		FairComSession old = new FairComSession("OLD", "app", Duration.ZERO, Instant.EPOCH, false, true);
 		FairComSession current = new FairComSession("NEW", "app", Duration.ZERO, Instant.EPOCH, false, true);
-		for (int i = 0; i < DbTemplate.TransactionSessions.MAX_REMEMBERED - 1; i++) {
+		for (int i = 0; i < TransactionSessions.MAX_REMEMBERED - 1; i++) {
 			transactions.opened("OLD" + i, old);
 		}
 		transactions.opened("NEW0", current);
-		assertThat(transactions.size()).isEqualTo(DbTemplate.TransactionSessions.MAX_REMEMBERED);
+		assertThat(transactions.size()).isEqualTo(TransactionSessions.MAX_REMEMBERED);
 		transactions.ended("NEW0", old);
 		assertThat(transactions.sessionOf("NEW0")).as("ended only with its own session").isSameAs(current);
 		transactions.opened("NEW1", current);
