@@ -59,6 +59,9 @@ final class StreamedField {
 
 	private static void skipToTheEndOfTheValue(JsonParser parser, TokenStreamContext outer) {
 		JsonToken token = parser.currentToken();
+		if (token == null) {
+			token = parser.nextToken();
+		}
 		while (token != null && !(parser.streamReadContext() == outer && !token.isStructStart()
 				&& token != JsonToken.PROPERTY_NAME)) {
 			token = parser.nextToken();
@@ -67,7 +70,7 @@ final class StreamedField {
 
 	FairComException mappingFailed(FairComResponse response) {
 		JacksonException failure = this.failure;
-		return FairComExceptionTranslator.mappingFailed(response, "the '" + this.name + "' of",
+		return FairComExceptionTranslator.mappingFailed(response, this.reader.describe(this.name),
 				this.reader.targetType(), (failure != null) ? describe(failure) : "", failure);
 	}
 

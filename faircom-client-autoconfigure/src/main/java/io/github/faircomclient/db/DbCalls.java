@@ -89,11 +89,25 @@ final class DbCalls {
 	 * @return the answer
 	 */
 	FairComResponse execute(String action, ObjectNode params, Scope scope) {
+		return execute(action, params, scope, null);
+	}
+
+	/**
+	 * Run an action of the view like {@link #execute(String, ObjectNode, Scope)}, with
+	 * its {@code data} records read straight from the answer's stream.
+	 * @param action the action
+	 * @param params the parameters; the view's database, owner and transaction are added
+	 * @param scope which of the view's database and owner the action takes
+	 * @param records the reader of the records, or {@code null} to read the whole answer
+	 * as a tree
+	 * @return the answer
+	 */
+	FairComResponse execute(String action, ObjectNode params, Scope scope, @Nullable RecordReader<?> records) {
 		DbTransactionHolder transaction = this.options.transaction();
 		if (transaction != null) {
 			params.put("transactionId", transaction.getTransactionId());
 		}
-		return send(action, scoped(params, scope), (transaction != null) ? transaction.getSession() : null);
+		return send(action, scoped(params, scope), (transaction != null) ? transaction.getSession() : null, records);
 	}
 
 	/**
@@ -106,7 +120,22 @@ final class DbCalls {
 	 * @return the answer
 	 */
 	FairComResponse executeOn(String action, ObjectNode params, @Nullable FairComSession session) {
-		return send(action, params, session);
+		return send(action, params, session, null);
+	}
+
+	/**
+	 * Run an action on a cursor like
+	 * {@link #executeOn(String, ObjectNode, FairComSession)}, with its {@code data} records
+	 * read straight from the answer's stream.
+	 * @param action the action
+	 * @param params the parameters, with the {@code cursorId}
+	 * @param session the session of the cursor, or {@code null} for the current one
+	 * @param records the reader of the records
+	 * @return the answer
+	 */
+	FairComResponse executeOn(String action, ObjectNode params, @Nullable FairComSession session,
+			RecordReader<?> records) {
+		return send(action, params, session, records);
 	}
 
 	private ObjectNode scoped(ObjectNode params, Scope scope) {
@@ -119,15 +148,18 @@ final class DbCalls {
 		return params;
 	}
 
-	private FairComResponse send(String action, ObjectNode params, @Nullable FairComSession session) {
-		FairComRequest request = FairComRequest.builder(action)
+	private FairComResponse send(String action, ObjectNode params, @Nullable FairComSession session,
+			@Nullable RecordReader<?> records) {
+		FairComRequest.Builder request = FairComRequest.builder(action)
 			.api(API)
 			.params(params)
 			.responseOptions(responseOptions())
 			.timeout(this.options.timeout())
-			.boundTo(session)
-			.build();
-		return this.operations.execute(request);
+			.boundTo(session);
+		if (records != null) {
+			request.readResultField(RecordReader.FIELD, records);
+		}
+		return this.operations.execute(request.build());
 	}
 
 	private ObjectNode responseOptions() {
@@ -147,7 +179,7 @@ final class DbCalls {
 	 */
 	List<JsonNode> list(String action, ObjectNode params, Scope scope, String subject, int limit) {
 		params.put("maxRecords", limit + 1);
-		JsonNode data = withinLimit(execute(action, params, scope), subject, limit);
+		JsonNode data = withinLimit(execute(action, params, scope, null), subject, limit);
 		List<JsonNode> records = new ArrayList<>(data.size());
 		data.forEach(records::add);
 		return records;
@@ -162,7 +194,7 @@ final class DbCalls {
 	 * @return the records
 	 * @throws FairComRecordLimitExceededException if there are more than {@code limit}
 	 */
-	static JsonNode withinLimit(FairComResponse response, String subject, int limit) {
+	private static JsonNode withinLimit(FairComResponse response, String subject, int limit) {
 		JsonNode data = response.resultArray("data");
 		if (data.size() > limit) {
 			throw new FairComRecordLimitExceededException(response.api(), response.action(), response.requestId(),

@@ -448,6 +448,51 @@ class FairComWireFormatTests {
 	}
 
 	@Test
+	void aReaderThatLeavesNoCurrentTokenBehindIsSkippedToTheEndOfItsValueToo() throws IOException {
+		FairComResultReader<List<Item>> iterating = new FairComResultReader<>() {
+
+			private final tools.jackson.databind.ObjectReader reader = json.readerFor(Item.class)
+				.without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+			@Override
+			public List<Item> read(tools.jackson.core.JsonParser parser) {
+				parser.nextToken();
+				tools.jackson.databind.MappingIterator<Item> values = this.reader.readValues(parser);
+				List<Item> items = new java.util.ArrayList<>();
+				while (values.hasNextValue()) {
+					items.add(values.nextValue());
+				}
+				return items;
+			}
+
+			@Override
+			public String targetType() {
+				return "items";
+			}
+
+			@Override
+			public String describe(String field) {
+				return "a record from";
+			}
+
+		};
+		FairComRequest request = FairComRequest.builder("getRecordsByTable").api("db")
+			.readResultField("data", iterating)
+			.build();
+		String body = "{\"result\":{\"data\":[{\"id\":1,\"name\":\"a\"},{\"id\":\"x\",\"name\":\"b\"},{\"id\":3}],"
+				+ "\"moreRecords\":true},\"errorCode\":7,\"errorMessage\":\"no\"}";
+		FairComWireFormat.Decoded failed = this.wire.decode(request, "r-1",
+				TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, null, false);
+		assertThat(failed.response().errorCode()).as("the envelope after the skipped value was read").isEqualTo(7);
+		assertThat(failed.response().result().get("moreRecords").booleanValue()).isTrue();
+		FairComWireFormat.Decoded success = this.wire.decode(request, "r-1", TestAnswers.of(200,
+				MediaType.APPLICATION_JSON, body.replace("\"errorCode\":7", "\"errorCode\":0")), null, NO_SECRETS, null,
+				false);
+		assertThat(success.failure()).isInstanceOf(io.github.faircomclient.FairComMappingException.class)
+			.hasMessageContaining("Could not map a record from db/getRecordsByTable (requestId r-1) to items: field 'id'");
+	}
+
+	@Test
 	void theValueBudgetAppliesToAStreamedField() {
 		FairComWireFormat bounded = new FairComWireFormat(Clock.systemUTC(), 100, Integer.MAX_VALUE);
 		StringBuilder body = new StringBuilder("{\"errorCode\":0,\"result\":{\"data\":[");
