@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.github.faircomclient.core.FairComOperations;
@@ -37,15 +38,19 @@ final class DbCalls {
 
 	private final CallOptions options;
 
-	DbCalls(FairComOperations operations, DbSettings settings, RecordMapper mapper, CallOptions options) {
+	private final ObservationRegistry observationRegistry;
+
+	DbCalls(FairComOperations operations, DbSettings settings, RecordMapper mapper, CallOptions options,
+			ObservationRegistry observationRegistry) {
 		this.operations = operations;
 		this.settings = settings;
 		this.mapper = mapper;
 		this.options = options;
+		this.observationRegistry = observationRegistry;
 	}
 
 	DbCalls withOptions(CallOptions options) {
-		return new DbCalls(this.operations, this.settings, this.mapper, options);
+		return new DbCalls(this.operations, this.settings, this.mapper, options, this.observationRegistry);
 	}
 
 	FairComOperations operations() {
@@ -62,6 +67,14 @@ final class DbCalls {
 
 	CallOptions options() {
 		return this.options;
+	}
+
+	/**
+	 * Return the registry of the observations of the view's own, such as bulk loads.
+	 * @return the registry
+	 */
+	ObservationRegistry observationRegistry() {
+		return this.observationRegistry;
 	}
 
 	/**

@@ -10,7 +10,7 @@ import org.springframework.util.Assert;
  * customizers of the record mapper. Immutable; create with {@link #builder()}.
  * <p>
  * Defaults: 1000 records per list, cursor pages of 500, batches of 500 records, binary as
- * base64, numbers as strings.
+ * base64, numbers as strings, and the {@linkplain BulkSettings#defaults() bulk defaults}.
  */
 public final class DbSettings {
 
@@ -28,6 +28,8 @@ public final class DbSettings {
 
 	private final List<FairComRecordMapperCustomizer> recordMapperCustomizers;
 
+	private final BulkSettings bulk;
+
 	private DbSettings(Builder builder) {
 		this.maxRecords = builder.maxRecords;
 		this.fetchSize = builder.fetchSize;
@@ -35,6 +37,7 @@ public final class DbSettings {
 		this.binaryFormat = builder.binaryFormat;
 		this.numberFormat = builder.numberFormat;
 		this.recordMapperCustomizers = List.copyOf(builder.recordMapperCustomizers);
+		this.bulk = builder.bulk;
 	}
 
 	/**
@@ -103,11 +106,20 @@ public final class DbSettings {
 		return this.recordMapperCustomizers;
 	}
 
+	/**
+	 * Return the settings of the bulk loader.
+	 * @return the bulk settings
+	 */
+	public BulkSettings getBulk() {
+		return this.bulk;
+	}
+
 	@Override
 	public String toString() {
 		return "DbSettings[maxRecords=" + this.maxRecords + ", fetchSize=" + this.fetchSize + ", batchSize="
 				+ this.batchSize + ", binaryFormat=" + this.binaryFormat.value() + ", numberFormat="
-				+ this.numberFormat.value() + ", recordMapperCustomizers=" + this.recordMapperCustomizers.size() + "]";
+				+ this.numberFormat.value() + ", recordMapperCustomizers=" + this.recordMapperCustomizers.size()
+				+ ", bulk=" + this.bulk + "]";
 	}
 
 	/**
@@ -126,6 +138,8 @@ public final class DbSettings {
 		private NumberFormat numberFormat = NumberFormat.STRING;
 
 		private final List<FairComRecordMapperCustomizer> recordMapperCustomizers = new ArrayList<>();
+
+		private BulkSettings bulk = BulkSettings.defaults();
 
 		private Builder() {
 		}
@@ -194,6 +208,17 @@ public final class DbSettings {
 		public Builder recordMapperCustomizers(List<? extends FairComRecordMapperCustomizer> customizers) {
 			Assert.notNull(customizers, "'customizers' must not be null");
 			this.recordMapperCustomizers.addAll(customizers);
+			return this;
+		}
+
+		/**
+		 * Set the settings of the bulk loader.
+		 * @param bulk the bulk settings
+		 * @return this builder
+		 */
+		public Builder bulk(BulkSettings bulk) {
+			Assert.notNull(bulk, "'bulk' must not be null");
+			this.bulk = bulk;
 			return this;
 		}
 
