@@ -26,6 +26,7 @@ import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComRetrySettings;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.core.FairComTemplateBuilder;
+import io.github.faircomclient.db.BulkSettings;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.FairComRecordMapperCustomizer;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
@@ -158,6 +159,7 @@ final class FairComConfigurations {
 					.binaryFormat(properties.getDb().getBinaryFormat())
 					.numberFormat(properties.getDb().getNumberFormat())
 					.recordMapperCustomizers(recordMapperCustomizers.orderedStream().toList())
+					.bulk(bulkSettings(properties.getDb().getBulk()))
 					.build());
 			String bundleName = properties.getSsl().getBundle();
 			SslBundles bundles = sslBundles.getIfAvailable();
@@ -240,6 +242,37 @@ final class FairComConfigurations {
 				throw new InvalidConfigurationPropertyValueException("faircom.db.batch-size", db.getBatchSize(),
 						"A batch needs at least 1 record; set a positive number such as 500.");
 			}
+			checkBulk(db.getBulk());
+		}
+
+		static void checkBulk(FairComProperties.Db.Bulk bulk) {
+			if (bulk.getLanes() < 1 || bulk.getLanes() > 64) {
+				throw new InvalidConfigurationPropertyValueException("faircom.db.bulk.lanes", bulk.getLanes(),
+						"A bulk load writes through 1 to 64 lanes; keep it at most faircom.pool.max-connections.");
+			}
+			if (bulk.getTargetBatchSize().toBytes() < 1) {
+				throw new InvalidConfigurationPropertyValueException("faircom.db.bulk.target-batch-size",
+						bulk.getTargetBatchSize(), "Set a positive size such as 1MB.");
+			}
+			if (bulk.getMinBatchRecords() < 1 || bulk.getMinBatchRecords() > bulk.getMaxBatchRecords()) {
+				throw new InvalidConfigurationPropertyValueException("faircom.db.bulk.min-batch-records",
+						bulk.getMinBatchRecords(), "Set at least 1 and at most faircom.db.bulk.max-batch-records ("
+								+ bulk.getMaxBatchRecords() + ").");
+			}
+			if (bulk.getLatencyBudget().isNegative() || bulk.getLatencyBudget().isZero()) {
+				throw new InvalidConfigurationPropertyValueException("faircom.db.bulk.latency-budget",
+						bulk.getLatencyBudget(), "Set a positive duration such as 2s.");
+			}
+		}
+
+		static BulkSettings bulkSettings(FairComProperties.Db.Bulk bulk) {
+			return BulkSettings.builder()
+				.lanes(bulk.getLanes())
+				.targetBatchBytes(bulk.getTargetBatchSize().toBytes())
+				.minBatchRecords(bulk.getMinBatchRecords())
+				.maxBatchRecords(bulk.getMaxBatchRecords())
+				.latencyBudget(bulk.getLatencyBudget())
+				.build();
 		}
 
 		static FairComErrorCodes errorCodes(FairComProperties.ErrorCodes properties) {

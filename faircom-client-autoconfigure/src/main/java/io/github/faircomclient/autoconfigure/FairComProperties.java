@@ -12,6 +12,7 @@ import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 import io.github.faircomclient.db.BinaryFormat;
+import io.github.faircomclient.db.BulkSettings;
 import io.github.faircomclient.db.NumberFormat;
 import io.github.faircomclient.session.LoginMode;
 
@@ -759,6 +760,8 @@ public class FairComProperties {
 		 */
 		private NumberFormat numberFormat = NumberFormat.STRING;
 
+		private final Bulk bulk = new Bulk();
+
 		/**
 		 * Return the default limit of list-returning calls.
 		 * @return the limit
@@ -837,6 +840,128 @@ public class FairComProperties {
 		 */
 		public void setNumberFormat(NumberFormat numberFormat) {
 			this.numberFormat = numberFormat;
+		}
+
+		/**
+		 * Return the settings of the bulk loader.
+		 * @return the bulk settings
+		 */
+		public Bulk getBulk() {
+			return this.bulk;
+		}
+
+		/**
+		 * Settings of the bulk loader (db().bulkInsert, db().bulkUpdate); the defaults are
+		 * those of BulkSettings.
+		 */
+		public static class Bulk {
+
+			/**
+			 * Number of lanes a resumable bulk load writes through, each on one pooled
+			 * connection at a time; keep it at most faircom.pool.max-connections.
+			 */
+			private int lanes = BulkSettings.DEFAULT_LANES;
+
+			/**
+			 * Size of JSON a batch aims at.
+			 */
+			private DataSize targetBatchSize = DataSize.ofBytes(BulkSettings.DEFAULT_TARGET_BATCH_BYTES);
+
+			/**
+			 * Fewest records per batch, however large the records or slow the batches.
+			 */
+			private int minBatchRecords = BulkSettings.DEFAULT_MIN_BATCH_RECORDS;
+
+			/**
+			 * Most records per batch, however small the records.
+			 */
+			private int maxBatchRecords = BulkSettings.DEFAULT_MAX_BATCH_RECORDS;
+
+			/**
+			 * Longest a batch's write should take: slower batches halve the batch size.
+			 */
+			private Duration latencyBudget = BulkSettings.DEFAULT_LATENCY_BUDGET;
+
+			/**
+			 * Return the number of lanes of a resumable load.
+			 * @return the lanes
+			 */
+			public int getLanes() {
+				return this.lanes;
+			}
+
+			/**
+			 * Set the number of lanes of a resumable load.
+			 * @param lanes the lanes
+			 */
+			public void setLanes(int lanes) {
+				this.lanes = lanes;
+			}
+
+			/**
+			 * Return the size of JSON a batch aims at.
+			 * @return the size
+			 */
+			public DataSize getTargetBatchSize() {
+				return this.targetBatchSize;
+			}
+
+			/**
+			 * Set the size of JSON a batch aims at.
+			 * @param targetBatchSize the size
+			 */
+			public void setTargetBatchSize(DataSize targetBatchSize) {
+				this.targetBatchSize = targetBatchSize;
+			}
+
+			/**
+			 * Return the fewest records per batch.
+			 * @return the fewest records
+			 */
+			public int getMinBatchRecords() {
+				return this.minBatchRecords;
+			}
+
+			/**
+			 * Set the fewest records per batch.
+			 * @param minBatchRecords the fewest records
+			 */
+			public void setMinBatchRecords(int minBatchRecords) {
+				this.minBatchRecords = minBatchRecords;
+			}
+
+			/**
+			 * Return the most records per batch.
+			 * @return the most records
+			 */
+			public int getMaxBatchRecords() {
+				return this.maxBatchRecords;
+			}
+
+			/**
+			 * Set the most records per batch.
+			 * @param maxBatchRecords the most records
+			 */
+			public void setMaxBatchRecords(int maxBatchRecords) {
+				this.maxBatchRecords = maxBatchRecords;
+			}
+
+			/**
+			 * Return the longest a batch's write should take.
+			 * @return the latency budget
+			 */
+			public Duration getLatencyBudget() {
+				return this.latencyBudget;
+			}
+
+			/**
+			 * Set the longest a batch's write should take.
+			 * @param latencyBudget the latency budget
+			 */
+			public void setLatencyBudget(Duration latencyBudget) {
+				this.latencyBudget = latencyBudget;
+			}
+
 		}
 
 	}

@@ -7,7 +7,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.unit.DataSize;
+
+import io.github.faircomclient.db.BulkSettings;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +45,8 @@ class FairComConfigurationMetadataTests {
 				"faircom.retry.multiplier", "faircom.retry.max-retry-after", "faircom.health.timeout",
 				"management.health.faircom.enabled", "faircom.db.max-records", "faircom.db.fetch-size",
 				"faircom.db.batch-size", "faircom.db.binary-format", "faircom.db.number-format",
+				"faircom.db.bulk.lanes", "faircom.db.bulk.target-batch-size", "faircom.db.bulk.min-batch-records",
+				"faircom.db.bulk.max-batch-records", "faircom.db.bulk.latency-budget",
 				"faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
 				"faircom.error-codes.change-id-conflict");
 	}
@@ -65,6 +71,27 @@ class FairComConfigurationMetadataTests {
 		assertThat(defaultOf(metadata, "faircom.db.batch-size")).isEqualTo("500");
 		assertThat(defaultOf(metadata, "faircom.db.binary-format")).isEqualTo("base64");
 		assertThat(defaultOf(metadata, "faircom.db.number-format")).isEqualTo("string");
+	}
+
+	@Test
+	void bulkDefaultsAreRecordedAsBulkSettingsDefinesThem() throws IOException {
+		JsonNode metadata = read();
+		BulkSettings defaults = BulkSettings.defaults();
+		FairComProperties.Db.Bulk bound = new FairComProperties().getDb().getBulk();
+		assertThat(Integer.valueOf(defaultOf(metadata, "faircom.db.bulk.lanes"))).isEqualTo(defaults.getLanes())
+			.isEqualTo(bound.getLanes());
+		assertThat(DataSize.parse(defaultOf(metadata, "faircom.db.bulk.target-batch-size")).toBytes())
+			.isEqualTo(defaults.getTargetBatchBytes())
+			.isEqualTo(bound.getTargetBatchSize().toBytes());
+		assertThat(Integer.valueOf(defaultOf(metadata, "faircom.db.bulk.min-batch-records")))
+			.isEqualTo(defaults.getMinBatchRecords())
+			.isEqualTo(bound.getMinBatchRecords());
+		assertThat(Integer.valueOf(defaultOf(metadata, "faircom.db.bulk.max-batch-records")))
+			.isEqualTo(defaults.getMaxBatchRecords())
+			.isEqualTo(bound.getMaxBatchRecords());
+		assertThat(DurationStyle.detectAndParse(defaultOf(metadata, "faircom.db.bulk.latency-budget")))
+			.isEqualTo(defaults.getLatencyBudget())
+			.isEqualTo(bound.getLatencyBudget());
 	}
 
 	@Test
