@@ -24,6 +24,12 @@ import io.github.faircomclient.observation.FairComObservationDocumentation.BulkE
  */
 final class BulkRun {
 
+	/**
+	 * The batch number of a failure that belongs to no batch (an interrupt, an unexpected
+	 * error between batches): it stops the load without keeping any batch from committing.
+	 */
+	static final long NOT_A_BATCH = Long.MAX_VALUE - 1;
+
 	private final String action;
 
 	private final String tableName;

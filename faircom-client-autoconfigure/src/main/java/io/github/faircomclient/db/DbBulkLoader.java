@@ -100,7 +100,7 @@ final class DbBulkLoader {
 				}
 				catch (InterruptedException ex) {
 					interrupted = true;
-					run.fail(Long.MAX_VALUE - 1, null, new FairComException("Interrupted while a bulk load ran",
+					run.fail(BulkRun.NOT_A_BATCH, null, new FairComException("Interrupted while a bulk load ran",
 							FairComFailureKind.INTERRUPTED, DbCalls.API, run.action(), null, ex), false);
 				}
 			}
@@ -134,7 +134,7 @@ final class DbBulkLoader {
 				return;
 			}
 			catch (RuntimeException | Error ex) {
-				run.fail(Long.MAX_VALUE - 1, null, ex, false);
+				run.fail(BulkRun.NOT_A_BATCH, null, ex, false);
 				return;
 			}
 			try {
