@@ -75,8 +75,13 @@ final class MqPayloads {
 		JavaType javaType = this.mapper.constructType(type);
 		Class<?> raw = javaType.getRawClass();
 		try {
-			if (JsonNode.class.isAssignableFrom(raw) || raw == Object.class && format == MqPayloadFormat.JSON) {
-				return (T) ((raw == Object.class) ? this.mapper.treeToValue(payload, Object.class) : payload);
+			if (JsonNode.class.isAssignableFrom(raw)) {
+				return (T) payload;
+			}
+			if (raw == Object.class) {
+				return (T) ((format == MqPayloadFormat.JSON || (format == null && !payload.isString()))
+						? this.mapper.treeToValue(payload, Object.class)
+						: (format != null && format.isBinary()) ? bytes(payload, format) : text(payload, format));
 			}
 			if (raw == String.class) {
 				return (T) text(payload, format);

@@ -4,6 +4,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,12 +25,17 @@ import io.github.faircomclient.mq.MqSubscription;
 /**
  * Finds {@link FairComMqListener} methods on beans and, once every singleton exists,
  * registers a container for each with the {@link MqListenerContainerRegistry}, created by
- * the factory the annotation names. Attributes may hold {@code ${...}} placeholders.
+ * the factory the annotation names; beans created later (lazy or prototype beans) get
+ * theirs when they are initialized. Attributes may hold {@code ${...}} placeholders.
  */
 public class FairComMqListenerAnnotationBeanPostProcessor
 		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton {
 
 	private final List<Listener> listeners = new ArrayList<>();
+
+	private final Set<Class<?>> classesWithoutListeners = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean singletonsInstantiated;
 
 	private @Nullable BeanFactory beanFactory;
 
@@ -40,27 +47,43 @@ public class FairComMqListenerAnnotationBeanPostProcessor
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.classesWithoutListeners.contains(targetClass)) {
+			return bean;
+		}
 		Map<Method, FairComMqListener> methods = MethodIntrospector.selectMethods(targetClass,
 				(MethodIntrospector.MetadataLookup<FairComMqListener>) (method) -> AnnotatedElementUtils
 					.findMergedAnnotation(method, FairComMqListener.class));
-		methods.forEach((method, annotation) -> this.listeners
+		if (methods.isEmpty()) {
+			this.classesWithoutListeners.add(targetClass);
+			return bean;
+		}
+		List<Listener> found = new ArrayList<>();
+		methods.forEach((method, annotation) -> found
 			.add(new Listener(bean, beanName, AopUtils.selectInvocableMethod(method, bean.getClass()), annotation)));
+		if (this.singletonsInstantiated) {
+			found.forEach(this::register);
+		}
+		else {
+			this.listeners.addAll(found);
+		}
 		return bean;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		this.singletonsInstantiated = true;
+		this.listeners.forEach(this::register);
+		this.listeners.clear();
+	}
+
+	private void register(Listener listener) {
 		BeanFactory beanFactory = this.beanFactory;
 		Assert.state(beanFactory != null, "No BeanFactory");
-		MqListenerContainerRegistry registry = beanFactory.getBean(MqListenerContainerRegistry.class);
-		for (Listener listener : this.listeners) {
-			String factoryName = resolve(listener.annotation().containerFactory());
-			MqListenerContainerFactory factory = beanFactory.getBean(
-					StringUtils.hasText(factoryName) ? factoryName : MqListenerContainerRegistry.DEFAULT_FACTORY_BEAN_NAME,
-					MqListenerContainerFactory.class);
-			registry.registerListenerContainer(endpoint(listener), factory);
-		}
-		this.listeners.clear();
+		String factoryName = resolve(listener.annotation().containerFactory());
+		MqListenerContainerFactory factory = beanFactory.getBean(
+				StringUtils.hasText(factoryName) ? factoryName : MqListenerContainerRegistry.DEFAULT_FACTORY_BEAN_NAME,
+				MqListenerContainerFactory.class);
+		beanFactory.getBean(MqListenerContainerRegistry.class).registerListenerContainer(endpoint(listener), factory);
 	}
 
 	private MqListenerEndpoint endpoint(Listener listener) {
@@ -92,9 +115,12 @@ public class FairComMqListenerAnnotationBeanPostProcessor
 						+ "'; give a whole number of at least 1", ex);
 			}
 		}
-		String autoStartup = resolve(annotation.autoStartup());
+		String autoStartup = resolve(annotation.autoStartup()).trim();
 		if (StringUtils.hasText(autoStartup)) {
-			endpoint = endpoint.withAutoStartup(Boolean.parseBoolean(autoStartup.trim()));
+			Assert.state(autoStartup.equalsIgnoreCase("true") || autoStartup.equalsIgnoreCase("false"),
+					() -> "@FairComMqListener " + listener.method() + " has autoStartup '" + autoStartup
+							+ "'; give true or false");
+			endpoint = endpoint.withAutoStartup(Boolean.parseBoolean(autoStartup));
 		}
 		return endpoint;
 	}

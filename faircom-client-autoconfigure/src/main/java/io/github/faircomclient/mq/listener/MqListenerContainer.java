@@ -83,6 +83,8 @@ public class MqListenerContainer implements SmartLifecycle {
 
 	private final AtomicReference<@Nullable String> lastPollError = new AtomicReference<>();
 
+	private final AtomicReference<@Nullable Instant> failingSince = new AtomicReference<>();
+
 	private volatile boolean running;
 
 	private volatile @Nullable TaskScheduler scheduler;
@@ -185,7 +187,7 @@ public class MqListenerContainer implements SmartLifecycle {
 	public MqListenerContainerStatistics getStatistics() {
 		return new MqListenerContainerStatistics(getId(), getClientName(), this.running, this.polls.get(),
 				this.processor.messages(), this.processor.failures(), this.processor.deadLettered(),
-				this.consecutivePollFailures.get(), this.lastPoll.get(), this.lastPollError.get());
+				this.consecutivePollFailures.get(), this.failingSince.get(), this.lastPoll.get(), this.lastPollError.get());
 	}
 
 	@Override
@@ -265,13 +267,16 @@ public class MqListenerContainer implements SmartLifecycle {
 			this.polls.incrementAndGet();
 			this.consecutivePollFailures.set(0);
 			this.lastPollError.set(null);
+			this.failingSince.set(null);
 			this.lastPoll.set(Instant.now());
 			return batch.messages();
 		}
 		catch (RuntimeException ex) {
 			this.metrics.polled(getId(), Duration.ofNanos(System.nanoTime() - start), 0, true);
 			this.polls.incrementAndGet();
-			this.lastPoll.set(Instant.now());
+			Instant now = Instant.now();
+			this.lastPoll.set(now);
+			this.failingSince.compareAndSet(null, now);
 			this.lastPollError.set(ex.getClass().getName() + ": " + ex.getMessage());
 			this.session.reset();
 			if (this.consecutivePollFailures.getAndIncrement() == 0) {

@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param failures failed attempts to handle a message
  * @param deadLettered messages sent to the dead-letter topic (or dropped without one)
  * @param consecutivePollFailures reads that failed since the last one that worked
+ * @param failingSince when the first of those failed, or {@code null} if the last read
+ * worked
  * @param lastPoll when the last read ended, or {@code null}
  * @param lastPollError the failure of the last read (exception type and message), or
  * {@code null} if it worked
  */
 public record MqListenerContainerStatistics(String id, String clientName, boolean running, long polls, long messages,
-		long failures, long deadLettered, int consecutivePollFailures, @Nullable Instant lastPoll,
+		long failures, long deadLettered, int consecutivePollFailures, @Nullable Instant failingSince,
+		@Nullable Instant lastPoll,
 		@Nullable String lastPollError) {
 }
