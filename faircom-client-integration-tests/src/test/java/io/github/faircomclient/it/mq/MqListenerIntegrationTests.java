@@ -1,7 +1,6 @@
 package io.github.faircomclient.it.mq;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -10,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import brave.propagation.ThreadLocalCurrentTraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -119,8 +119,8 @@ class MqListenerIntegrationTests {
 			workers.handled.values().forEach(containers::addAll);
 			assertThat(containers).containsExactlyInAnyOrder("worker-1", "worker-2", "worker-3");
 			MqPlugin plugin = emulator.plugin(MqPlugin.class).orElseThrow();
-			assertThat(LongStreamOfPositions.of(1000)).allSatisfy(
-					(position) -> assertThat(plugin.deliveryCount("work/items", position)).isEqualTo(1));
+			assertThat(LongStream.rangeClosed(1, 1000).boxed().toList()).as("stateful deliveries of each message")
+				.allSatisfy((position) -> assertThat(plugin.deliveryCount("work/items", position)).isEqualTo(1));
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(meters.find(MicrometerMqListenerMetrics.MESSAGES).counters()
 				.stream()
@@ -267,18 +267,6 @@ class MqListenerIntegrationTests {
 			await().atMost(WAIT).until(() -> container.getStatistics().polls() > 0
 					&& container.getStatistics().consecutivePollFailures() == 0);
 		}
-	}
-
-	static final class LongStreamOfPositions {
-
-		static List<Long> of(int count) {
-			List<Long> positions = new ArrayList<>();
-			for (long position = 1; position <= count; position++) {
-				positions.add(position);
-			}
-			return positions;
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
