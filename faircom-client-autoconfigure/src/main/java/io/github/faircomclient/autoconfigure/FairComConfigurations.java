@@ -29,6 +29,7 @@ import io.github.faircomclient.core.FairComTemplateBuilder;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.FairComRecordMapperCustomizer;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.mq.MqSettings;
 import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
@@ -116,7 +117,8 @@ final class FairComConfigurations {
 				ObjectProvider<FairComSessionObservationConvention> sessionObservationConvention,
 				ObjectProvider<FairComRestClientCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
 				ObjectProvider<FairComRecordMapperCustomizer> recordMapperCustomizers,
-				ApplicationEventPublisher eventPublisher, Environment environment) {
+				ObjectProvider<MqSettings> mqSettings, ApplicationEventPublisher eventPublisher,
+				Environment environment) {
 			checkTimeouts(properties);
 			checkDb(properties.getDb());
 			FairComRetrySettings retrySettings = retrySettings(properties.getRetry());
@@ -158,7 +160,8 @@ final class FairComConfigurations {
 					.binaryFormat(properties.getDb().getBinaryFormat())
 					.numberFormat(properties.getDb().getNumberFormat())
 					.recordMapperCustomizers(recordMapperCustomizers.orderedStream().toList())
-					.build());
+					.build())
+				.mqSettings(mqSettings.getIfAvailable(MqSettings::defaults));
 			String bundleName = properties.getSsl().getBundle();
 			SslBundles bundles = sslBundles.getIfAvailable();
 			if (connectionDetails instanceof PropertiesFairComConnectionDetails && bundles != null

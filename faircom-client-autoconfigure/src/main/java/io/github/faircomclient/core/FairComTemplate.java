@@ -25,6 +25,9 @@ import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.DbTemplate;
 import io.github.faircomclient.db.DbTransactionHolder;
 import io.github.faircomclient.http.FairComHttpTransport;
+import io.github.faircomclient.mq.MqOperations;
+import io.github.faircomclient.mq.MqSettings;
+import io.github.faircomclient.mq.MqTemplate;
 import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComObservationDocumentation;
 import io.github.faircomclient.observation.FairComRequestObservationContext;
@@ -88,6 +91,8 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 
 	private final AdminTemplate admin;
 
+	private final MqTemplate mq;
+
 	/**
 	 * Create a template that sends its calls through the given transport, with the
 	 * sessions of the given manager and the default settings (call timeout 60 s, default
@@ -111,6 +116,7 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 		this.ownedResources = List.copyOf(ownedResources);
 		this.db = new DbTemplate(this, options.dbSettings());
 		this.admin = new AdminTemplate(this);
+		this.mq = new MqTemplate(this, options.mqSettings(), options.observationRegistry());
 	}
 
 	/**
@@ -291,6 +297,16 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 	}
 
 	/**
+	 * Return the typed MQ operations of this template, configured with its MQ settings;
+	 * published messages are observed in its observation registry.
+	 * @return the MQ operations
+	 */
+	@Override
+	public MqOperations mq() {
+		return this.mq;
+	}
+
+	/**
 	 * Return the manager of this template's session, for example to look at the current
 	 * session without logging in.
 	 * @return the session manager
@@ -376,12 +392,13 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 	 */
 	record Options(Duration callTimeout, RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
 			@Nullable FairComRequestObservationConvention observationConvention, FairComErrorCodes errorCodes,
-			DbSettings dbSettings) {
+			DbSettings dbSettings, MqSettings mqSettings) {
 
 		static final Options DEFAULTS = new Options(FairComTemplateBuilder.DEFAULT_CALL_TIMEOUT,
 				new RetryPolicy(FairComRetrySettings.defaults(), BackoffSleeper.THREAD_SLEEP,
 						() -> ThreadLocalRandom.current().nextDouble()),
-				ObservationRegistry.NOOP, null, FairComErrorCodes.documented(), DbSettings.defaults());
+				ObservationRegistry.NOOP, null, FairComErrorCodes.documented(), DbSettings.defaults(),
+				MqSettings.defaults());
 
 	}
 

@@ -27,6 +27,7 @@ import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.http.FairComHttpTransport;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.mq.MqSettings;
 import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
@@ -135,6 +136,8 @@ public final class FairComTemplateBuilder {
 	private FairComErrorCodes errorCodes = FairComErrorCodes.documented();
 
 	private DbSettings dbSettings = DbSettings.defaults();
+
+	private MqSettings mqSettings = MqSettings.defaults();
 
 	FairComTemplateBuilder() {
 	}
@@ -545,6 +548,18 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
+	 * Set how {@link FairComTemplate#mq()} publishes: its MQ API session, payload formats
+	 * and JSON mapper.
+	 * @param mqSettings the MQ settings
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder mqSettings(MqSettings mqSettings) {
+		Assert.notNull(mqSettings, "'mqSettings' must not be null");
+		this.mqSettings = mqSettings;
+		return this;
+	}
+
+	/**
 	 * Build the template. Nothing is sent to the server until the first call or, with
 	 * {@link LoginMode#EAGER}, logs in before it returns; if that login fails, the template
 	 * is closed and the failure thrown.
@@ -587,7 +602,7 @@ public final class FairComTemplateBuilder {
 		DoubleSupplier random = (this.jitter != null) ? this.jitter : () -> ThreadLocalRandom.current().nextDouble();
 		FairComTemplate.Options options = new FairComTemplate.Options(this.callTimeout,
 				new RetryPolicy(this.retrySettings, this.backoffSleeper, random), this.observationRegistry,
-				this.observationConvention, this.errorCodes, this.dbSettings);
+				this.observationConvention, this.errorCodes, this.dbSettings, this.mqSettings);
 		FairComTemplate template = new FairComTemplate(exchange, sessionManager, options, owned);
 		if (this.loginMode == LoginMode.EAGER) {
 			try {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -42,7 +43,8 @@ import io.github.faircomclient.session.SessionManager;
  * {@code serverVersion} when the session reported one, and {@code lastLogin}
  * ({@code outcome}, {@code time}, {@code replacement} and, after a failure,
  * {@code error}). A login that failed for a transport reason shows in {@code lastLogin}
- * while the status follows the ping.
+ * while the status follows the ping. {@link FairComHealthDetailsContributor}s add what runs
+ * on the template, such as MQ listener containers.
  */
 public class FairComHealthIndicator extends AbstractHealthIndicator {
 
@@ -58,6 +60,8 @@ public class FairComHealthIndicator extends AbstractHealthIndicator {
 	private final Duration timeout;
 
 	private final Clock clock;
+
+	private final List<FairComHealthDetailsContributor> contributors;
 
 	/**
 	 * Create an indicator with the {@linkplain #DEFAULT_TIMEOUT default timeout}.
@@ -83,6 +87,18 @@ public class FairComHealthIndicator extends AbstractHealthIndicator {
 	 * @param clock the clock that tells the session's age
 	 */
 	public FairComHealthIndicator(FairComTemplate template, Duration timeout, Clock clock) {
+		this(template, timeout, clock, List.of());
+	}
+
+	/**
+	 * Create an indicator.
+	 * @param template the template whose server is checked
+	 * @param timeout the total time the ping may take
+	 * @param clock the clock that tells the session's age
+	 * @param contributors what adds details about what runs on the template
+	 */
+	public FairComHealthIndicator(FairComTemplate template, Duration timeout, Clock clock,
+			List<FairComHealthDetailsContributor> contributors) {
 		super("FairCom health check failed");
 		Assert.notNull(template, "'template' must not be null");
 		Assert.notNull(timeout, "'timeout' must not be null");
@@ -91,10 +107,16 @@ public class FairComHealthIndicator extends AbstractHealthIndicator {
 		this.template = template;
 		this.timeout = timeout;
 		this.clock = clock;
+		this.contributors = List.copyOf(contributors);
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
+		checkServer(builder);
+		this.contributors.forEach((contributor) -> contributor.contribute(this.template, builder));
+	}
+
+	private void checkServer(Health.Builder builder) {
 		builder.withDetail("url", displayUrl(this.template.getUrl()));
 		SessionManager sessionManager = this.template.getSessionManager();
 		FairComSession session = sessionManager.getCurrentSession();

@@ -38,15 +38,16 @@ import tools.jackson.databind.node.ObjectNode;
  * canned-answer server, to attribute costs;</li>
  * <li>{@link SessionStormBenchmark} at 16, 64 and 256 threads;</li>
  * <li>{@link CursorStreamingBenchmark} with a 64 MB client heap and {@code -prof gc};</li>
- * <li>{@link RequestCounts}.</li>
+ * <li>{@link RequestCounts};</li>
+ * <li>{@link MessagingBenchmark}: publish throughput and publish→listener latency.</li>
  * </ol>
  * Before the round trips, both servers are loaded for a while (their own JIT warm-up); every
  * round-trip fork first calls until its own JIT has settled, then runs JMH's warm-up iterations. The machine's
  * load average is recorded before and after every phase. Options: {@code --results
  * DIR} (default {@code target/benchmark-results}), {@code --rounds N} (2), {@code --threads 1,16,64},
  * {@code --warmups N} (3) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
- * 16,64,256}, {@code --only roundtrip,storm,streaming,requests}, {@code --quick} (1 round, 2 + 3
- * iterations, smaller storm), {@code --docs FILE} (write the results into that markdown file between
+ * 16,64,256}, {@code --only roundtrip,storm,streaming,requests,messaging}, {@code --quick} (1 round, 2 + 3
+ * iterations, smaller storm, 3 s messaging runs), {@code --docs FILE} (write the results into that markdown file between
  * its markers, and the chart beside it), {@code --pin} (servers on the first half of the CPUs,
  * client JVMs on the other: {@link CpuPlacement}; by default the scheduler places them).
  */
@@ -70,6 +71,8 @@ public final class Suite {
 
 	private final List<String> phases;
 
+	private final Duration messagingDuration;
+
 	private final ObjectNode environment;
 
 	private final CpuPlacement placement;
@@ -86,7 +89,9 @@ public final class Suite {
 		this.stormThreads = ints(options.getOrDefault("storm-threads", "16,64,256"));
 		this.stormIterations = quick ? 5 : 20;
 		this.serverWarmUpSeconds = quick ? 2 : 10;
-		this.phases = Arrays.asList(options.getOrDefault("only", "roundtrip,storm,streaming,requests").split(","));
+		this.phases = Arrays
+			.asList(options.getOrDefault("only", "roundtrip,storm,streaming,requests,messaging").split(","));
+		this.messagingDuration = Duration.ofSeconds(quick ? 3 : 20);
 		this.environment = this.mapper.createObjectNode();
 		this.placement = CpuPlacement.of(options.containsKey("pin"));
 	}
@@ -111,7 +116,8 @@ public final class Suite {
 			forgetResults(phase);
 		}
 		Path environmentFile = this.results.resolve("environment.json");
-		if (Files.exists(environmentFile) && !this.phases.containsAll(List.of("roundtrip", "storm", "streaming", "requests"))) {
+		if (Files.exists(environmentFile)
+				&& !this.phases.containsAll(List.of("roundtrip", "storm", "streaming", "requests", "messaging"))) {
 			this.environment.setAll((ObjectNode) this.mapper.readTree(environmentFile.toFile()));
 		}
 		recordMachine();
@@ -140,6 +146,16 @@ public final class Suite {
 					this.mapper.writerWithDefaultPrettyPrinter()
 						.writeValue(this.results.resolve("requests.json").toFile(), counts);
 					counts.forEach((count) -> log("requests: " + count));
+				});
+			}
+			if (this.phases.contains("messaging")) {
+				phase("messaging", () -> {
+					List<MessagingBenchmark.Result> messaging = MessagingBenchmark
+						.measure(servers.url(Servers.EMULATOR, "http"), this.messagingDuration, this.rounds, 200,
+								this.messagingDuration.multipliedBy(2));
+					this.mapper.writerWithDefaultPrettyPrinter()
+						.writeValue(this.results.resolve("messaging.json").toFile(), messaging);
+					messaging.forEach((result) -> log("messaging: " + result));
 				});
 			}
 		}

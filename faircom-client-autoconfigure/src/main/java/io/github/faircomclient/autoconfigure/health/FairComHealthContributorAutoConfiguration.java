@@ -1,7 +1,9 @@
 package io.github.faircomclient.autoconfigure.health;
 
+import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.faircomclient.autoconfigure.FairComAutoConfiguration;
 import io.github.faircomclient.core.FairComTemplate;
+import io.github.faircomclient.health.FairComHealthDetailsContributor;
 import io.github.faircomclient.health.FairComHealthIndicator;
 
 /**
@@ -24,7 +27,8 @@ import io.github.faircomclient.health.FairComHealthIndicator;
  * {@link FairComHealthIndicator} for the one {@link FairComTemplate} bean, or a composite
  * with one indicator per template bean (named after the beans) when there are several.
  * Switch it off with {@code management.health.faircom.enabled=false}; set the ping's
- * timeout with {@code faircom.health.timeout}.
+ * timeout with {@code faircom.health.timeout}. {@link FairComHealthDetailsContributor}
+ * beans add their details to every indicator.
  */
 @AutoConfiguration(after = FairComAutoConfiguration.class)
 @ConditionalOnClass({ FairComTemplate.class, HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
@@ -34,8 +38,10 @@ import io.github.faircomclient.health.FairComHealthIndicator;
 public final class FairComHealthContributorAutoConfiguration
 		extends CompositeHealthContributorConfiguration<FairComHealthIndicator, FairComTemplate> {
 
-	FairComHealthContributorAutoConfiguration(FairComHealthProperties properties) {
-		super((template) -> new FairComHealthIndicator(template, checkedTimeout(properties)));
+	FairComHealthContributorAutoConfiguration(FairComHealthProperties properties,
+			ObjectProvider<FairComHealthDetailsContributor> contributors) {
+		super((template) -> new FairComHealthIndicator(template, checkedTimeout(properties), Clock.systemUTC(),
+				contributors.orderedStream().toList()));
 	}
 
 	@Bean
