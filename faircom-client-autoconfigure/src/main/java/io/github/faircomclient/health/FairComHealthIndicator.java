@@ -18,6 +18,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComAuthenticationException;
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.session.FairComLoginAttempt;
@@ -85,8 +86,7 @@ public class FairComHealthIndicator extends AbstractHealthIndicator {
 	public FairComHealthIndicator(FairComTemplate template, Duration timeout, Clock clock) {
 		super("FairCom health check failed");
 		Assert.notNull(template, "'template' must not be null");
-		Assert.notNull(timeout, "'timeout' must not be null");
-		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		FairComConfigurationException.requirePositive("faircom.health.timeout", timeout, "2s");
 		Assert.notNull(clock, "'clock' must not be null");
 		this.template = template;
 		this.timeout = timeout;

@@ -1,14 +1,11 @@
 package io.github.faircomclient.autoconfigure.health;
 
-import java.time.Duration;
-
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.CompositeHealthContributorConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -35,22 +32,13 @@ public final class FairComHealthContributorAutoConfiguration
 		extends CompositeHealthContributorConfiguration<FairComHealthIndicator, FairComTemplate> {
 
 	FairComHealthContributorAutoConfiguration(FairComHealthProperties properties) {
-		super((template) -> new FairComHealthIndicator(template, checkedTimeout(properties)));
+		super((template) -> new FairComHealthIndicator(template, properties.getTimeout()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "faircomHealthIndicator", "faircomHealthContributor" })
 	HealthContributor faircomHealthContributor(ConfigurableListableBeanFactory beanFactory) {
 		return createContributor(beanFactory, FairComTemplate.class);
-	}
-
-	private static Duration checkedTimeout(FairComHealthProperties properties) {
-		Duration timeout = properties.getTimeout();
-		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-			throw new InvalidConfigurationPropertyValueException("faircom.health.timeout", timeout,
-					"The health check timeout must be positive, for example 2s.");
-		}
-		return timeout;
 	}
 
 }
