@@ -130,9 +130,13 @@ final class CallDeadlines implements AutoCloseable {
 		if (all) {
 			this.closed.set(true);
 		}
-		for (Deadline deadline : this.inFlight) {
-			if (all || !deadline.outsidePool) {
-				deadline.abortForClose();
+		// the calls still waiting for a connection first, so that none of them is handed the
+		// connection of an aborted call and counted as sent
+		for (boolean connected : new boolean[] { false, true }) {
+			for (Deadline deadline : this.inFlight) {
+				if ((all || !deadline.outsidePool) && deadline.isConnected() == connected) {
+					deadline.abortForClose();
+				}
 			}
 		}
 	}
@@ -245,6 +249,11 @@ final class CallDeadlines implements AutoCloseable {
 		 */
 		@Nullable HttpCoreContext context() {
 			return this.context;
+		}
+
+		boolean isConnected() {
+			HttpCoreContext context = this.context;
+			return context != null && context.getEndpointDetails() != null;
 		}
 
 		/**

@@ -121,6 +121,12 @@ public final class TransportFailure extends IOException {
 		TLS_FAILED(FairComFailureKind.TLS),
 
 		/**
+		 * The url says {@code http://} but the server answered with TLS: the port speaks
+		 * https. The server did not run the call.
+		 */
+		TLS_REQUIRED(FairComFailureKind.TLS),
+
+		/**
 		 * A new TLS 1.3 connection was closed or reset before it carried any answer: either
 		 * the server dropped the call, or it refused the client certificate (TLS 1.3 servers
 		 * check it after the handshake, so the refusal shows up as a closed connection).

@@ -166,7 +166,7 @@ class DbQueryIntegrationTests {
 			assertThatExceptionOfType(FairComTimeoutException.class)
 				.isThrownBy(() -> db.withTimeout(Duration.ofMillis(200)).getRecordsByIds("items", List.of(1), Item.class))
 				.satisfies((ex) -> assertThat(ex.getType()).isEqualTo(FairComTimeoutException.Type.CALL))
-				.withMessageContaining("200 ms");
+				.withMessageContaining("200ms");
 		}
 		finally {
 			emulator.faults().latency(Duration.ZERO);
