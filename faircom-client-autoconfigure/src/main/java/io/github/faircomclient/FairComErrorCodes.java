@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The table of FairCom error codes that {@link FairComExceptionTranslator} turns into a
+ * The table of FairCom error codes that
+ * {@link io.github.faircomclient.core.FairComExceptionTranslator} turns into a
  * typed subclass of {@link FairComApiException}. Immutable; {@link #with} returns a copy.
  * <p>
  * {@link #documented()} holds only codes that FairCom documents:

@@ -12,7 +12,7 @@ import io.github.faircomclient.FairComFailureKind;
  * failure type of the HTTP layer: its {@link Reason} is decided by the transport, which
  * knows what happened to the connection, the TLS session and the call's deadline; its
  * message states those facts in plain words and never contains the request or the answer.
- * {@link io.github.faircomclient.FairComExceptionTranslator#transportFailed} turns it into
+ * {@link io.github.faircomclient.core.FairComExceptionTranslator#transportFailed} turns it into
  * the client's exception tree.
  */
 public final class TransportFailure extends IOException {
