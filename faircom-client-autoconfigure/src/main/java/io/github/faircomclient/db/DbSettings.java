@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComConfigurationException;
+import io.github.faircomclient.FairComRecordLimitExceededException;
 
 /**
  * Settings of the typed DB operations: paging limits, batch size, value formats and the

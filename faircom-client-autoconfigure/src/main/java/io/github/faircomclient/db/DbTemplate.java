@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComException;
-import io.github.faircomclient.core.FairComExceptionTranslator;
+import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
+import io.github.faircomclient.core.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComRequest;
 import io.github.faircomclient.core.FairComResponse;
