@@ -34,7 +34,6 @@ import io.github.faircomclient.db.FieldDefinition;
 import io.github.faircomclient.db.IndexDefinition;
 import io.github.faircomclient.db.IndexField;
 import io.github.faircomclient.db.TableDefinition;
-import io.github.faircomclient.test.EmulatedSession;
 import io.github.faircomclient.test.FairComEmulator;
 import io.github.faircomclient.test.Fault;
 
@@ -89,7 +88,8 @@ class PropertyEffectsIntegrationTests {
 		try (FullBacklogServer server = new FullBacklogServer()) {
 			this.runner
 				.withPropertyValues("faircom.url=http://127.0.0.1:" + server.port() + "/api",
-						"faircom.session.token=permanent", "faircom.connect-timeout=300ms", "faircom.retry.enabled=false")
+						"faircom.session.token=permanent", "faircom.connect-timeout=300ms",
+						"faircom.retry.enabled=false")
 				.run((context) -> {
 					long start = System.nanoTime();
 					assertThatExceptionOfType(FairComTimeoutException.class)
@@ -310,7 +310,8 @@ class PropertyEffectsIntegrationTests {
 		configured().run((context) -> {
 			DbOperations db = template(context).db();
 			db.createTable(TableDefinition.builder("skus").field(FieldDefinition.varchar("sku", 20)).build());
-			db.createIndex(IndexDefinition.builder("skus", "sku_unique").field(IndexField.of("sku")).unique(true).build());
+			db.createIndex(
+					IndexDefinition.builder("skus", "sku_unique").field(IndexField.of("sku")).unique(true).build());
 			db.insert("skus", List.of(Map.of("sku", "A")));
 			assertThatExceptionOfType(FairComDuplicateKeyException.class)
 				.isThrownBy(() -> db.insert("skus", List.of(Map.of("sku", "A"))));

@@ -79,7 +79,8 @@ class SslBundleStoresIntegrationTests {
 					"spring.ssl.bundle.jks.faircom.truststore.password=trust-store-secret");
 		}
 		runner.run((context) -> {
-			assertThat(context.getBean(FairComAuthentication.class)).isInstanceOf(ClientCertificateAuthentication.class);
+			assertThat(context.getBean(FairComAuthentication.class))
+				.isInstanceOf(ClientCertificateAuthentication.class);
 			FairComTemplate template = context.getBean(FairComTemplate.class);
 			template.admin().pingSession();
 			assertThat(template.getSessionManager().getCurrentSession().getUsername()).as(kind)
