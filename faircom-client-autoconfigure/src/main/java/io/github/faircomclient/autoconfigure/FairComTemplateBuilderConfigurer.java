@@ -156,20 +156,22 @@ public final class FairComTemplateBuilderConfigurer {
 	static FairComErrorCodes errorCodes(FairComProperties.ErrorCodes properties) {
 		Map<Integer, String> seen = new HashMap<>();
 		FairComErrorCodes codes = FairComErrorCodes.none();
-		codes = add(codes, FairComErrorCodes.Category.DUPLICATE_KEY, "faircom.error-codes.duplicate-key",
-				properties.getDuplicateKey(), seen);
-		codes = add(codes, FairComErrorCodes.Category.NOT_FOUND, "faircom.error-codes.not-found",
-				properties.getNotFound(), seen);
-		return add(codes, FairComErrorCodes.Category.CHANGE_ID_CONFLICT, "faircom.error-codes.change-id-conflict",
-				properties.getChangeIdConflict(), seen);
+		codes = add(codes, FairComErrorCodes.Category.DUPLICATE_KEY, properties.getDuplicateKey(), seen);
+		codes = add(codes, FairComErrorCodes.Category.NOT_FOUND, properties.getNotFound(), seen);
+		return add(codes, FairComErrorCodes.Category.CHANGE_ID_CONFLICT, properties.getChangeIdConflict(), seen);
 	}
 
+	/**
+	 * Add the codes of one category, refusing a code that another category lists too (the
+	 * table itself refuses 0).
+	 */
 	private static FairComErrorCodes add(FairComErrorCodes codes, FairComErrorCodes.Category category,
-			String property, List<Integer> values, Map<Integer, String> seen) {
+			List<Integer> values, Map<Integer, String> seen) {
+		String property = category.property();
 		for (Integer code : values) {
-			if (code == null || code == 0) {
-				throw new FairComConfigurationException(property, values, "error code 0 means success",
-						"List only the non-zero codes your server answers with.");
+			if (code == null) {
+				throw new FairComConfigurationException(property, values, "it has an empty entry",
+						"List only the non-zero codes your server answers with, separated by commas.");
 			}
 			String other = seen.putIfAbsent(code, property);
 			if (other != null) {
