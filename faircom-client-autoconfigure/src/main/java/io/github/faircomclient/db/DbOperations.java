@@ -10,6 +10,8 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.FairComRecordLimitExceededException;
+
 /**
  * Typed operations of FairCom's JSON DB API ({@code "api": "db"}), named after its actions.
  * Obtain one from {@link io.github.faircomclient.core.FairComOperations#db()}; anything not

@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.github.faircomclient.FairComRecordLimitExceededException;
+
 /**
  * A {@code getRecords...} query, configured fluently and then run by one of its terminal
  * methods: {@link #list} for a bounded result, {@link #stream} or {@link #forEach} to page

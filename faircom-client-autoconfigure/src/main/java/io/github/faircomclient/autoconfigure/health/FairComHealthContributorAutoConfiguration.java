@@ -1,7 +1,6 @@
 package io.github.faircomclient.autoconfigure.health;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -10,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.CompositeHealthContributorConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -40,7 +38,7 @@ public final class FairComHealthContributorAutoConfiguration
 
 	FairComHealthContributorAutoConfiguration(FairComHealthProperties properties,
 			ObjectProvider<FairComHealthDetailsContributor> contributors) {
-		super((template) -> new FairComHealthIndicator(template, checkedTimeout(properties), Clock.systemUTC(),
+		super((template) -> new FairComHealthIndicator(template, properties.getTimeout(), Clock.systemUTC(),
 				contributors.orderedStream().toList()));
 	}
 
@@ -48,15 +46,6 @@ public final class FairComHealthContributorAutoConfiguration
 	@ConditionalOnMissingBean(name = { "faircomHealthIndicator", "faircomHealthContributor" })
 	HealthContributor faircomHealthContributor(ConfigurableListableBeanFactory beanFactory) {
 		return createContributor(beanFactory, FairComTemplate.class);
-	}
-
-	private static Duration checkedTimeout(FairComHealthProperties properties) {
-		Duration timeout = properties.getTimeout();
-		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-			throw new InvalidConfigurationPropertyValueException("faircom.health.timeout", timeout,
-					"The health check timeout must be positive, for example 2s.");
-		}
-		return timeout;
 	}
 
 }

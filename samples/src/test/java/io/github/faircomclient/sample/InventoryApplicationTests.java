@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server, and its metrics show one timer per FairCom action it used.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class SampleApplicationTests {
+@Import(FairComEmulatorConfiguration.class)
+class InventoryApplicationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -223,7 +225,7 @@ class SampleApplicationTests {
 	void sessionsEndpointShowsTheAccountButNoToken() {
 		Response sessions = get("/sessions");
 		assertThat(sessions.json().get(0).get("username").asString())
-			.isEqualToIgnoringCase(EmbeddedEmulatorConfiguration.USERNAME);
+			.isEqualToIgnoringCase(FairComEmulatorConfiguration.USERNAME);
 		assertThat(sessions.json().get(0).get("description").asString()).startsWith("faircom-sample");
 		this.emulator.sessions()
 			.forEach((session) -> assertThat(sessions.body()).doesNotContain(session.authToken()));
