@@ -339,6 +339,15 @@ public interface DbOperations {
 	TableQuery getRecordsStartingAtKey(String tableName, StartKey key);
 
 	/**
+	 * Query the records whose keys start with a partial key, in index order
+	 * ({@code getRecordsByPartialKeyRange}).
+	 * @param tableName the table
+	 * @param key the index and the start of its keys
+	 * @return the query to configure and run; without a match it finds no records
+	 */
+	TableQuery getRecordsByPartialKeyRange(String tableName, PartialKey key);
+
+	/**
 	 * Query with SQL ({@code getRecordsUsingSQL}): one {@code SELECT} statement.
 	 * @param sql the statement, with {@code ?} for positional parameters
 	 * @param params the values of the positional parameters, in order

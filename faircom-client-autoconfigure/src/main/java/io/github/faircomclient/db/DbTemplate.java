@@ -38,13 +38,15 @@ import tools.jackson.databind.node.ObjectNode;
  * remembered by id until they are committed or rolled back; past 1024 open ones, those of
  * earlier sessions are forgotten, and an id this template does not know is sent as given.
  * Inside a transaction that a {@code FairComTransactionManager} bound to the template,
- * every action joins that transaction.
+ * every action joins that transaction, except those that cannot run in one
+ * ({@code alterTable}, {@code rebuildTables}, {@code rebuildIndexes},
+ * {@code runSqlStatements}), which run outside every transaction.
  * <p>
  * The class is a facade: each group of actions is a package-private part over the same
  * {@code DbCalls} (call scoping and the one record-limit check): {@code DbSchema},
  * {@code DbWrites}, {@code DbQueries}, {@code DbTransactions}, {@code DbTableMaintenance}
- * (alterTable and the rebuilds) and {@code DbSqlStatements} (runSqlStatements). A new group of actions
- * is a new part, created in the constructor and delegated to here and in
+ * (alterTable and the rebuilds) and {@code DbSqlStatements} (runSqlStatements). A new
+ * group of actions is a new part, created in the constructor and delegated to here and in
  * {@code DbTransactionView}.
  * <p>
  * Usually obtained from {@link io.github.faircomclient.core.FairComTemplate#db()}. This
@@ -328,6 +330,11 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public TableQuery getRecordsStartingAtKey(String tableName, StartKey key) {
 		return this.queries.getRecordsStartingAtKey(tableName, key);
+	}
+
+	@Override
+	public TableQuery getRecordsByPartialKeyRange(String tableName, PartialKey key) {
+		return this.queries.getRecordsByPartialKeyRange(tableName, key);
 	}
 
 	@Override

@@ -227,6 +227,11 @@ final class DbTransactionView implements DbTransaction {
 	}
 
 	@Override
+	public TableQuery getRecordsByPartialKeyRange(String tableName, PartialKey key) {
+		return this.operations.getRecordsByPartialKeyRange(tableName, key);
+	}
+
+	@Override
 	public SqlQuery getRecordsUsingSQL(String sql, @Nullable Object... params) {
 		return this.operations.getRecordsUsingSQL(sql, params);
 	}
@@ -237,11 +242,6 @@ final class DbTransactionView implements DbTransaction {
 	}
 
 	@Override
-	public String createTransaction() {
-		return this.operations.createTransaction();
-	}
-
-	@Override
 	public List<SqlStatementResult> runSqlStatements(String... sqlStatements) {
 		return this.operations.runSqlStatements(sqlStatements);
 	}
@@ -249,6 +249,11 @@ final class DbTransactionView implements DbTransaction {
 	@Override
 	public List<SqlStatementResult> runSqlStatements(List<String> sqlStatements) {
 		return this.operations.runSqlStatements(sqlStatements);
+	}
+
+	@Override
+	public String createTransaction() {
+		return this.operations.createTransaction();
 	}
 
 	@Override
