@@ -1,7 +1,10 @@
 package io.github.faircomclient.db;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.util.Assert;
 
@@ -61,8 +64,10 @@ final class DbTableMaintenance {
 				rebuilt.add(DbResults.description(table));
 			}
 		});
+		Set<String> described = new HashSet<>();
+		rebuilt.forEach((table) -> described.add(table.tableName().toLowerCase(Locale.ROOT)));
 		List<String> notRebuilt = tableNames.stream()
-			.filter((name) -> rebuilt.stream().noneMatch((table) -> table.tableName().equalsIgnoreCase(name)))
+			.filter((name) -> !described.contains(name.toLowerCase(Locale.ROOT)))
 			.toList();
 		return new TableRebuildResult(rebuilt, notRebuilt, response.warnings());
 	}
