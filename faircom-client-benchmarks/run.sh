@@ -6,7 +6,7 @@
 #
 # Other options (passed to io.github.faircomclient.benchmarks.Suite): --rounds N, --warmups N,
 # --iterations N, --threads 1,16,64, --storm-threads 16,64,256,
-# --only roundtrip,storm,streaming,requests,typed,bulk, --bulk-rows N (records per bulk load, 1000000),
+# --only roundtrip,storm,streaming,requests,messaging,typed,bulk, --bulk-rows N (records per bulk load, 1000000),
 # --results DIR, --pin (servers on the first half of the CPUs, client JVMs on the other, through
 # taskset; by default the scheduler places them). SKIP_BUILD=true reuses the jars already built. Run it on a quiet
 # machine: the suite records the load average before and after every phase.

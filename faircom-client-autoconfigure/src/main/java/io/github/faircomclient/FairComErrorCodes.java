@@ -3,6 +3,7 @@ package io.github.faircomclient;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The table of FairCom error codes that {@link FairComExceptionTranslator} turns into a
+ * The table of FairCom error codes that
+ * {@link io.github.faircomclient.core.FairComExceptionTranslator} turns into a
  * typed subclass of {@link FairComApiException}. Immutable; {@link #with} returns a copy.
  * <p>
  * {@link #documented()} holds only codes that FairCom documents:
@@ -61,14 +63,18 @@ public final class FairComErrorCodes {
 	 * Return a copy of this table in which the given codes belong to a category (a code
 	 * belongs to one category; a later call wins).
 	 * @param category the category
-	 * @param codes the error codes; {@code 0} (success) is refused
+	 * @param codes the error codes
 	 * @return the new table
+	 * @throws FairComConfigurationException for {@code 0}, which means success
 	 */
 	public FairComErrorCodes with(Category category, int... codes) {
 		Assert.notNull(category, "'category' must not be null");
 		Map<Integer, Category> copy = new LinkedHashMap<>(this.categories);
 		for (int code : codes) {
-			Assert.isTrue(code != 0, "Error code 0 means success and cannot have a category");
+			if (code == 0) {
+				throw new FairComConfigurationException(category.property(), 0, "error code 0 means success",
+						"List only the non-zero codes your server answers with.");
+			}
 			copy.put(code, category);
 		}
 		return new FairComErrorCodes(copy);
@@ -153,7 +159,15 @@ public final class FairComErrorCodes {
 		/**
 		 * A key, record, table or database does not exist: {@link FairComNotFoundException}.
 		 */
-		NOT_FOUND
+		NOT_FOUND;
+
+		/**
+		 * Return the property that lists the codes of this category.
+		 * @return for example {@code faircom.error-codes.duplicate-key}
+		 */
+		public String property() {
+			return "faircom.error-codes." + name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
 
 	}
 

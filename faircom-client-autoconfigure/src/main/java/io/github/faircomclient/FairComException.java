@@ -11,7 +11,7 @@ import org.springframework.core.NestedRuntimeException;
  * <p>
  * Messages never contain passwords or session tokens.
  *
- * @see FairComExceptionTranslator
+ * @see io.github.faircomclient.core.FairComExceptionTranslator
  */
 public class FairComException extends NestedRuntimeException {
 

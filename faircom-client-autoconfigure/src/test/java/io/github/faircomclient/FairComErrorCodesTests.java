@@ -6,7 +6,7 @@ import io.github.faircomclient.core.FairComExceptionTranslator;
 import io.github.faircomclient.core.TestResponses;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link FairComErrorCodes} and the typed exceptions the translator builds from
@@ -35,8 +35,9 @@ class FairComErrorCodesTests {
 		assertThat(replaced.codesOf(FairComErrorCodes.Category.NOT_FOUND)).containsExactly(404);
 		assertThat(codes.codesOf(FairComErrorCodes.Category.NOT_FOUND)).as("immutable").containsExactly(12, 4046);
 		assertThat(FairComErrorCodes.none().categoryOf(2)).isNull();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> FairComErrorCodes.none().with(FairComErrorCodes.Category.NOT_FOUND, 0));
+		assertThatExceptionOfType(FairComConfigurationException.class)
+			.isThrownBy(() -> FairComErrorCodes.none().with(FairComErrorCodes.Category.NOT_FOUND, 0))
+			.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("faircom.error-codes.not-found"));
 	}
 
 	@Test

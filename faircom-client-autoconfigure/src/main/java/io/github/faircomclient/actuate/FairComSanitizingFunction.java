@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
@@ -13,24 +15,30 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * {@code configprops} and {@code env} endpoints, also when they are configured to show
  * values ({@code show-values=ALWAYS}): every {@code faircom.*} property whose name says
  * password, secret, token, passphrase, credential or key (such as
- * {@code faircom.password} and {@code faircom.session.token}), in any spelling Spring
- * binds ({@code FAIRCOM_SESSION_TOKEN}, {@code faircom.session-token}), and their values
- * on the command line shown in {@code sun.java.command}.
+ * {@code faircom.password} and {@code faircom.session.token}), the passwords of the SSL
+ * bundles the client's TLS comes from ({@code spring.ssl.bundle.*.*password}, such as
+ * {@code keystore.password} and {@code keystore.private-key-password}) and a private key
+ * written into a bundle property instead of a file, in any spelling Spring binds
+ * ({@code FAIRCOM_SESSION_TOKEN}, {@code faircom.session-token}), and their values on the
+ * command line shown in {@code sun.java.command}.
  */
 public final class FairComSanitizingFunction implements SanitizingFunction {
 
 	private static final String PREFIX = "faircom.";
 
+	private static final String SSL_BUNDLE_PREFIX = "spring.ssl.bundle.";
+
 	private static final List<String> SECRET_WORDS = List.of("password", "passwd", "secret", "token",
 			"passphrase", "credential");
 
 	private static final Pattern COMMAND_LINE_SECRET = Pattern.compile(
-			"((?:--|-D)faircom[._][\\w.\\-\\[\\]]*?(?:password|passwd|secret|token|passphrase|credential|key)[\\w\\-]*=)(\\S+)",
+			"((?:--|-D)(?:faircom[._][\\w.\\-\\[\\]]*?(?:password|passwd|secret|token|passphrase|credential|key)"
+					+ "|spring[._]ssl[._]bundle[._][\\w.\\-\\[\\]]*?password)[\\w\\-]*=)(\\S+)",
 			Pattern.CASE_INSENSITIVE);
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
-		if (isSecret(data.getKey())) {
+		if (isSecret(data.getKey()) || isSslBundleSecret(data.getKey(), data.getValue())) {
 			return data.withSanitizedValue();
 		}
 		if ("sun.java.command".equals(data.getLowerCaseKey()) && data.getValue() instanceof String command) {
@@ -40,6 +48,23 @@ public final class FairComSanitizingFunction implements SanitizingFunction {
 			}
 		}
 		return data;
+	}
+
+	/**
+	 * Return whether a property of an SSL bundle holds a secret: a password, or a private
+	 * key given as PEM text rather than as a file.
+	 * @param key the property name, in any form Spring binds
+	 * @param value the value
+	 * @return whether its value must be masked
+	 */
+	static boolean isSslBundleSecret(String key, @Nullable Object value) {
+		String name = key.toLowerCase(Locale.ROOT).replace('_', '.').replace("-", "").replaceAll("\\[[^]]*]", "");
+		if (!name.startsWith(SSL_BUNDLE_PREFIX)) {
+			return false;
+		}
+		String last = name.substring(name.lastIndexOf('.') + 1);
+		return last.contains("password") || (last.equals("privatekey") && value instanceof String text
+				&& text.contains("PRIVATE KEY"));
 	}
 
 	/**

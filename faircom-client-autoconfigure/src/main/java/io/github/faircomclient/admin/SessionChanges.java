@@ -7,19 +7,22 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import tools.jackson.databind.node.JsonNodeFactory;
+import io.github.faircomclient.session.FairComSessionSettings;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The settings {@link AdminOperations#alterSession} changes; settings left unset keep their
- * value. Immutable; create with {@link #builder()}.
+ * value. The same settings, names and rounding as the {@link FairComSessionSettings} a
+ * template logs in with (durations in whole seconds, rounded up). Immutable; create with
+ * {@link #builder()}.
  */
 public final class SessionChanges {
 
-	private final ObjectNode params;
+	private final FairComSessionSettings settings;
 
-	private SessionChanges(ObjectNode params) {
-		this.params = params;
+	private SessionChanges(FairComSessionSettings settings) {
+		this.settings = settings;
 	}
 
 	/**
@@ -30,21 +33,30 @@ public final class SessionChanges {
 		return new Builder();
 	}
 
+	/**
+	 * Return the changes as session settings.
+	 * @return the settings, unset where nothing changes
+	 */
+	public FairComSessionSettings getSettings() {
+		return this.settings;
+	}
+
 	ObjectNode toParams() {
-		return this.params.deepCopy();
+		return this.settings.toParams();
 	}
 
 	@Override
 	public String toString() {
-		return "SessionChanges" + this.params;
+		return "SessionChanges" + this.settings.toParams();
 	}
 
 	/**
-	 * Builder for {@link SessionChanges}.
+	 * Builder for {@link SessionChanges}; each method is the one of
+	 * {@link FairComSessionSettings.Builder} of the same name.
 	 */
 	public static final class Builder {
 
-		private final ObjectNode params = JsonNodeFactory.instance.objectNode();
+		private final FairComSessionSettings.Builder settings = FairComSessionSettings.builder();
 
 		private Builder() {
 		}
@@ -54,8 +66,29 @@ public final class SessionChanges {
 		 * @param description the description
 		 * @return this builder
 		 */
-		public Builder description(String description) {
-			return put("description", description);
+		public Builder description(@Nullable String description) {
+			this.settings.description(description);
+			return this;
+		}
+
+		/**
+		 * Change the idle time after which the session expires.
+		 * @param idleTimeout zero (never) or positive
+		 * @return this builder
+		 */
+		public Builder idleTimeout(@Nullable Duration idleTimeout) {
+			this.settings.idleTimeout(idleTimeout);
+			return this;
+		}
+
+		/**
+		 * Change the idle time after which a cursor closes.
+		 * @param cursorIdleTimeout {@link FairComSessionSettings#NEVER}, zero or positive
+		 * @return this builder
+		 */
+		public Builder cursorIdleTimeout(@Nullable Duration cursorIdleTimeout) {
+			this.settings.cursorIdleTimeout(cursorIdleTimeout);
+			return this;
 		}
 
 		/**
@@ -63,35 +96,39 @@ public final class SessionChanges {
 		 * @param defaultApi e.g. {@code db}
 		 * @return this builder
 		 */
-		public Builder defaultApi(String defaultApi) {
-			return put("defaultApi", defaultApi);
-		}
-
-		/**
-		 * Change the debug level of actions that name none.
-		 * @param defaultDebug {@code none} or {@code max}
-		 * @return this builder
-		 */
-		public Builder defaultDebug(String defaultDebug) {
-			return put("defaultDebug", defaultDebug);
+		public Builder defaultApi(@Nullable String defaultApi) {
+			this.settings.defaultApi(defaultApi);
+			return this;
 		}
 
 		/**
 		 * Change the database of actions that name none.
-		 * @param defaultDatabaseName the database
+		 * @param defaultDatabase the database
 		 * @return this builder
 		 */
-		public Builder defaultDatabaseName(String defaultDatabaseName) {
-			return put("defaultDatabaseName", defaultDatabaseName);
+		public Builder defaultDatabase(@Nullable String defaultDatabase) {
+			this.settings.defaultDatabase(defaultDatabase);
+			return this;
 		}
 
 		/**
 		 * Change the owner of actions that name none.
-		 * @param defaultOwnerName the owner
+		 * @param defaultOwner the owner
 		 * @return this builder
 		 */
-		public Builder defaultOwnerName(String defaultOwnerName) {
-			return put("defaultOwnerName", defaultOwnerName);
+		public Builder defaultOwner(@Nullable String defaultOwner) {
+			this.settings.defaultOwner(defaultOwner);
+			return this;
+		}
+
+		/**
+		 * Change the debug level of actions that ask for none.
+		 * @param defaultDebug {@code none} or {@code max}
+		 * @return this builder
+		 */
+		public Builder defaultDebug(@Nullable String defaultDebug) {
+			this.settings.defaultDebug(defaultDebug);
+			return this;
 		}
 
 		/**
@@ -99,8 +136,9 @@ public final class SessionChanges {
 		 * @param defaultBinaryFormat e.g. {@code hex}
 		 * @return this builder
 		 */
-		public Builder defaultBinaryFormat(String defaultBinaryFormat) {
-			return put("defaultBinaryFormat", defaultBinaryFormat);
+		public Builder defaultBinaryFormat(@Nullable String defaultBinaryFormat) {
+			this.settings.defaultBinaryFormat(defaultBinaryFormat);
+			return this;
 		}
 
 		/**
@@ -108,8 +146,9 @@ public final class SessionChanges {
 		 * @param defaultVariantFormat e.g. {@code json}
 		 * @return this builder
 		 */
-		public Builder defaultVariantFormat(String defaultVariantFormat) {
-			return put("defaultVariantFormat", defaultVariantFormat);
+		public Builder defaultVariantFormat(@Nullable String defaultVariantFormat) {
+			this.settings.defaultVariantFormat(defaultVariantFormat);
+			return this;
 		}
 
 		/**
@@ -117,39 +156,8 @@ public final class SessionChanges {
 		 * @param defaultResponseOptions e.g. {@code numberFormat}, {@code dataFormat}
 		 * @return this builder
 		 */
-		public Builder defaultResponseOptions(Map<String, ?> defaultResponseOptions) {
-			Assert.notNull(defaultResponseOptions, "'defaultResponseOptions' must not be null");
-			ObjectNode options = this.params.putObject("defaultResponseOptions");
-			defaultResponseOptions.forEach((name, value) -> options.putPOJO(name, value));
-			return this;
-		}
-
-		/**
-		 * Change the idle time after which the session expires.
-		 * @param idleTimeout zero (never) or positive, in whole seconds
-		 * @return this builder
-		 */
-		public Builder idleConnectionTimeout(Duration idleTimeout) {
-			Assert.isTrue(idleTimeout != null && !idleTimeout.isNegative(), "'idleTimeout' must be zero or positive");
-			this.params.put("idleConnectionTimeoutSeconds", idleTimeout.toSeconds());
-			return this;
-		}
-
-		/**
-		 * Change the idle time after which a cursor closes.
-		 * @param idleTimeout -1 second (never), zero or positive, in whole seconds
-		 * @return this builder
-		 */
-		public Builder idleCursorTimeout(Duration idleTimeout) {
-			Assert.isTrue(idleTimeout != null && idleTimeout.toSeconds() >= -1,
-					"'idleTimeout' must be -1 s (never), zero or positive");
-			this.params.put("idleCursorTimeoutSeconds", idleTimeout.toSeconds());
-			return this;
-		}
-
-		private Builder put(String name, @Nullable String value) {
-			Assert.hasText(value, () -> "'" + name + "' must not be empty");
-			this.params.put(name, value);
+		public Builder defaultResponseOptions(@Nullable Map<String, ?> defaultResponseOptions) {
+			this.settings.defaultResponseOptions(defaultResponseOptions);
 			return this;
 		}
 
@@ -159,8 +167,9 @@ public final class SessionChanges {
 		 * @throws IllegalStateException if nothing changes
 		 */
 		public SessionChanges build() {
-			Assert.state(!this.params.isEmpty(), "alterSession needs at least one change");
-			return new SessionChanges(this.params.deepCopy());
+			FairComSessionSettings built = this.settings.build();
+			Assert.state(!built.toParams().isEmpty(), "alterSession needs at least one change");
+			return new SessionChanges(built);
 		}
 
 	}

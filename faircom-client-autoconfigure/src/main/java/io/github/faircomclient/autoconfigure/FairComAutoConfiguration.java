@@ -15,15 +15,18 @@ import org.springframework.web.client.RestClient;
  * for {@link io.github.faircomclient.core.FairComTemplate}: a
  * {@link FairComConnectionDetails} from the {@code faircom.*} properties, a
  * {@link io.github.faircomclient.session.FairComAuthentication} chosen from those details,
- * and the template itself. Each backs off when the application defines its own. Requires
- * Apache HttpClient 5; {@code faircom.enabled=false} switches it off.
+ * a prototype {@link io.github.faircomclient.core.FairComTemplateBuilder} holding every
+ * other setting (through {@link FairComTemplateBuilderConfigurer}) for templates of your
+ * own, and the template itself. Each backs off when the application defines its own.
+ * Requires Apache HttpClient 5; {@code faircom.enabled=false} switches it off.
  */
 @AutoConfiguration(after = SslAutoConfiguration.class)
 @ConditionalOnClass({ RestClient.class, HttpClients.class })
 @ConditionalOnBooleanProperty(name = "faircom.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(FairComProperties.class)
+@EnableConfigurationProperties({ FairComProperties.class, FairComDbProperties.class })
 @Import({ FairComConfigurations.ConnectionDetailsConfiguration.class,
-		FairComConfigurations.AuthenticationConfiguration.class, FairComConfigurations.TemplateConfiguration.class })
+		FairComConfigurations.AuthenticationConfiguration.class,
+		FairComConfigurations.TemplateBuilderConfiguration.class, FairComConfigurations.TemplateConfiguration.class })
 public final class FairComAutoConfiguration {
 
 	FairComAutoConfiguration() {

@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.faircomclient.FairComApiException;
 import io.github.faircomclient.FairComAuthenticationException;
-import io.github.faircomclient.FairComClientClosedException;
 import io.github.faircomclient.FairComChangeIdConflictException;
+import io.github.faircomclient.FairComClientClosedException;
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComConnectException;
 import io.github.faircomclient.FairComDuplicateKeyException;
 import io.github.faircomclient.FairComErrorCodes;
@@ -40,6 +41,9 @@ public final class FairComExceptionTranslator {
 	private static final String CLIENT_CERTIFICATE_ADVICE = "check that the key store of the SSL bundle named by "
 			+ "faircom.ssl.bundle (spring.ssl.bundle.pem.<name>.keystore.*) holds a client certificate and key "
 			+ "signed by a CA the FairCom server trusts";
+
+	private static final String NOT_FOUND_ADVICE = "Nothing serves FairCom's JSON API at that path: check the path "
+			+ "of faircom.url (FairCom's is /api)";
 
 	private FairComExceptionTranslator() {
 	}
@@ -79,11 +83,21 @@ public final class FairComExceptionTranslator {
 	}
 
 	/**
-	 * Build the exception for a refused {@code createSession}.
+	 * Build the exception for a refused {@code createSession}: a
+	 * {@link FairComAuthenticationException}, or a plain {@link FairComApiException} when
+	 * the answer is an HTTP 404 (nothing serves the JSON API at the url's path, so the
+	 * credentials are not the problem).
 	 * @param response the answer
 	 * @return the exception to throw
 	 */
-	public static FairComAuthenticationException loginFailed(FairComResponse response) {
+	public static FairComApiException loginFailed(FairComResponse response) {
+		if (response.httpStatus() == 404) {
+			String message = "FairCom answered " + describe(response) + " with HTTP 404 (errorCode "
+					+ response.errorCode() + ", requestId " + response.requestId() + ")"
+					+ suffix(response.errorMessage()) + ". " + NOT_FOUND_ADVICE;
+			return new FairComApiException(message, response.api(), response.action(), response.requestId(),
+					response.httpStatus(), response.errorCode(), response.errorMessage());
+		}
 		String message = "FairCom refused to create a session (" + describe(response) + ", errorCode "
 				+ response.errorCode() + ", HTTP " + response.httpStatus() + ", requestId " + response.requestId()
 				+ ")" + suffix(response.errorMessage())
@@ -173,7 +187,7 @@ public final class FairComExceptionTranslator {
 			String detail, @Nullable Throwable cause) {
 		String message = "FairCom answered " + describe(request.api(), request.action()) + " with " + describe(kind)
 				+ " (HTTP " + httpStatus + ", requestId " + requestId + ((!detail.isEmpty()) ? ", " + detail : "")
-				+ ")";
+				+ ")" + ((httpStatus == 404) ? ". " + NOT_FOUND_ADVICE : "");
 		return new FairComProtocolException(message, kind, failureKind, request.api(), request.action(), requestId,
 				httpStatus, cause);
 	}
@@ -296,8 +310,13 @@ public final class FairComExceptionTranslator {
 					+ " (faircom.read-timeout); the server may have run the call", FairComTimeoutException.Type.READ,
 					api, action, requestId, failure);
 			case CALL_DEADLINE -> new FairComTimeoutException("FairCom call " + on + " did not complete within the "
-					+ "call timeout of " + callTimeout.toMillis() + " ms (faircom.call-timeout, or the call's own)",
+					+ "call timeout of " + FairComConfigurationException.display(callTimeout)
+					+ " (faircom.call-timeout, or the call's own), retries and waits included",
 					FairComTimeoutException.Type.CALL, api, action, requestId, failure);
+			case TLS_REQUIRED -> new FairComTlsException("FairCom call " + on + " failed: " + what
+					+ ", while faircom.url starts with http://. Use https:// (and, if the JVM does not trust the "
+					+ "server's certificate, an SSL bundle named by faircom.ssl.bundle)", api, action, requestId,
+					failure);
 			case TLS_NO_ANSWER -> new FairComTlsException("TLS handshake with FairCom failed for " + on + ": "
 					+ what + ". Is the service at that port speaking TLS? An https url pointing at a plain HTTP "
 					+ "port (or another service) looks like this; check the scheme and port of faircom.url", api,
@@ -462,7 +481,7 @@ public final class FairComExceptionTranslator {
 			return "";
 		}
 		if (errorMessage.length() <= MAX_QUOTED_MESSAGE) {
-			return ": " + errorMessage;
+			return ": " + withoutFinalPeriod(errorMessage);
 		}
 		return ": " + errorMessage.substring(0, MAX_QUOTED_MESSAGE) + "... (" + (errorMessage.length()
 				- MAX_QUOTED_MESSAGE) + " more characters, see getErrorMessage())";

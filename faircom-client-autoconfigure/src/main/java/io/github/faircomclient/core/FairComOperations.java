@@ -6,11 +6,13 @@ import io.github.faircomclient.admin.AdminOperations;
 import io.github.faircomclient.admin.AdminTemplate;
 import io.github.faircomclient.db.DbOperations;
 import io.github.faircomclient.db.DbTemplate;
+import io.github.faircomclient.mq.MqOperations;
+import io.github.faircomclient.mq.MqTemplate;
 
 /**
  * Runs FairCom JSON actions on a session the implementation manages. This is the generic
- * entry point for any action of any api; the typed operations of the DB and admin apis
- * ({@link #db()}, {@link #admin()}) build on it.
+ * entry point for any action of any api; the typed operations of the DB, admin and MQ
+ * apis ({@link #db()}, {@link #admin()}, {@link #mq()}) build on it.
  *
  * @see FairComTemplate
  */
@@ -58,6 +60,18 @@ public interface FairComOperations {
 	 */
 	default AdminOperations admin() {
 		return new AdminTemplate(this);
+	}
+
+	/**
+	 * Return typed operations for the MQ API that run on these operations.
+	 * <p>
+	 * The default implementation creates an {@link MqTemplate} with default settings (a
+	 * new one on every call); {@link FairComTemplate} returns one configured with its MQ
+	 * settings and observation registry.
+	 * @return the MQ operations
+	 */
+	default MqOperations mq() {
+		return new MqTemplate(this);
 	}
 
 }

@@ -2,7 +2,7 @@ package io.github.faircomclient.core;
 
 import java.time.Duration;
 
-import org.springframework.util.Assert;
+import io.github.faircomclient.FairComConfigurationException;
 
 /**
  * How a {@link FairComTemplate} retries a call. Immutable; create with
@@ -21,6 +21,36 @@ import org.springframework.util.Assert;
  * whose session expired is still replayed once on a new session.
  */
 public final class FairComRetrySettings {
+
+	/**
+	 * Default of whether failed calls are retried.
+	 */
+	public static final boolean DEFAULT_ENABLED = true;
+
+	/**
+	 * Default most times one call is sent.
+	 */
+	public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+	/**
+	 * Default upper bound of the wait before the first retry.
+	 */
+	public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(100);
+
+	/**
+	 * Default largest upper bound of a wait.
+	 */
+	public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(2);
+
+	/**
+	 * Default growth of the upper bound per retry.
+	 */
+	public static final double DEFAULT_MULTIPLIER = 2.0;
+
+	/**
+	 * Default longest {@code Retry-After} waited for.
+	 */
+	public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(10);
 
 	private static final FairComRetrySettings DEFAULTS = builder().build();
 
@@ -152,17 +182,17 @@ public final class FairComRetrySettings {
 	 */
 	public static final class Builder {
 
-		private boolean enabled = true;
+		private boolean enabled = DEFAULT_ENABLED;
 
-		private int maxAttempts = 3;
+		private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
 
-		private Duration initialBackoff = Duration.ofMillis(100);
+		private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
 
-		private Duration maxBackoff = Duration.ofSeconds(2);
+		private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
 
-		private double multiplier = 2.0;
+		private double multiplier = DEFAULT_MULTIPLIER;
 
-		private Duration maxRetryAfter = Duration.ofSeconds(10);
+		private Duration maxRetryAfter = DEFAULT_MAX_RETRY_AFTER;
 
 		private Builder() {
 		}
@@ -179,59 +209,67 @@ public final class FairComRetrySettings {
 
 		/**
 		 * Set the most times one call is sent, the first time and any replay on a new
-		 * session included. 1 also stops the replay after an expired session.
+		 * session included ({@code faircom.retry.max-attempts}). 1 also stops the replay
+		 * after an expired session.
 		 * @param maxAttempts at least 1
 		 * @return this builder
 		 */
 		public Builder maxAttempts(int maxAttempts) {
-			Assert.isTrue(maxAttempts >= 1, "'maxAttempts' must be at least 1");
-			this.maxAttempts = maxAttempts;
+			this.maxAttempts = (int) FairComConfigurationException.requireAtLeast("faircom.retry.max-attempts",
+					maxAttempts, 1, "3 (1 sends each call once, without retries or a replay)");
 			return this;
 		}
 
 		/**
-		 * Set the upper bound of the first wait.
+		 * Set the upper bound of the first wait ({@code faircom.retry.initial-backoff}).
 		 * @param initialBackoff a positive duration
 		 * @return this builder
 		 */
 		public Builder initialBackoff(Duration initialBackoff) {
-			Assert.isTrue(initialBackoff != null && !initialBackoff.isNegative() && !initialBackoff.isZero(),
-					"'initialBackoff' must be positive");
-			this.initialBackoff = initialBackoff;
+			this.initialBackoff = FairComConfigurationException.requirePositive("faircom.retry.initial-backoff",
+					initialBackoff, "100ms");
 			return this;
 		}
 
 		/**
-		 * Set the largest upper bound of a wait.
+		 * Set the largest upper bound of a wait ({@code faircom.retry.max-backoff}).
 		 * @param maxBackoff a positive duration, not below the initial backoff
 		 * @return this builder
 		 */
 		public Builder maxBackoff(Duration maxBackoff) {
-			Assert.isTrue(maxBackoff != null && !maxBackoff.isNegative() && !maxBackoff.isZero(),
-					"'maxBackoff' must be positive");
-			this.maxBackoff = maxBackoff;
+			this.maxBackoff = FairComConfigurationException.requirePositive("faircom.retry.max-backoff", maxBackoff,
+					"2s");
 			return this;
 		}
 
 		/**
-		 * Set the factor by which the upper bound of the wait grows per retry.
+		 * Set the factor by which the upper bound of the wait grows per retry
+		 * ({@code faircom.retry.multiplier}).
 		 * @param multiplier at least 1
 		 * @return this builder
 		 */
 		public Builder multiplier(double multiplier) {
-			Assert.isTrue(multiplier >= 1.0 && Double.isFinite(multiplier), "'multiplier' must be at least 1");
+			if (!(multiplier >= 1.0) || !Double.isFinite(multiplier)) {
+				throw new FairComConfigurationException("faircom.retry.multiplier", multiplier,
+						"it must be a number of at least 1",
+						"Set faircom.retry.multiplier to 1 or more, for example 2.");
+			}
 			this.multiplier = multiplier;
 			return this;
 		}
 
 		/**
-		 * Set the longest {@code Retry-After} to wait for.
+		 * Set the longest {@code Retry-After} to wait for
+		 * ({@code faircom.retry.max-retry-after}).
 		 * @param maxRetryAfter zero or positive; zero never waits for a Retry-After
 		 * @return this builder
 		 */
 		public Builder maxRetryAfter(Duration maxRetryAfter) {
-			Assert.isTrue(maxRetryAfter != null && !maxRetryAfter.isNegative(),
-					"'maxRetryAfter' must not be negative");
+			if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
+				throw new FairComConfigurationException("faircom.retry.max-retry-after", maxRetryAfter,
+						"it must be 0 (never wait for a Retry-After) or positive",
+						"Set faircom.retry.max-retry-after to 0 or a positive duration, for example 10s.");
+			}
 			this.maxRetryAfter = maxRetryAfter;
 			return this;
 		}
@@ -239,11 +277,16 @@ public final class FairComRetrySettings {
 		/**
 		 * Build the settings.
 		 * @return the settings
-		 * @throws IllegalStateException if the maximum backoff is below the initial one
+		 * @throws FairComConfigurationException if the maximum backoff is below the initial
+		 * one
 		 */
 		public FairComRetrySettings build() {
-			Assert.state(this.maxBackoff.compareTo(this.initialBackoff) >= 0,
-					"'maxBackoff' must not be below 'initialBackoff'");
+			if (this.maxBackoff.compareTo(this.initialBackoff) < 0) {
+				throw new FairComConfigurationException("faircom.retry.max-backoff", this.maxBackoff,
+						"it is below faircom.retry.initial-backoff ("
+								+ FairComConfigurationException.display(this.initialBackoff) + ")",
+						"Raise faircom.retry.max-backoff or lower faircom.retry.initial-backoff.");
+			}
 			return new FairComRetrySettings(this);
 		}
 

@@ -1,6 +1,7 @@
 package io.github.faircomclient.core;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,8 +15,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.admin.AdminOperations;
@@ -25,6 +28,9 @@ import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.DbTemplate;
 import io.github.faircomclient.db.DbTransactionHolder;
 import io.github.faircomclient.http.FairComHttpTransport;
+import io.github.faircomclient.mq.MqOperations;
+import io.github.faircomclient.mq.MqSettings;
+import io.github.faircomclient.mq.MqTemplate;
 import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComObservationDocumentation;
 import io.github.faircomclient.observation.FairComRequestObservationContext;
@@ -88,6 +94,8 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 
 	private final AdminTemplate admin;
 
+	private final MqTemplate mq;
+
 	/**
 	 * Create a template that sends its calls through the given transport, with the
 	 * sessions of the given manager and the default settings (call timeout 60 s, default
@@ -111,6 +119,7 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 		this.ownedResources = List.copyOf(ownedResources);
 		this.db = new DbTemplate(this, options.dbSettings(), options.observationRegistry());
 		this.admin = new AdminTemplate(this);
+		this.mq = new MqTemplate(this, options.mqSettings(), options.observationRegistry());
 	}
 
 	/**
@@ -211,7 +220,7 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 			reason = (call.hasTimeFor(RetryPolicy.MIN_ATTEMPT_TIME))
 					? "the call was already sent " + call.attempts() + " time(s), the most faircom.retry.max-attempts "
 							+ "allows"
-					: "the call timeout of " + call.timeout().toMillis() + " ms leaves no time to replay it";
+					: "the call timeout of " + FairComConfigurationException.display(call.timeout()) + " leaves no time to replay it";
 		}
 		if (reason != null) {
 			throw call.fail(FairComExceptionTranslator.sessionExpired(gone, reason));
@@ -245,12 +254,19 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 	}
 
 	/**
-	 * Log in now, if the session manager has no session yet, within the call timeout.
+	 * Log in now, if the session manager has no session yet, within the call timeout; if
+	 * that fails, close the template.
 	 * @throws io.github.faircomclient.FairComException if the login fails
 	 */
 	void login() {
 		checkOpen(PING_SESSION);
-		this.sessionManager.getSession(this.options.callTimeout());
+		try {
+			this.sessionManager.getSession(this.options.callTimeout());
+		}
+		catch (RuntimeException ex) {
+			close();
+			throw ex;
+		}
 	}
 
 	private FairComResponse observe(FairComRequest request, Supplier<FairComResponse> call) {
@@ -288,6 +304,16 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 	@Override
 	public AdminOperations admin() {
 		return this.admin;
+	}
+
+	/**
+	 * Return the typed MQ operations of this template, configured with its MQ settings;
+	 * published messages are observed in its observation registry.
+	 * @return the MQ operations
+	 */
+	@Override
+	public MqOperations mq() {
+		return this.mq;
 	}
 
 	/**
@@ -374,14 +400,30 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 	/**
 	 * What a template does beyond its transport and session manager.
 	 */
+	/**
+	 * Create the single daemon thread that runs the keepalive checks of a template that was
+	 * given no scheduler; the template owns and shuts it down.
+	 */
+	static ThreadPoolTaskScheduler keepaliveScheduler(Clock clock) {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(1);
+		scheduler.setDaemon(true);
+		scheduler.setThreadNamePrefix("faircom-keepalive-");
+		scheduler.setRemoveOnCancelPolicy(true);
+		scheduler.setClock(clock);
+		scheduler.initialize();
+		return scheduler;
+	}
+
 	record Options(Duration callTimeout, RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
 			@Nullable FairComRequestObservationConvention observationConvention, FairComErrorCodes errorCodes,
-			DbSettings dbSettings) {
+			DbSettings dbSettings, MqSettings mqSettings) {
 
 		static final Options DEFAULTS = new Options(FairComTemplateBuilder.DEFAULT_CALL_TIMEOUT,
 				new RetryPolicy(FairComRetrySettings.defaults(), BackoffSleeper.THREAD_SLEEP,
 						() -> ThreadLocalRandom.current().nextDouble()),
-				ObservationRegistry.NOOP, null, FairComErrorCodes.documented(), DbSettings.defaults());
+				ObservationRegistry.NOOP, null, FairComErrorCodes.documented(), DbSettings.defaults(),
+				MqSettings.defaults());
 
 	}
 

@@ -1,7 +1,6 @@
 package io.github.faircomclient.core;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +10,6 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
@@ -21,12 +18,14 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.util.UriComponentsBuilder;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.http.FairComHttpTransport;
+import io.github.faircomclient.http.FairComHttpTransportBuilder;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
+import io.github.faircomclient.mq.MqSettings;
 import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.ClientCertificateAuthentication;
@@ -42,37 +41,49 @@ import io.github.faircomclient.session.TokenAuthentication;
 
 /**
  * Builds a {@link FairComTemplate} with its own connection pool, session manager and
- * keepalive scheduler, all closed by {@link FairComTemplate#destroy()}. The
- * auto-configuration uses it for the default template; applications use it for a second
- * server or identity:
+ * keepalive scheduler, all closed by {@link FairComTemplate#close()}. In a Spring Boot
+ * application, inject the {@code FairComTemplateBuilder} bean: a new builder for each
+ * injection point, already holding every {@code faircom.*} setting except the connection
+ * (url, credentials, token, SSL bundle), so a second template for another server or
+ * identity needs only those:
  *
  * <pre class="code">
  * &#64;Bean
- * FairComTemplate reportingFairCom(SslBundles bundles) {
- *     return FairComTemplate.builder()
- *         .url("https://reporting.example.com:8443/api")
+ * FairComTemplate reportingFairCom(FairComTemplateBuilder builder, SslBundles bundles) {
+ *     return builder.url("https://reporting.example.com:8443/api")
  *         .sslBundle(bundles.getBundle("reporting"))
  *         .clientCertificate()
  *         .build();
  * }
  * </pre>
  *
- * Defaults: connect timeout 5 s, read timeout 30 s, call timeout 60 s, 20 pooled
- * connections acquired within 10 s, answers up to 64 MB, host name verification on,
- * keepalive on, lazy login, logout bounded by the connect timeout (so that shutting down
- * against a dead server takes no longer than reaching it would),
- * {@linkplain FairComRetrySettings#defaults() default retries}.
+ * Outside Spring, {@link FairComTemplate#builder()} starts from the defaults: the
+ * {@code DEFAULT_...} constants here, of {@link FairComHttpTransport} (timeouts, pool,
+ * answer size), {@link FairComRetrySettings} and {@link DbSettings}. Each setting is
+ * checked when it is set and a wrong one raises a {@link FairComConfigurationException}
+ * naming the {@code faircom.*} property that configures it.
  */
 public final class FairComTemplateBuilder {
 
-	private static final Log logger = LogFactory.getLog(FairComTemplateBuilder.class);
-
-	private static final String DEFAULT_PATH = "/api";
+	/**
+	 * The default total time a call may take, answer, retries and waits included.
+	 */
+	public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
 
 	/**
-	 * The default total time a call may take.
+	 * The default most JSON values (objects, arrays, field names and scalars) in an answer.
 	 */
-	static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+	public static final long DEFAULT_MAX_RESPONSE_VALUES = 1_000_000;
+
+	/**
+	 * The default of when to log in: on the first call.
+	 */
+	public static final LoginMode DEFAULT_LOGIN_MODE = LoginMode.LAZY;
+
+	/**
+	 * The default of whether idle sessions are kept alive.
+	 */
+	public static final boolean DEFAULT_KEEPALIVE = true;
 
 	private @Nullable URI url;
 
@@ -82,27 +93,17 @@ public final class FairComTemplateBuilder {
 
 	private @Nullable Function<FairComSessionClient, SessionManager> sessionManager;
 
+	private final FairComHttpTransportBuilder transport = FairComHttpTransport.builder();
+
 	private @Nullable SslBundle sslBundle;
 
 	private @Nullable SslBundles reloadingSslBundles;
 
 	private @Nullable String reloadingSslBundleName;
 
-	private boolean verifyHostname = true;
-
-	private Duration connectTimeout = Duration.ofSeconds(5);
-
-	private Duration readTimeout = Duration.ofSeconds(30);
-
 	private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
 
-	private int maxConnections = 20;
-
-	private Duration connectionAcquireTimeout = Duration.ofSeconds(10);
-
-	private DataSize maxResponseSize = DataSize.ofBytes(FairComHttpTransport.DEFAULT_MAX_RESPONSE_BYTES);
-
-	private long maxResponseValues = FairComWireFormat.DEFAULT_MAX_VALUES;
+	private long maxResponseValues = DEFAULT_MAX_RESPONSE_VALUES;
 
 	private FairComRetrySettings retrySettings = FairComRetrySettings.defaults();
 
@@ -112,9 +113,9 @@ public final class FairComTemplateBuilder {
 
 	private FairComSessionSettings sessionSettings = FairComSessionSettings.defaults();
 
-	private boolean keepalive = true;
+	private boolean keepalive = DEFAULT_KEEPALIVE;
 
-	private LoginMode loginMode = LoginMode.LAZY;
+	private LoginMode loginMode = DEFAULT_LOGIN_MODE;
 
 	private @Nullable Duration logoutTimeout;
 
@@ -123,8 +124,6 @@ public final class FairComTemplateBuilder {
 	private @Nullable FairComRequestObservationConvention observationConvention;
 
 	private @Nullable FairComSessionObservationConvention sessionObservationConvention;
-
-	private final List<FairComRestClientCustomizer> customizers = new ArrayList<>();
 
 	private FairComSessionListener sessionListener = FairComSessionListener.NONE;
 
@@ -136,46 +135,32 @@ public final class FairComTemplateBuilder {
 
 	private DbSettings dbSettings = DbSettings.defaults();
 
+	private MqSettings mqSettings = MqSettings.defaults();
+
 	FairComTemplateBuilder() {
 	}
 
 	/**
-	 * Set the server's endpoint. A url without a path gets FairCom's {@code /api}.
+	 * Set the server's endpoint ({@code faircom.url}). A url without a path gets FairCom's
+	 * {@code /api}.
 	 * @param url e.g. {@code https://faircom.example.com:8443/api}
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder url(String url) {
-		Assert.hasText(url, "'url' must not be empty");
-		URI uri;
-		try {
-			uri = new URI(url.trim());
-		}
-		catch (URISyntaxException ex) {
-			// the parser's message quotes the url, which may hold credentials: keep only the reason
-			throw new IllegalArgumentException(
-					"'url' is not a valid URL (" + ex.getReason() + " at index " + ex.getIndex() + ")");
-		}
-		return url(uri);
+		this.url = FairComHttpTransport.endpoint(url);
+		return this;
 	}
 
 	/**
-	 * Set the server's endpoint. A url without a path gets FairCom's {@code /api}.
+	 * Set the server's endpoint ({@code faircom.url}). A url without a path gets FairCom's
+	 * {@code /api}.
 	 * @param url e.g. {@code https://faircom.example.com:8443/api}
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder url(URI url) {
-		Assert.notNull(url, "'url' must not be null");
-		String scheme = url.getScheme();
-		Assert.isTrue("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme),
-				"'url' must be an http or https url");
-		Assert.hasText(url.getHost(), "'url' must name a host");
-		Assert.isNull(url.getRawUserInfo(), "'url' must not contain credentials");
-		String path = url.getRawPath();
-		this.url = (path == null || path.isEmpty() || "/".equals(path))
-				? UriComponentsBuilder.fromUri(url).replacePath(DEFAULT_PATH).build(true).toUri() : url;
+		this.url = FairComHttpTransport.endpoint(url);
 		return this;
 	}
-
 	/**
 	 * Set how the template obtains its session.
 	 * @param authentication the authentication strategy
@@ -249,10 +234,9 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
-	 * Use the named SSL bundle and follow its reloads: when Spring Boot reloads the bundle
-	 * (a bundle with {@code reload-on-update=true} whose files changed), new connections
-	 * use the new certificates and keys, idle connections are closed and busy ones are not
-	 * reused; no restart needed. The update handler is registered by {@link #build()}.
+	 * Use the named SSL bundle and follow its reloads ({@code reload-on-update=true}): new
+	 * connections use the new certificates and keys, idle connections are closed and busy
+	 * ones are not reused. The update handler is registered by {@link #build()}.
 	 * @param sslBundles the registry holding the bundle
 	 * @param bundleName the name of the bundle
 	 * @return this builder
@@ -276,77 +260,81 @@ public final class FairComTemplateBuilder {
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder verifyHostname(boolean verifyHostname) {
-		this.verifyHostname = verifyHostname;
+		this.transport.verifyHostname(verifyHostname);
 		return this;
 	}
 
 	/**
-	 * Set the time allowed to open a connection.
+	 * Set the time allowed to open a connection ({@code faircom.connect-timeout}).
 	 * @param connectTimeout a positive duration
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder connectTimeout(Duration connectTimeout) {
-		this.connectTimeout = positive(connectTimeout, "connectTimeout");
+		this.transport.connectTimeout(connectTimeout);
 		return this;
 	}
 
 	/**
-	 * Set the longest silence allowed while waiting for or reading an answer.
+	 * Set the longest silence allowed while waiting for or reading an answer
+	 * ({@code faircom.read-timeout}).
 	 * @param readTimeout a positive duration
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder readTimeout(Duration readTimeout) {
-		this.readTimeout = positive(readTimeout, "readTimeout");
+		this.transport.readTimeout(readTimeout);
 		return this;
 	}
 
 	/**
-	 * Set the total time a call may take, answer included.
+	 * Set the total time a call may take, answer, retries and waits included
+	 * ({@code faircom.call-timeout}).
 	 * @param callTimeout a positive duration
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder callTimeout(Duration callTimeout) {
-		this.callTimeout = positive(callTimeout, "callTimeout");
+		this.callTimeout = FairComConfigurationException.requirePositive("faircom.call-timeout", callTimeout, "60s");
 		return this;
 	}
 
 	/**
-	 * Set the size of the connection pool.
+	 * Set the size of the connection pool ({@code faircom.pool.max-connections}).
 	 * @param maxConnections a positive number
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder maxConnections(int maxConnections) {
-		Assert.isTrue(maxConnections > 0, "'maxConnections' must be positive");
-		this.maxConnections = maxConnections;
+		this.transport.maxConnections(maxConnections);
 		return this;
 	}
 
 	/**
-	 * Set the time a call waits for a free pooled connection.
+	 * Set the time a call waits for a free pooled connection
+	 * ({@code faircom.pool.acquire-timeout}).
 	 * @param connectionAcquireTimeout a positive duration
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder connectionAcquireTimeout(Duration connectionAcquireTimeout) {
-		this.connectionAcquireTimeout = positive(connectionAcquireTimeout, "connectionAcquireTimeout");
+		this.transport.connectionAcquireTimeout(connectionAcquireTimeout);
 		return this;
 	}
 
 	/**
-	 * Set the largest answer accepted; larger ones fail with a
-	 * {@link io.github.faircomclient.FairComProtocolException} of kind
+	 * Set the largest answer accepted ({@code faircom.max-response-size}); larger ones fail
+	 * with a {@link io.github.faircomclient.FairComProtocolException} of kind
 	 * {@code TOO_LARGE}.
 	 * @param maxResponseSize a positive size
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder maxResponseSize(DataSize maxResponseSize) {
-		Assert.isTrue(maxResponseSize != null && maxResponseSize.toBytes() > 0, "'maxResponseSize' must be positive");
-		this.maxResponseSize = maxResponseSize;
+		this.transport.maxResponseBytes(FairComConfigurationException
+			.requireSet("faircom.max-response-size", maxResponseSize, "Set faircom.max-response-size, for example to "
+					+ "64MB.")
+			.toBytes());
 		return this;
 	}
 
 	/**
 	 * Set the most JSON values (objects, arrays, field names and scalars) an answer may
-	 * hold; a larger one fails with a
+	 * hold ({@code faircom.max-response-values}); a larger one fails with a
 	 * {@link io.github.faircomclient.FairComProtocolException} of kind {@code TOO_LARGE}.
 	 * With the byte limit it bounds the memory one answer takes, whatever its shape (see
 	 * the reliability figures). Read larger results with a cursor.
@@ -354,8 +342,8 @@ public final class FairComTemplateBuilder {
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder maxResponseValues(long maxResponseValues) {
-		Assert.isTrue(maxResponseValues > 0, "'maxResponseValues' must be positive");
-		this.maxResponseValues = maxResponseValues;
+		this.maxResponseValues = FairComConfigurationException.requireAtLeast("faircom.max-response-values",
+				maxResponseValues, 1, "1000000");
 		return this;
 	}
 
@@ -405,7 +393,8 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
-	 * Set whether idle sessions are kept alive with {@code pingSession}.
+	 * Set whether idle sessions are kept alive with {@code pingSession}
+	 * ({@code faircom.session.keepalive}).
 	 * @param keepalive whether to keep sessions alive
 	 * @return this builder
 	 */
@@ -415,14 +404,14 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
-	 * Set when the template logs in.
+	 * Set when the template logs in ({@code faircom.session.login}).
 	 * @param loginMode eager (in {@link #build()}, which fails if the login does) or lazy (on
 	 * the first call)
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder loginMode(LoginMode loginMode) {
-		Assert.notNull(loginMode, "'loginMode' must not be null");
-		this.loginMode = loginMode;
+		this.loginMode = FairComConfigurationException.requireSet("faircom.session.login", loginMode,
+				"Set faircom.session.login to lazy or eager.");
 		return this;
 	}
 
@@ -433,20 +422,19 @@ public final class FairComTemplateBuilder {
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder logoutTimeout(Duration logoutTimeout) {
-		this.logoutTimeout = positive(logoutTimeout, "logoutTimeout");
+		this.logoutTimeout = FairComConfigurationException.requirePositive("logoutTimeout", logoutTimeout, "5s");
 		return this;
 	}
 
 	/**
-	 * Set the registry that records the template's observations: one per action
-	 * ({@code faircom.client.requests}), one per session event
-	 * ({@code faircom.client.sessions}) and the HTTP exchanges nested in them
-	 * ({@code http.client.requests}). Without one nothing is observed.
+	 * Set the registry that records the template's observations of actions
+	 * ({@code faircom.client.requests}), session events ({@code faircom.client.sessions})
+	 * and HTTP exchanges ({@code http.client.requests}). Without one nothing is observed.
 	 * @param observationRegistry the registry
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
-		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.transport.observationRegistry(observationRegistry);
 		this.observationRegistry = observationRegistry;
 		return this;
 	}
@@ -481,8 +469,7 @@ public final class FairComTemplateBuilder {
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder customizers(List<? extends FairComRestClientCustomizer> customizers) {
-		Assert.notNull(customizers, "'customizers' must not be null");
-		this.customizers.addAll(customizers);
+		this.transport.customizers(customizers);
 		return this;
 	}
 
@@ -545,107 +532,82 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
+	 * Set how {@link FairComTemplate#mq()} publishes: its MQ API session, payload formats
+	 * and JSON mapper.
+	 * @param mqSettings the MQ settings
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder mqSettings(MqSettings mqSettings) {
+		Assert.notNull(mqSettings, "'mqSettings' must not be null");
+		this.mqSettings = mqSettings;
+		return this;
+	}
+
+	/**
 	 * Build the template. Nothing is sent to the server until the first call or, with
 	 * {@link LoginMode#EAGER}, logs in before it returns; if that login fails, the template
 	 * is closed and the failure thrown.
 	 * @return the template
-	 * @throws IllegalStateException if the url or the authentication is missing, or if a
-	 * client certificate or SSL bundle is combined with an {@code http} url
+	 * @throws FairComConfigurationException if the url or the way to log in is missing, or
+	 * if a client certificate or SSL bundle is combined with an {@code http} url
 	 */
 	public FairComTemplate build() {
-		URI url = this.url;
-		Assert.state(url != null, "A url is required");
-		Assert.state(this.authentication != null || this.sessionManager != null, "An authentication is required");
-		boolean https = "https".equalsIgnoreCase(url.getScheme());
-		Assert.state(https || !(this.authentication instanceof ClientCertificateAuthentication),
-				"Client-certificate login needs an https url");
-		Assert.state(https || this.sslBundle == null, "An SSL bundle needs an https url");
-		if (https && !this.verifyHostname) {
-			logger.warn("Host name verification is switched off for FairCom server " + url
-					+ "; use this only for a development server with a self-signed certificate");
+		URI url = FairComConfigurationException.requireSet("faircom.url", this.url,
+				"Set faircom.url (url() on the builder) to the endpoint of your FairCom server.");
+		if (this.authentication == null && this.sessionManager == null) {
+			throw new FairComConfigurationException("faircom.username", null, "no way to log in is configured",
+					"Set faircom.username and faircom.password, faircom.session.token, or a client certificate "
+							+ "(credentials(), token() or clientCertificate() on the builder).");
 		}
-		FairComHttpTransport transport = FairComHttpTransport.builder(url)
-			.connectTimeout(this.connectTimeout)
-			.readTimeout(this.readTimeout)
-			.maxConnections(this.maxConnections)
-			.connectionAcquireTimeout(this.connectionAcquireTimeout)
-			.sslBundle(this.sslBundle)
-			.verifyHostname(this.verifyHostname)
-			.maxResponseBytes(this.maxResponseSize.toBytes())
-			.observationRegistry(this.observationRegistry)
-			.customizers(this.customizers)
-			.build();
+		boolean https = "https".equalsIgnoreCase(url.getScheme());
+		if (!https && this.authentication instanceof ClientCertificateAuthentication) {
+			throw new FairComConfigurationException("faircom.url", url,
+					"a client-certificate login needs an https url",
+					"Set faircom.url to the server's https endpoint, or log in with faircom.username and "
+							+ "faircom.password.");
+		}
+		FairComHttpTransport transport = this.transport.url(url).sslBundle(this.sslBundle).build();
 		if (this.reloadingSslBundles != null && this.reloadingSslBundleName != null) {
 			this.reloadingSslBundles.addBundleUpdateHandler(this.reloadingSslBundleName, transport::reloadSslBundle);
 		}
 		FairComWireFormat wireFormat = new FairComWireFormat(this.clock, this.maxResponseValues,
-				this.maxResponseSize.toBytes());
-		Exchange exchange = new Exchange(transport, wireFormat, ServerText.masking(knownSecrets()));
+				transport.getMaxResponseBytes());
+		List<@Nullable String> secrets = new ArrayList<>(this.secrets); // masked wherever a server echoes them
+		if (this.sslBundle != null && this.sslBundle.getKey() != null) {
+			secrets.add(this.sslBundle.getKey().getPassword());
+		}
+		Exchange exchange = new Exchange(transport, wireFormat, ServerText.masking(secrets));
 		List<AutoCloseable> owned = new ArrayList<>();
 		SessionManager sessionManager = (this.sessionManager != null) ? this.sessionManager.apply(exchange)
-				: lifecycleAwareSessionManager(exchange, owned);
+				: lifecycleAwareSessionManager(exchange, transport.getConnectTimeout(), owned);
 		DoubleSupplier random = (this.jitter != null) ? this.jitter : () -> ThreadLocalRandom.current().nextDouble();
 		FairComTemplate.Options options = new FairComTemplate.Options(this.callTimeout,
 				new RetryPolicy(this.retrySettings, this.backoffSleeper, random), this.observationRegistry,
-				this.observationConvention, this.errorCodes, this.dbSettings);
+				this.observationConvention, this.errorCodes, this.dbSettings, this.mqSettings);
 		FairComTemplate template = new FairComTemplate(exchange, sessionManager, options, owned);
 		if (this.loginMode == LoginMode.EAGER) {
-			try {
-				template.login();
-			}
-			catch (RuntimeException ex) {
-				template.close();
-				throw ex;
-			}
+			template.login();
 		}
 		return template;
 	}
 
-	private LifecycleAwareSessionManager lifecycleAwareSessionManager(Exchange exchange, List<AutoCloseable> owned) {
+	private LifecycleAwareSessionManager lifecycleAwareSessionManager(Exchange exchange, Duration connectTimeout,
+			List<AutoCloseable> owned) {
 		FairComAuthentication authentication = this.authentication;
 		Assert.state(authentication != null, "An authentication is required");
 		TaskScheduler scheduler = this.taskScheduler;
 		if (scheduler == null) {
-			ThreadPoolTaskScheduler ownScheduler = createScheduler();
+			ThreadPoolTaskScheduler ownScheduler = FairComTemplate.keepaliveScheduler(this.clock);
 			owned.add(ownScheduler::destroy);
 			scheduler = ownScheduler;
 		}
-		Duration logoutTimeout = (this.logoutTimeout != null) ? this.logoutTimeout : this.connectTimeout;
+		Duration logoutTimeout = (this.logoutTimeout != null) ? this.logoutTimeout : connectTimeout;
 		logoutTimeout = (logoutTimeout.compareTo(this.callTimeout) < 0) ? logoutTimeout : this.callTimeout;
 		LifecycleAwareSessionManager sessionManager = new LifecycleAwareSessionManager(authentication, exchange,
 				this.sessionSettings, scheduler, this.clock, this.keepalive, logoutTimeout, this.sessionListener);
 		sessionManager.setObservationRegistry(this.observationRegistry);
 		sessionManager.setObservationConvention(this.sessionObservationConvention);
 		return sessionManager;
-	}
-
-	/**
-	 * The secrets the template knows of, masked wherever a server echoes them: the
-	 * password, the permanent token and the key password of the SSL bundle.
-	 */
-	private List<@Nullable String> knownSecrets() {
-		List<@Nullable String> known = new ArrayList<>(this.secrets);
-		if (this.sslBundle != null && this.sslBundle.getKey() != null) {
-			known.add(this.sslBundle.getKey().getPassword());
-		}
-		return known;
-	}
-
-	private ThreadPoolTaskScheduler createScheduler() {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setPoolSize(1);
-		scheduler.setDaemon(true);
-		scheduler.setThreadNamePrefix("faircom-keepalive-");
-		scheduler.setRemoveOnCancelPolicy(true);
-		scheduler.setClock(this.clock);
-		scheduler.initialize();
-		return scheduler;
-	}
-
-	private static Duration positive(Duration duration, String name) {
-		Assert.notNull(duration, () -> "'" + name + "' must not be null");
-		Assert.isTrue(!duration.isNegative() && !duration.isZero(), () -> "'" + name + "' must be positive");
-		return duration;
 	}
 
 }

@@ -47,12 +47,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class FairComWireFormat {
 
 	/**
-	 * Default largest number of JSON values (objects, arrays, names and scalars) an answer
-	 * may hold.
-	 */
-	static final long DEFAULT_MAX_VALUES = 1_000_000;
-
-	/**
 	 * Sent when a request names no debug level, so that the server neither pretty-prints nor
 	 * echoes the request (with its parameters, a password on createSession) in
 	 * {@code debugInfo}, whatever the session's or server's {@code defaultDebug} is.
@@ -74,7 +68,7 @@ final class FairComWireFormat {
 	private final long maxValues;
 
 	FairComWireFormat() {
-		this(Clock.systemUTC(), DEFAULT_MAX_VALUES, Integer.MAX_VALUE);
+		this(Clock.systemUTC(), FairComTemplateBuilder.DEFAULT_MAX_RESPONSE_VALUES, Integer.MAX_VALUE);
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.FairComConfigurationException;
+
 /**
  * Settings of the bulk loader ({@link DbOperations#bulkInsert} and
  * {@link DbOperations#bulkUpdate}), {@code faircom.db.bulk.*}: how many lanes a resumable
@@ -11,7 +13,8 @@ import org.springframework.util.Assert;
  * {@link #getTargetBatchBytes()} of JSON within {@link #getMinBatchRecords()} and
  * {@link #getMaxBatchRecords()} records, the way FairCom's Postgres foreign data wrapper
  * sizes its batches (50 to 2000 rows, about 1 MB), and shrinks while a batch takes longer
- * than {@link #getLatencyBudget()}. Immutable; the defaults are defined here once.
+ * than {@link #getLatencyBudget()}. Immutable; the defaults are the {@code DEFAULT_...}
+ * constants, used by the builder and the properties alike.
  */
 public final class BulkSettings {
 
@@ -39,6 +42,11 @@ public final class BulkSettings {
 	 * Default longest a batch's write should take before batches shrink: 2 seconds.
 	 */
 	public static final Duration DEFAULT_LATENCY_BUDGET = Duration.ofSeconds(2);
+
+	/**
+	 * Most lanes a load may write through.
+	 */
+	public static final int MAX_LANES = 64;
 
 	private static final BulkSettings DEFAULTS = builder().build();
 
@@ -120,7 +128,8 @@ public final class BulkSettings {
 	}
 
 	static void checkLanes(int lanes) {
-		Assert.isTrue(lanes >= 1 && lanes <= 64, () -> "'lanes' must be between 1 and 64, not " + lanes);
+		Assert.isTrue(lanes >= 1 && lanes <= MAX_LANES,
+				() -> "'lanes' must be between 1 and " + MAX_LANES + ", not " + lanes);
 	}
 
 	@Override
@@ -149,70 +158,78 @@ public final class BulkSettings {
 		}
 
 		/**
-		 * Set the number of lanes of a resumable load.
-		 * @param lanes between 1 and 64
+		 * Set the number of lanes of a resumable load ({@code faircom.db.bulk.lanes}).
+		 * @param lanes between 1 and {@value BulkSettings#MAX_LANES}
 		 * @return this builder
 		 */
 		public Builder lanes(int lanes) {
-			checkLanes(lanes);
+			if (lanes < 1 || lanes > MAX_LANES) {
+				throw new FairComConfigurationException("faircom.db.bulk.lanes", lanes,
+						"it must be between 1 and " + MAX_LANES,
+						"Set faircom.db.bulk.lanes to 1 or more, for example 4, and at most "
+								+ "faircom.pool.max-connections.");
+			}
 			this.lanes = lanes;
 			return this;
 		}
 
 		/**
-		 * Set the size of JSON a batch aims at.
+		 * Set the size of JSON a batch aims at ({@code faircom.db.bulk.target-batch-size}).
 		 * @param targetBatchBytes a positive number of bytes
 		 * @return this builder
 		 */
 		public Builder targetBatchBytes(long targetBatchBytes) {
-			Assert.isTrue(targetBatchBytes > 0, "'targetBatchBytes' must be positive");
-			this.targetBatchBytes = targetBatchBytes;
+			this.targetBatchBytes = FairComConfigurationException.requireAtLeast("faircom.db.bulk.target-batch-size",
+					targetBatchBytes, 1, "1MB");
 			return this;
 		}
 
 		/**
-		 * Set the fewest records per batch.
+		 * Set the fewest records per batch ({@code faircom.db.bulk.min-batch-records}).
 		 * @param minBatchRecords a positive number
 		 * @return this builder
 		 */
 		public Builder minBatchRecords(int minBatchRecords) {
-			Assert.isTrue(minBatchRecords > 0, "'minBatchRecords' must be positive");
-			this.minBatchRecords = minBatchRecords;
+			this.minBatchRecords = (int) FairComConfigurationException
+				.requireAtLeast("faircom.db.bulk.min-batch-records", minBatchRecords, 1, "50");
 			return this;
 		}
 
 		/**
-		 * Set the most records per batch.
+		 * Set the most records per batch ({@code faircom.db.bulk.max-batch-records}).
 		 * @param maxBatchRecords a positive number
 		 * @return this builder
 		 */
 		public Builder maxBatchRecords(int maxBatchRecords) {
-			Assert.isTrue(maxBatchRecords > 0, "'maxBatchRecords' must be positive");
-			this.maxBatchRecords = maxBatchRecords;
+			this.maxBatchRecords = (int) FairComConfigurationException
+				.requireAtLeast("faircom.db.bulk.max-batch-records", maxBatchRecords, 1, "2000");
 			return this;
 		}
 
 		/**
-		 * Set the longest a batch's write should take.
+		 * Set the longest a batch's write should take
+		 * ({@code faircom.db.bulk.latency-budget}).
 		 * @param latencyBudget a positive duration
 		 * @return this builder
 		 */
 		public Builder latencyBudget(Duration latencyBudget) {
-			Assert.notNull(latencyBudget, "'latencyBudget' must not be null");
-			Assert.isTrue(!latencyBudget.isNegative() && !latencyBudget.isZero(), "'latencyBudget' must be positive");
-			this.latencyBudget = latencyBudget;
+			this.latencyBudget = FairComConfigurationException.requirePositive("faircom.db.bulk.latency-budget",
+					latencyBudget, "2s");
 			return this;
 		}
 
 		/**
 		 * Build the settings.
 		 * @return the settings
-		 * @throws IllegalArgumentException if the fewest records per batch exceed the most
+		 * @throws FairComConfigurationException if the fewest records per batch exceed the
+		 * most
 		 */
 		public BulkSettings build() {
-			Assert.isTrue(this.minBatchRecords <= this.maxBatchRecords,
-					() -> "'minBatchRecords' (" + this.minBatchRecords + ") must not exceed 'maxBatchRecords' ("
-							+ this.maxBatchRecords + ")");
+			if (this.minBatchRecords > this.maxBatchRecords) {
+				throw new FairComConfigurationException("faircom.db.bulk.min-batch-records", this.minBatchRecords,
+						"it is above faircom.db.bulk.max-batch-records (" + this.maxBatchRecords + ")",
+						"Lower faircom.db.bulk.min-batch-records or raise faircom.db.bulk.max-batch-records.");
+			}
 			return new BulkSettings(this);
 		}
 

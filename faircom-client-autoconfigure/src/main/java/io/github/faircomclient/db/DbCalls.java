@@ -7,6 +7,7 @@ import java.util.List;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComRequest;
 import io.github.faircomclient.core.FairComResponse;
@@ -121,6 +122,21 @@ final class DbCalls {
 			params.put("transactionId", transaction.getTransactionId());
 		}
 		return send(action, scoped(params, scope), (transaction != null) ? transaction.getSession() : null, records);
+	}
+
+	/**
+	 * Run an action that cannot run in a transaction (alterTable, the rebuilds,
+	 * runSqlStatements) outside every transaction: with the view's database and owner, but
+	 * neither the view's {@code transactionId} nor its session; a transaction that a
+	 * transaction manager bound to the template does not join it either
+	 * ({@code TransactionJoin}).
+	 * @param action the action
+	 * @param params the parameters; the view's database and owner are added
+	 * @param scope which of the view's database and owner the action takes
+	 * @return the answer
+	 */
+	FairComResponse executeOutsideTransaction(String action, ObjectNode params, Scope scope) {
+		return send(action, scoped(params, scope), null, null);
 	}
 
 	/**

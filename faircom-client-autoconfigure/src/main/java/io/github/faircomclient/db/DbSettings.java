@@ -5,14 +5,43 @@ import java.util.List;
 
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.FairComConfigurationException;
+import io.github.faircomclient.FairComRecordLimitExceededException;
+
 /**
  * Settings of the typed DB operations: paging limits, batch size, value formats and the
  * customizers of the record mapper. Immutable; create with {@link #builder()}.
  * <p>
- * Defaults: 1000 records per list, cursor pages of 500, batches of 500 records, binary as
- * base64, numbers as strings, and the {@linkplain BulkSettings#defaults() bulk defaults}.
+ * The defaults are the {@code DEFAULT_...} constants: 1000 records per list, cursor pages of
+ * 500, batches of 500 records, binary as base64, numbers as strings; the bulk loader's are
+ * those of {@link BulkSettings}.
  */
 public final class DbSettings {
+
+	/**
+	 * Default most records a list-returning call accepts.
+	 */
+	public static final int DEFAULT_MAX_RECORDS = 1000;
+
+	/**
+	 * Default number of records per {@code getRecordsFromCursor} page.
+	 */
+	public static final int DEFAULT_FETCH_SIZE = 500;
+
+	/**
+	 * Default most records or keys per write or {@code getRecordsByIds} action.
+	 */
+	public static final int DEFAULT_BATCH_SIZE = 500;
+
+	/**
+	 * Default format of binary values.
+	 */
+	public static final BinaryFormat DEFAULT_BINARY_FORMAT = BinaryFormat.BASE64;
+
+	/**
+	 * Default format of numbers in record results.
+	 */
+	public static final NumberFormat DEFAULT_NUMBER_FORMAT = NumberFormat.STRING;
 
 	private static final DbSettings DEFAULTS = builder().build();
 
@@ -127,15 +156,15 @@ public final class DbSettings {
 	 */
 	public static final class Builder {
 
-		private int maxRecords = 1000;
+		private int maxRecords = DEFAULT_MAX_RECORDS;
 
-		private int fetchSize = 500;
+		private int fetchSize = DEFAULT_FETCH_SIZE;
 
-		private int batchSize = 500;
+		private int batchSize = DEFAULT_BATCH_SIZE;
 
-		private BinaryFormat binaryFormat = BinaryFormat.BASE64;
+		private BinaryFormat binaryFormat = DEFAULT_BINARY_FORMAT;
 
-		private NumberFormat numberFormat = NumberFormat.STRING;
+		private NumberFormat numberFormat = DEFAULT_NUMBER_FORMAT;
 
 		private final List<FairComRecordMapperCustomizer> recordMapperCustomizers = new ArrayList<>();
 
@@ -145,58 +174,66 @@ public final class DbSettings {
 		}
 
 		/**
-		 * Set the most records a list-returning call accepts unless it sets its own limit.
+		 * Set the most records a list-returning call accepts unless it sets its own limit
+		 * ({@code faircom.db.max-records}).
 		 * @param maxRecords a positive number below {@link Integer#MAX_VALUE}
 		 * @return this builder
 		 */
 		public Builder maxRecords(int maxRecords) {
-			Assert.isTrue(maxRecords > 0 && maxRecords < Integer.MAX_VALUE,
-					"'maxRecords' must be positive and below Integer.MAX_VALUE");
+			if (maxRecords < 1 || maxRecords == Integer.MAX_VALUE) {
+				throw new FairComConfigurationException("faircom.db.max-records", maxRecords,
+						"it must be at least 1 and below " + Integer.MAX_VALUE,
+						"Set faircom.db.max-records to a limit such as 1000; use stream() instead of list() to read "
+								+ "results of any size.");
+			}
 			this.maxRecords = maxRecords;
 			return this;
 		}
 
 		/**
-		 * Set the number of records a cursor stream fetches per page.
+		 * Set the number of records a cursor stream fetches per page
+		 * ({@code faircom.db.fetch-size}).
 		 * @param fetchSize a positive number
 		 * @return this builder
 		 */
 		public Builder fetchSize(int fetchSize) {
-			Assert.isTrue(fetchSize > 0, "'fetchSize' must be positive");
-			this.fetchSize = fetchSize;
+			this.fetchSize = (int) FairComConfigurationException.requireAtLeast("faircom.db.fetch-size", fetchSize, 1,
+					"500");
 			return this;
 		}
 
 		/**
-		 * Set the most records sent in one write or {@code getRecordsByIds} action.
+		 * Set the most records sent in one write or {@code getRecordsByIds} action
+		 * ({@code faircom.db.batch-size}).
 		 * @param batchSize a positive number
 		 * @return this builder
 		 */
 		public Builder batchSize(int batchSize) {
-			Assert.isTrue(batchSize > 0, "'batchSize' must be positive");
-			this.batchSize = batchSize;
+			this.batchSize = (int) FairComConfigurationException.requireAtLeast("faircom.db.batch-size", batchSize, 1,
+					"500");
 			return this;
 		}
 
 		/**
-		 * Set how binary values travel.
+		 * Set how binary values travel ({@code faircom.db.binary-format}).
 		 * @param binaryFormat the binary format
 		 * @return this builder
 		 */
 		public Builder binaryFormat(BinaryFormat binaryFormat) {
-			Assert.notNull(binaryFormat, "'binaryFormat' must not be null");
-			this.binaryFormat = binaryFormat;
+			this.binaryFormat = FairComConfigurationException.requireSet("faircom.db.binary-format", binaryFormat,
+					"Set faircom.db.binary-format to base64 or hex.");
 			return this;
 		}
 
 		/**
-		 * Set how the server writes numbers in record results.
+		 * Set how the server writes numbers in record results
+		 * ({@code faircom.db.number-format}).
 		 * @param numberFormat the number format
 		 * @return this builder
 		 */
 		public Builder numberFormat(NumberFormat numberFormat) {
-			Assert.notNull(numberFormat, "'numberFormat' must not be null");
-			this.numberFormat = numberFormat;
+			this.numberFormat = FairComConfigurationException.requireSet("faircom.db.number-format", numberFormat,
+					"Set faircom.db.number-format to string or number.");
 			return this;
 		}
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.core.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComResponse;
 
@@ -170,6 +171,15 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 		try (Stream<T> records = stream(type)) {
 			records.forEach(action);
 		}
+	}
+
+	@Override
+	public <T> Cursor<T> cursor(Class<T> type) {
+		Assert.notNull(type, "'type' must not be null");
+		Assert.state(!this.reverseOrder,
+				"FairCom ignores reverseOrder for cursors; fetch backward from the end (CursorFetch.fromEnd())");
+		Assert.state(this.skip == 0, "FairCom ignores skipRecords when it opens a cursor; skip with CursorFetch.skip");
+		return DbCursor.open(this.calls, this.action, params(), this.scope, type);
 	}
 
 	@Override

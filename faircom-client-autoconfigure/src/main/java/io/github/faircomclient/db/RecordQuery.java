@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.github.faircomclient.FairComRecordLimitExceededException;
+
 /**
  * A {@code getRecords...} query, configured fluently and then run by one of its terminal
  * methods: {@link #list} for a bounded result, {@link #stream} or {@link #forEach} to page
@@ -81,5 +83,20 @@ public interface RecordQuery {
 	 * @param action what to do with each record
 	 */
 	<T> void forEach(Class<T> type, Consumer<? super T> action);
+
+	/**
+	 * Open a server cursor and return it as a {@link Cursor} to walk in both directions
+	 * ({@code getRecordsFromCursor} with {@code startFrom}, {@code skipRecords} and
+	 * {@code fetchRecords}); close it to close the server cursor. The limit and fetch size
+	 * do not apply: each fetch says how many records it reads. A query with
+	 * {@code skip} or {@code reverseOrder} is refused (FairCom ignores both for cursors):
+	 * skip with {@link CursorFetch#skip}, read backward from the end with
+	 * {@link CursorFetch#fromEnd()}.
+	 * @param <T> the record type
+	 * @param type the record type ({@code JsonNode.class} for trees)
+	 * @return the open cursor, before its first record
+	 * @throws io.github.faircomclient.FairComException if the cursor cannot be opened
+	 */
+	<T> Cursor<T> cursor(Class<T> type);
 
 }

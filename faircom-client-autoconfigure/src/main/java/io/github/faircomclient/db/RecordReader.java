@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.core.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComResponse;
 import io.github.faircomclient.core.FairComResultReader;

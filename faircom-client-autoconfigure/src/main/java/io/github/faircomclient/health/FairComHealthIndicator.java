@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,6 +20,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComAuthenticationException;
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.session.FairComLoginAttempt;
@@ -37,12 +40,22 @@ import io.github.faircomclient.session.SessionManager;
  * (bad credentials, unknown client certificate, too many sessions).</li>
  * <li>{@code OUT_OF_SERVICE}: the template has been closed.</li>
  * </ul>
- * Details: {@code url} (scheme, host, port and path only), {@code session} ({@code none}
- * or {@code active}, with {@code sessionAge} and {@code permanentSession}),
+ * Details: {@code url} (scheme, host, port and path only), {@code session} ({@code none};
+ * {@code active} when the template holds a session and the server answered;
+ * {@code unconfirmed} when it holds one but the server did not answer, so the session may
+ * be gone; with {@code sessionAge} and {@code permanentSession}),
  * {@code serverVersion} when the session reported one, and {@code lastLogin}
  * ({@code outcome}, {@code time}, {@code replacement} and, after a failure,
  * {@code error}). A login that failed for a transport reason shows in {@code lastLogin}
  * while the status follows the ping.
+ * <p>
+ * The indicator logs when the server's state changes, once: a WARN line (without a stack
+ * trace) when the checks start failing or the server refuses the login, an INFO line when
+ * the server answers again; checks in between log nothing, so an outage does not fill the
+ * log.
+ * <p>
+ * {@link FairComHealthDetailsContributor}s add what runs on the template, such as MQ
+ * listener containers.
  */
 public class FairComHealthIndicator extends AbstractHealthIndicator {
 
@@ -58,6 +71,10 @@ public class FairComHealthIndicator extends AbstractHealthIndicator {
 	private final Duration timeout;
 
 	private final Clock clock;
+
+	private final List<FairComHealthDetailsContributor> contributors;
+
+	private final AtomicReference<String> lastState = new AtomicReference<>("up");
 
 	/**
 	 * Create an indicator with the {@linkplain #DEFAULT_TIMEOUT default timeout}.
@@ -83,56 +100,101 @@ public class FairComHealthIndicator extends AbstractHealthIndicator {
 	 * @param clock the clock that tells the session's age
 	 */
 	public FairComHealthIndicator(FairComTemplate template, Duration timeout, Clock clock) {
+		this(template, timeout, clock, List.of());
+	}
+
+	/**
+	 * Create an indicator.
+	 * @param template the template whose server is checked
+	 * @param timeout the total time the ping may take
+	 * @param clock the clock that tells the session's age
+	 * @param contributors what adds details about what runs on the template
+	 */
+	public FairComHealthIndicator(FairComTemplate template, Duration timeout, Clock clock,
+			List<FairComHealthDetailsContributor> contributors) {
 		super("FairCom health check failed");
 		Assert.notNull(template, "'template' must not be null");
-		Assert.notNull(timeout, "'timeout' must not be null");
-		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		FairComConfigurationException.requirePositive("faircom.health.timeout", timeout, "2s");
 		Assert.notNull(clock, "'clock' must not be null");
 		this.template = template;
 		this.timeout = timeout;
 		this.clock = clock;
+		this.contributors = List.copyOf(contributors);
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		builder.withDetail("url", displayUrl(this.template.getUrl()));
+		checkServer(builder);
+		this.contributors.forEach((contributor) -> contributor.contribute(this.template, builder));
+	}
+
+	private void checkServer(Health.Builder builder) {
+		String url = displayUrl(this.template.getUrl());
+		builder.withDetail("url", url);
 		SessionManager sessionManager = this.template.getSessionManager();
 		FairComSession session = sessionManager.getCurrentSession();
-		addSessionDetails(builder, session);
 		FairComLoginAttempt lastLogin = sessionManager.getLastLogin();
-		if (lastLogin != null) {
-			builder.withDetail("lastLogin", describe(lastLogin));
-		}
 		if (this.template.isClosed()) {
+			addSessionDetails(builder, session, "active", lastLogin);
 			builder.outOfService().withDetail("closed", true);
 			return;
 		}
-		try {
-			this.template.pingServer(this.timeout);
+		FairComException failure = ping();
+		addSessionDetails(builder, session, (failure != null) ? "unconfirmed" : "active", lastLogin);
+		if (failure != null) {
+			builder.down().withDetail("error", failure.getClass().getName() + ": " + failure.getMessage());
+			stateChanged("down", () -> logger.warn("FairCom server " + url
+					+ " is down: " + failure.getMessage() + " (logged once until its state changes)"));
 		}
-		catch (FairComException ex) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("FairCom server " + displayUrl(this.template.getUrl()) + " did not answer the ping: "
-						+ ex.getMessage());
-			}
-			builder.down(ex);
-			return;
-		}
-		if (session == null && lastLogin != null && lastLogin.failure() instanceof FairComAuthenticationException) {
+		else if (session == null && lastLogin != null
+				&& lastLogin.failure() instanceof FairComAuthenticationException refused) {
 			builder.down();
-			return;
+			stateChanged("login refused", () -> logger.warn("FairCom server " + url + " answers but refused the "
+					+ "last login: " + refused.getMessage() + " (logged once until its state changes)"));
 		}
-		builder.up();
+		else {
+			builder.up();
+			stateChanged("up", () -> logger.info("FairCom server " + url + " answers again"));
+		}
 	}
 
-	private void addSessionDetails(Health.Builder builder, @Nullable FairComSession session) {
+	private @Nullable FairComException ping() {
+		try {
+			this.template.pingServer(this.timeout);
+			return null;
+		}
+		catch (FairComException ex) {
+			return ex;
+		}
+	}
+
+	/**
+	 * Log a state once when it differs from the one before.
+	 */
+	private void stateChanged(String state, Runnable log) {
+		if (!state.equals(this.lastState.getAndSet(state))) {
+			log.run();
+		}
+	}
+
+	private void addSessionDetails(Health.Builder builder, @Nullable FairComSession session, String held,
+			@Nullable FairComLoginAttempt lastLogin) {
 		if (session == null) {
 			builder.withDetail("session", "none");
-			return;
 		}
+		else {
+			addSessionDetails(builder, session, held);
+		}
+		if (lastLogin != null) {
+			builder.withDetail("lastLogin", describe(lastLogin));
+		}
+	}
+
+	private void addSessionDetails(Health.Builder builder, FairComSession session, String held) {
 		Duration age = Duration.between(session.getCreatedAt(), this.clock.instant());
-		builder.withDetail("session", "active")
-			.withDetail("sessionAge", (age.isNegative() ? Duration.ZERO : age.truncatedTo(ChronoUnit.SECONDS)).toString())
+		builder.withDetail("session", held)
+			.withDetail("sessionAge",
+					(age.isNegative() ? Duration.ZERO : age.truncatedTo(ChronoUnit.SECONDS)).toString())
 			.withDetail("permanentSession", session.isPermanent());
 		if (session.getServerVersion() != null) {
 			builder.withDetail("serverVersion", session.getServerVersion());

@@ -131,9 +131,9 @@ final class CallDeadlines implements AutoCloseable {
 		if (all) {
 			this.closed.set(true);
 		}
-		for (boolean waitingForAConnection : new boolean[] { true, false }) {
+		for (boolean connected : new boolean[] { false, true }) {
 			for (Deadline deadline : this.inFlight) {
-				if ((all || !deadline.outsidePool) && deadline.isWaitingForAConnection() == waitingForAConnection) {
+				if ((all || !deadline.outsidePool) && deadline.isConnected() == connected) {
 					deadline.abortForClose();
 				}
 			}
@@ -241,11 +241,6 @@ final class CallDeadlines implements AutoCloseable {
 			return this.timeout;
 		}
 
-		boolean isWaitingForAConnection() {
-			HttpCoreContext context = this.context;
-			return context == null || context.getEndpointDetails() == null;
-		}
-
 		/**
 		 * Return the HttpClient context of the exchange's request, which tells over which
 		 * connection it went.
@@ -253,6 +248,11 @@ final class CallDeadlines implements AutoCloseable {
 		 */
 		@Nullable HttpCoreContext context() {
 			return this.context;
+		}
+
+		boolean isConnected() {
+			HttpCoreContext context = this.context;
+			return context != null && context.getEndpointDetails() != null;
 		}
 
 		/**

@@ -15,6 +15,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -26,6 +27,7 @@ import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.jspecify.annotations.Nullable;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.http.CallDeadlines.Deadline;
 import io.github.faircomclient.http.CallDeadlines.Ending;
 import io.github.faircomclient.http.SwappableTlsSocketStrategy.NoTlsAnswerException;
@@ -39,6 +41,17 @@ import io.github.faircomclient.http.TransportFailure.Reason;
 final class FailureClassifier {
 
 	private static final int MAX_CAUSE_DEPTH = 32;
+
+	/**
+	 * The start of a TLS record (an alert or a handshake, TLS 1.0 to 1.3) as HttpCore quotes
+	 * the bytes of a status line it cannot parse.
+	 */
+	private static final Pattern TLS_RECORD = Pattern.compile("<\\[0x1[56]]\\[0x03]");
+
+	/**
+	 * Where HttpCore starts quoting the raw bytes of an answer it cannot parse.
+	 */
+	private static final String RAW_BYTES = "; error at offset";
 
 	private final Duration readTimeout;
 
@@ -61,15 +74,15 @@ final class FailureClassifier {
 					failure);
 		}
 		if (ending == Ending.DEADLINE) {
-			return new TransportFailure(Reason.CALL_DEADLINE,
-					"the call did not complete within " + deadline.getTimeout().toMillis() + " ms", failure);
+			return new TransportFailure(Reason.CALL_DEADLINE, "the call's time ran out", failure);
 		}
 		if (Thread.currentThread().isInterrupted() || find(failure, InterruptedException.class) != null) {
 			return new TransportFailure(Reason.INTERRUPTED, "the calling thread was interrupted", failure);
 		}
 		if (find(failure, ConnectionRequestTimeoutException.class) != null) {
 			return new TransportFailure(Reason.POOL_TIMEOUT, "no pooled connection became free within "
-					+ this.acquireTimeout.toMillis() + " ms; all of them were busy with other calls", failure);
+					+ FairComConfigurationException.display(this.acquireTimeout)
+					+ "; all of them were busy with other calls", failure);
 		}
 		NoTlsAnswerException noTlsAnswer = find(failure, NoTlsAnswerException.class);
 		if (noTlsAnswer != null) {
@@ -94,11 +107,16 @@ final class FailureClassifier {
 		}
 		if (find(failure, SocketTimeoutException.class) != null) {
 			return new TransportFailure(Reason.READ_TIMEOUT,
-					"the server sent nothing within the read timeout of " + this.readTimeout.toMillis() + " ms",
+					"the server sent nothing within the read timeout of "
+							+ FairComConfigurationException.display(this.readTimeout),
 					failure);
 		}
 		if (find(failure, InterruptedIOException.class) != null && !connected(deadline)) {
 			return new TransportFailure(Reason.INTERRUPTED, "the exchange was aborted before it was sent", failure);
+		}
+		if (TLS_RECORD.matcher(messages(failure)).find()) {
+			return new TransportFailure(Reason.TLS_REQUIRED, "the server answered the plain HTTP request with "
+					+ "TLS: the port speaks https", failure);
 		}
 		String newTlsConnection = newTls13ConnectionWithoutAnswer(deadline);
 		if (newTlsConnection != null) {
@@ -110,8 +128,7 @@ final class FailureClassifier {
 	}
 
 	private static boolean connected(Deadline deadline) {
-		HttpCoreContext context = deadline.context();
-		return context != null && context.getEndpointDetails() != null;
+		return deadline.isConnected();
 	}
 
 	/**
@@ -157,7 +174,12 @@ final class FailureClassifier {
 	}
 
 	private static String message(Throwable failure) {
-		return (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+		String message = failure.getMessage();
+		if (message == null) {
+			return failure.getClass().getSimpleName();
+		}
+		int rawBytes = message.indexOf(RAW_BYTES);
+		return (rawBytes >= 0) ? message.substring(0, rawBytes) : message;
 	}
 
 	/**

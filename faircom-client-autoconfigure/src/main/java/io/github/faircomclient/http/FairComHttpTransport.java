@@ -5,19 +5,15 @@ import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -37,6 +33,7 @@ import org.springframework.util.Assert;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComFailureKind;
 import io.github.faircomclient.http.CallDeadlines.Deadline;
 import io.github.faircomclient.http.TransportFailure.Reason;
@@ -85,6 +82,31 @@ public final class FairComHttpTransport implements AutoCloseable {
 	public static final long VALIDATE_AFTER_INACTIVITY_SECONDS = 2;
 
 	/**
+	 * Default time allowed to open a connection, TLS handshake included.
+	 */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	/**
+	 * Default longest silence allowed while waiting for or reading an answer.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Default size of the connection pool, below FairCom's 25 connections per client address.
+	 */
+	public static final int DEFAULT_MAX_CONNECTIONS = 20;
+
+	/**
+	 * Default time a post waits for a free pooled connection.
+	 */
+	public static final Duration DEFAULT_CONNECTION_ACQUIRE_TIMEOUT = Duration.ofSeconds(10);
+
+	/**
+	 * Default of whether the server's host name must match its certificate.
+	 */
+	public static final boolean DEFAULT_VERIFY_HOSTNAME = true;
+
+	/**
 	 * Default largest answer accepted: 64 MB.
 	 */
 	public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
@@ -116,13 +138,28 @@ public final class FairComHttpTransport implements AutoCloseable {
 
 	private final long maxResponseBytes;
 
+	private final Duration connectTimeout;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private volatile long tlsMaterialSince;
 
-	private FairComHttpTransport(Builder builder) {
+	FairComHttpTransport(FairComHttpTransportBuilder builder) {
+		Assert.state(builder.url != null, "A url is required");
 		this.url = builder.url;
+		boolean https = "https".equalsIgnoreCase(this.url.getScheme());
+		if (!https && builder.sslBundle != null) {
+			throw new FairComConfigurationException("faircom.ssl.bundle", null,
+					"an SSL bundle is configured but faircom.url does not use https",
+					"Change faircom.url to the server's https endpoint (for example https://host:8443/api), "
+							+ "or remove faircom.ssl.bundle.");
+		}
+		if (https && !builder.verifyHostname) {
+			logger.warn("Host name verification is switched off for FairCom server " + this.url
+					+ "; use this only for a development server with a self-signed certificate");
+		}
 		this.maxResponseBytes = builder.maxResponseBytes;
+		this.connectTimeout = builder.connectTimeout;
 		this.deadlines = new CallDeadlines(timer());
 		this.classifier = new FailureClassifier(builder.readTimeout, builder.connectionAcquireTimeout);
 		this.tlsStrategy = new SwappableTlsSocketStrategy(builder.sslBundle, builder.verifyHostname);
@@ -204,8 +241,39 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 * @param url the endpoint, e.g. {@code https://faircom.example.com:8443/api}
 	 * @return a new builder
 	 */
-	public static Builder builder(URI url) {
-		return new Builder(url);
+	public static FairComHttpTransportBuilder builder(URI url) {
+		return builder().url(url);
+	}
+
+	/**
+	 * Parse and check the endpoint of a FairCom server ({@code faircom.url}): an http or
+	 * https url with a host and without credentials; one without a path gets FairCom's
+	 * {@code /api}.
+	 * @param url e.g. {@code https://faircom.example.com:8443/api}
+	 * @return the endpoint
+	 * @throws io.github.faircomclient.FairComConfigurationException if it is not one; the
+	 * message shows the url without user info
+	 */
+	public static URI endpoint(@Nullable String url) {
+		return Endpoints.parse(url);
+	}
+
+	/**
+	 * Check the endpoint of a FairCom server as {@link #endpoint(String)} does.
+	 * @param url e.g. {@code https://faircom.example.com:8443/api}
+	 * @return the endpoint, with {@code /api} if it had no path
+	 * @throws io.github.faircomclient.FairComConfigurationException if it is not one
+	 */
+	public static URI endpoint(URI url) {
+		return Endpoints.check(url);
+	}
+
+	/**
+	 * Return a builder with the default settings and no endpoint yet.
+	 * @return a new builder
+	 */
+	public static FairComHttpTransportBuilder builder() {
+		return new FairComHttpTransportBuilder();
 	}
 
 	/**
@@ -214,6 +282,22 @@ public final class FairComHttpTransport implements AutoCloseable {
 	 */
 	public URI getUrl() {
 		return this.url;
+	}
+
+	/**
+	 * Return the time allowed to open a connection.
+	 * @return the connect timeout
+	 */
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	/**
+	 * Return the largest answer accepted.
+	 * @return the limit in bytes
+	 */
+	public long getMaxResponseBytes() {
+		return this.maxResponseBytes;
 	}
 
 	/**
@@ -430,149 +514,6 @@ public final class FairComHttpTransport implements AutoCloseable {
 		 * answer to another request): whatever else the connection holds is not trusted.
 		 */
 		void discardConnection();
-
-	}
-
-	/**
-	 * Builder for {@link FairComHttpTransport}. Defaults: connect timeout 5 s, read timeout
-	 * 30 s, 20 pooled connections, 10 s to acquire one, JVM default TLS with host name
-	 * verification, answers up to 64 MB.
-	 */
-	public static final class Builder {
-
-		private final URI url;
-
-		private Duration connectTimeout = Duration.ofSeconds(5);
-
-		private Duration readTimeout = Duration.ofSeconds(30);
-
-		private int maxConnections = 20;
-
-		private Duration connectionAcquireTimeout = Duration.ofSeconds(10);
-
-		private @Nullable SslBundle sslBundle;
-
-		private boolean verifyHostname = true;
-
-		private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-		private final List<FairComRestClientCustomizer> customizers = new ArrayList<>();
-
-		private Builder(URI url) {
-			Assert.notNull(url, "'url' must not be null");
-			this.url = url;
-		}
-
-		/**
-		 * Set the time allowed to open a connection, TLS handshake included.
-		 * @param connectTimeout a positive duration
-		 * @return this builder
-		 */
-		public Builder connectTimeout(Duration connectTimeout) {
-			Assert.isTrue(isPositive(connectTimeout), "'connectTimeout' must be positive");
-			this.connectTimeout = connectTimeout;
-			return this;
-		}
-
-		/**
-		 * Set the longest silence allowed while waiting for or reading an answer.
-		 * @param readTimeout a positive duration
-		 * @return this builder
-		 */
-		public Builder readTimeout(Duration readTimeout) {
-			Assert.isTrue(isPositive(readTimeout), "'readTimeout' must be positive");
-			this.readTimeout = readTimeout;
-			return this;
-		}
-
-		/**
-		 * Set the size of the connection pool, in total and to the server.
-		 * @param maxConnections a positive number
-		 * @return this builder
-		 */
-		public Builder maxConnections(int maxConnections) {
-			Assert.isTrue(maxConnections > 0, "'maxConnections' must be positive");
-			this.maxConnections = maxConnections;
-			return this;
-		}
-
-		/**
-		 * Set the time a post waits for a free pooled connection.
-		 * @param connectionAcquireTimeout a positive duration
-		 * @return this builder
-		 */
-		public Builder connectionAcquireTimeout(Duration connectionAcquireTimeout) {
-			Assert.isTrue(isPositive(connectionAcquireTimeout), "'connectionAcquireTimeout' must be positive");
-			this.connectionAcquireTimeout = connectionAcquireTimeout;
-			return this;
-		}
-
-		/**
-		 * Set the SSL bundle with the trust material and, for mutual TLS, the client
-		 * certificate.
-		 * @param sslBundle the bundle or {@code null} for the JVM default
-		 * @return this builder
-		 */
-		public Builder sslBundle(@Nullable SslBundle sslBundle) {
-			this.sslBundle = sslBundle;
-			return this;
-		}
-
-		/**
-		 * Set whether the server's host name must match its certificate.
-		 * @param verifyHostname {@code false} only for development servers
-		 * @return this builder
-		 */
-		public Builder verifyHostname(boolean verifyHostname) {
-			this.verifyHostname = verifyHostname;
-			return this;
-		}
-
-		/**
-		 * Set the largest answer accepted; a larger one is cut off with a
-		 * {@link TransportFailure} of reason {@link Reason#ANSWER_TOO_LARGE}.
-		 * @param maxResponseBytes a positive number of bytes
-		 * @return this builder
-		 */
-		public Builder maxResponseBytes(long maxResponseBytes) {
-			Assert.isTrue(maxResponseBytes > 0, "'maxResponseBytes' must be positive");
-			this.maxResponseBytes = maxResponseBytes;
-			return this;
-		}
-
-		/**
-		 * Set the registry that records the HTTP client observations.
-		 * @param observationRegistry the registry
-		 * @return this builder
-		 */
-		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
-			this.observationRegistry = observationRegistry;
-			return this;
-		}
-
-		/**
-		 * Add customizers applied, in order, to the {@link RestClient.Builder} after this
-		 * builder's settings.
-		 * @param customizers the customizers
-		 * @return this builder
-		 */
-		public Builder customizers(List<? extends FairComRestClientCustomizer> customizers) {
-			Assert.notNull(customizers, "'customizers' must not be null");
-			this.customizers.addAll(customizers);
-			return this;
-		}
-
-		/**
-		 * Build the transport. It owns two connection pools and a timer thread: close it
-		 * when done (a template closes the transport it was given).
-		 * @return the transport
-		 */
-		public FairComHttpTransport build() {
-			return new FairComHttpTransport(this);
-		}
 
 	}
 

@@ -12,7 +12,7 @@ import io.github.faircomclient.FairComFailureKind;
  * failure type of the HTTP layer: its {@link Reason} is decided by the transport, which
  * knows what happened to the connection, the TLS session and the call's deadline; its
  * message states those facts in plain words and never contains the request or the answer.
- * {@link io.github.faircomclient.FairComExceptionTranslator#transportFailed} turns it into
+ * {@link io.github.faircomclient.core.FairComExceptionTranslator#transportFailed} turns it into
  * the client's exception tree.
  */
 public final class TransportFailure extends IOException {
@@ -119,6 +119,12 @@ public final class TransportFailure extends IOException {
 		 * Another TLS failure: protocol or cipher mismatch, a TLS alert.
 		 */
 		TLS_FAILED(FairComFailureKind.TLS),
+
+		/**
+		 * The url says {@code http://} but the server answered with TLS: the port speaks
+		 * https. The server did not run the call.
+		 */
+		TLS_REQUIRED(FairComFailureKind.TLS),
 
 		/**
 		 * A new TLS 1.3 connection was closed or reset before it carried any answer: either

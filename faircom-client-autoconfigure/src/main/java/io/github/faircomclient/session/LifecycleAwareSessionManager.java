@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.util.Assert;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComFailureKind;
 import io.github.faircomclient.FairComTimeoutException;
@@ -412,8 +413,8 @@ public class LifecycleAwareSessionManager implements SessionManager, AutoCloseab
 			publish(new FairComSessionDeletedEvent(this, session));
 		}
 		catch (FairComException ex) {
-			logger.warn("Could not delete FairCom session " + why + " within " + this.actionTimeout.toMillis()
-					+ " ms; the server ends it after its idle timeout: " + ex.getMessage());
+			logger.warn("Could not delete FairCom session " + why + " within "
+					+ FairComConfigurationException.display(this.actionTimeout) + "; the server ends it after its idle timeout: " + ex.getMessage());
 		}
 	}
 

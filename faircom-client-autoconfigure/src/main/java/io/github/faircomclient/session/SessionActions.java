@@ -89,16 +89,7 @@ final class SessionActions {
 			params.put("username", username);
 			params.put("password", (password != null) ? password : "");
 		}
-		putIfSet(params, "description", settings.getDescription());
-		putIfSet(params, "defaultApi", settings.getDefaultApi());
-		putIfSet(params, "defaultDatabaseName", settings.getDefaultDatabase());
-		putIfSet(params, "defaultOwnerName", settings.getDefaultOwner());
-		if (settings.getIdleTimeout() != null) {
-			params.put("idleConnectionTimeoutSeconds", seconds(settings.getIdleTimeout()));
-		}
-		if (settings.getCursorIdleTimeout() != null) {
-			params.put("idleCursorTimeoutSeconds", seconds(settings.getCursorIdleTimeout()));
-		}
+		params.setAll(settings.toParams());
 		return FairComRequest.builder("createSession").api(ADMIN_API).params(params).build();
 	}
 
@@ -115,17 +106,6 @@ final class SessionActions {
 		boolean permanent = isTrue(result.get("permanentSession"));
 		return new FairComSession(token, text(result, "username"), idleTimeout, now, permanent, true,
 				text(result, "serverVersion"));
-	}
-
-	private static void putIfSet(ObjectNode node, String name, @Nullable String value) {
-		if (value != null && !value.isEmpty()) {
-			node.put(name, value);
-		}
-	}
-
-	private static long seconds(Duration duration) {
-		long seconds = duration.getSeconds();
-		return (duration.getNano() > 0) ? seconds + 1 : seconds;
 	}
 
 	private static Duration readIdleTimeout(JsonNode result, FairComSessionSettings settings) {

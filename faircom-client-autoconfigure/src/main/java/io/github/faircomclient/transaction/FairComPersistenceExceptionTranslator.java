@@ -22,7 +22,7 @@ import io.github.faircomclient.FairComMappingException;
 import io.github.faircomclient.FairComNotFoundException;
 import io.github.faircomclient.FairComServerBusyException;
 import io.github.faircomclient.FairComTimeoutException;
-import io.github.faircomclient.db.FairComRecordLimitExceededException;
+import io.github.faircomclient.FairComRecordLimitExceededException;
 
 /**
  * Turns {@link FairComException}s into Spring's {@link DataAccessException} hierarchy, so

@@ -39,6 +39,26 @@ class FairComSanitizingFunctionTests {
 	}
 
 	@Test
+	void masksThePasswordsAndInlineKeysOfSslBundles() {
+		for (String key : List.of("spring.ssl.bundle.pem.faircom.keystore.private-key-password",
+				"spring.ssl.bundle.jks.faircom.keystore.password", "spring.ssl.bundle.jks.faircom.key.password",
+				"spring.ssl.bundle.jks.faircom.truststore.password",
+				"SPRING_SSL_BUNDLE_PEM_FAIRCOMMTLS_KEYSTORE_PRIVATEKEYPASSWORD")) {
+			assertThat(shown(key, "s3cr3t")).as(key).isEqualTo(SanitizableData.SANITIZED_VALUE);
+		}
+		assertThat(shown("spring.ssl.bundle.pem.faircom.keystore.private-key",
+				"-----BEGIN PRIVATE KEY-----\nMIIE...\n-----END PRIVATE KEY-----"))
+			.isEqualTo(SanitizableData.SANITIZED_VALUE);
+		assertThat(shown("spring.ssl.bundle.pem.faircom.keystore.private-key", "file:/etc/faircom/client-key.pem"))
+			.as("a file location is not a secret")
+			.isEqualTo("file:/etc/faircom/client-key.pem");
+		assertThat(shown("spring.ssl.bundle.jks.faircom.keystore.location", "file:/etc/faircom/client.p12"))
+			.isEqualTo("file:/etc/faircom/client.p12");
+		assertThat(shown("sun.java.command", "app.jar --spring.ssl.bundle.jks.faircom.keystore.password=pw2"))
+			.isEqualTo("app.jar --spring.ssl.bundle.jks.faircom.keystore.password=******");
+	}
+
+	@Test
 	void masksSecretsPassedOnTheCommandLine() {
 		Object command = shown("sun.java.command", "app.jar --faircom.url=http://h/api --faircom.password=pw1 "
 				+ "-Dfaircom.session.token=T0K3N --faircom.username=app");

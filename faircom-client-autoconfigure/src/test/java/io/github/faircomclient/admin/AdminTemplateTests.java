@@ -116,13 +116,13 @@ class AdminTemplateTests {
 		SessionDescription altered = admin().alterSession(SessionChanges.builder()
 			.description("optional user description of session for troubleshooting")
 			.defaultApi("db")
-			.defaultDatabaseName("ctreeSQL")
-			.defaultOwnerName("admin")
+			.defaultDatabase("ctreeSQL")
+			.defaultOwner("admin")
 			.defaultBinaryFormat("hex")
 			.defaultDebug("max")
 			.defaultResponseOptions(Map.of("dataFormat", "objects", "numberFormat", "string", "binaryFormat", "hex"))
-			.idleConnectionTimeout(Duration.ofSeconds(60000))
-			.idleCursorTimeout(Duration.ofSeconds(60000))
+			.idleTimeout(Duration.ofSeconds(60000))
+			.cursorIdleTimeout(Duration.ofSeconds(60000))
 			.build());
 		assertParams("admin-alterSession-full", this.stub.request("alterSession"));
 		assertThat(altered.defaultApi()).isEqualTo("mq");

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
-import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -28,6 +26,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -36,15 +35,18 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.web.client.MockRestServiceServer;
 import org.springframework.web.client.RestClient;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComResponse;
 import io.github.faircomclient.core.FairComTemplate;
+import io.github.faircomclient.core.FairComTemplateBuilder;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
 import io.github.faircomclient.observation.DefaultFairComRequestObservationConvention;
 import io.github.faircomclient.observation.DefaultFairComSessionObservationConvention;
 import io.github.faircomclient.observation.FairComRequestObservationConvention;
 import io.github.faircomclient.observation.FairComSessionObservationConvention;
 import io.github.faircomclient.session.FairComAuthentication;
+import io.github.faircomclient.session.FairComSessionCreatedEvent;
 import io.github.faircomclient.session.PasswordAuthentication;
 import io.github.faircomclient.session.TokenAuthentication;
 
@@ -54,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static io.github.faircomclient.testsupport.FairComAnswers.session;
 import static io.github.faircomclient.testsupport.FairComAnswers.success;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath;
 
@@ -80,6 +83,45 @@ class FairComAutoConfigurationTests {
 			assertThat(template.getUrl()).isEqualTo(URI.create("http://faircom.test:8080/api"));
 			assertThat(template.getSessionManager().getCurrentSession()).as("lazy login by default").isNull();
 		});
+	}
+
+	@Test
+	void templateBuilderIsAPrototypeWithEverySettingButTheConnection() {
+		AtomicReference<MockRestServiceServer> server = new AtomicReference<>();
+		List<FairComSessionCreatedEvent> events = new CopyOnWriteArrayList<>();
+		this.runner
+			.withPropertyValues("faircom.retry.max-attempts=5", "faircom.session.default-database=sales",
+					"faircom.session.description=reports", "faircom.session.default-debug=max")
+			.withBean(FairComRestClientCustomizer.class,
+					() -> (builder) -> server.set(MockRestServiceServer.bindTo(builder).build()))
+			.withBean(ApplicationListener.class,
+					() -> (ApplicationListener<FairComSessionCreatedEvent>) events::add)
+			.withUserConfiguration(UserTemplateConfiguration.class)
+			.run((context) -> {
+				FairComTemplateBuilder builder = context.getBean(FairComTemplateBuilder.class);
+				assertThat(builder).isNotSameAs(context.getBean(FairComTemplateBuilder.class));
+				assertThatExceptionOfType(FairComConfigurationException.class).isThrownBy(builder::build)
+					.withMessageContaining("faircom.url");
+				try (FairComTemplate reporting = builder.url("http://reporting.test/api")
+					.credentials("reporter", "secret")
+					.build()) {
+					assertThat(reporting.getRetrySettings().getMaxAttempts()).isEqualTo(5);
+					server.get()
+						.expect(jsonPath("$.action").value("createSession"))
+						.andExpect(jsonPath("$.params.username").value("reporter"))
+						.andExpect(jsonPath("$.params.description").value("reports"))
+						.andExpect(jsonPath("$.params.defaultDatabaseName").value("sales"))
+						.andExpect(jsonPath("$.params.defaultDebug").value("max"))
+						.andRespond(session("T1"));
+					server.get().expect(jsonPath("$.action").value("listTables")).andRespond(success("{}"));
+					reporting.execute("db", "listTables", null);
+					server.get().verify();
+					server.get().reset();
+					server.get().expect(jsonPath("$.action").value("deleteSession")).andRespond(success("{}"));
+				}
+				server.get().verify();
+			});
+		assertThat(events).as("sessions of templates built from the bean are application events").hasSize(1);
 	}
 
 	@Test
@@ -283,21 +325,22 @@ class FairComAutoConfigurationTests {
 	@Test
 	void defaultDescriptionNamesTheApplicationAndTheHost() {
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "orders");
-		assertThat(FairComConfigurations.TemplateConfiguration.defaultDescription(environment)).startsWith("orders");
-		assertThat(FairComConfigurations.TemplateConfiguration.defaultDescription(new MockEnvironment()))
+		assertThat(FairComConfigurations.TemplateBuilderConfiguration.defaultDescription(environment))
+			.startsWith("orders");
+		assertThat(FairComConfigurations.TemplateBuilderConfiguration.defaultDescription(new MockEnvironment()))
 			.startsWith("faircom-client");
 	}
 
 	@Test
 	void failsWithoutUrl() {
 		assertConfigurationFailure(this.runner.withPropertyValues("faircom.username=app"), "faircom.url",
-				"FairComConnectionDetails");
+				"no FairCom server is configured");
 	}
 
 	@Test
 	void failsOnMalformedUrls() {
 		assertConfigurationFailure(this.runner.withPropertyValues("faircom.url=not a url", "faircom.username=app"),
-				"faircom.url", "malformed");
+				"faircom.url=not a url: it is not a valid URL", "Illegal character in path at index 3");
 		assertConfigurationFailure(this.runner.withPropertyValues("faircom.url=ftp://host/api", "faircom.username=app"),
 				"faircom.url", "http:// or https://");
 		assertConfigurationFailure(
@@ -314,7 +357,8 @@ class FairComAutoConfigurationTests {
 			.run((context) -> {
 				StringWriter trace = new StringWriter();
 				context.getStartupFailure().printStackTrace(new PrintWriter(trace));
-				assertThat(trace.toString()).contains("faircom.url is malformed").doesNotContain("hunter2");
+				assertThat(trace.toString()).contains("faircom.url=https://******@host/api: it is not a valid URL")
+					.doesNotContain("hunter2");
 			});
 	}
 
@@ -323,7 +367,7 @@ class FairComAutoConfigurationTests {
 		assertConfigurationFailure(
 				this.configured.withPropertyValues("faircom.url=https://faircom.test:8443/api",
 						"faircom.ssl.bundle=missing"),
-				"faircom.ssl.bundle", "no SSL bundle named 'missing'");
+				"faircom.ssl.bundle=missing", "there is no SSL bundle of that name");
 	}
 
 	@Test
@@ -338,12 +382,40 @@ class FairComAutoConfigurationTests {
 		this.configured.withPropertyValues("faircom.session.token=API-KEY").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOfSatisfying(MutuallyExclusiveConfigurationPropertiesException.class,
-						(ex) -> assertThat(ex.getConfiguredNames()).containsExactlyInAnyOrder("faircom.session.token",
-								"faircom.username", "faircom.password"))
+				.isInstanceOfSatisfying(FairComConfigurationException.class,
+						(ex) -> assertThat(ex.getProperty()).isEqualTo("faircom.session.token"))
+				.hasMessageContaining("faircom.username")
 				.hasMessageNotContaining("API-KEY")
 				.hasMessageNotContaining("secret");
 		});
+	}
+
+	@Test
+	void blankCredentialsCountAsUnset() {
+		this.runner.withPropertyValues("faircom.url=http://faircom.test/api", "faircom.username=", "faircom.password=",
+				"faircom.session.token=API-KEY")
+			.run((context) -> assertThat(context.getBean(FairComAuthentication.class))
+				.isInstanceOf(TokenAuthentication.class));
+		assertConfigurationFailure(this.runner.withPropertyValues("faircom.url=http://faircom.test/api",
+				"faircom.username= ", "faircom.password="), "faircom.username",
+				"client-certificate login needs an https url");
+	}
+
+	@Test
+	void unresolvedPlaceholdersFailNamingThePropertyAndThePlaceholder() {
+		assertConfigurationFailure(this.runner.withPropertyValues("faircom.url=${FAIRCOM_URL}", "faircom.username=app"),
+				"faircom.url", "unresolved placeholder ${FAIRCOM_URL}");
+		assertConfigurationFailure(this.configured.withPropertyValues("faircom.password=${FAIRCOM_PASSWORD}"),
+				"faircom.password", "unresolved placeholder ${FAIRCOM_PASSWORD}");
+		assertConfigurationFailure(this.configured.withPropertyValues("faircom.username=${FAIRCOM_USER}"),
+				"faircom.username", "unresolved placeholder ${FAIRCOM_USER}");
+		assertConfigurationFailure(this.runner.withPropertyValues("faircom.url=http://faircom.test/api",
+				"faircom.session.token=${FAIRCOM_TOKEN}"), "faircom.session.token",
+				"unresolved placeholder ${FAIRCOM_TOKEN}");
+		assertConfigurationFailure(this.configured.withPropertyValues("faircom.session.description=${APP}"),
+				"faircom.session.description", "unresolved placeholder ${APP}");
+		this.configured.withPropertyValues("faircom.password=${FAIRCOM_PASSWORD:secret}")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -360,13 +432,15 @@ class FairComAutoConfigurationTests {
 
 	@Test
 	void failsOnNonPositiveTimeoutsAndPoolSizes() {
-		assertInvalidValue("faircom.connect-timeout=0", "faircom.connect-timeout");
+		assertInvalidValue("faircom.connect-timeout=0s", "faircom.connect-timeout");
 		assertInvalidValue("faircom.read-timeout=-1s", "faircom.read-timeout");
 		assertInvalidValue("faircom.call-timeout=0s", "faircom.call-timeout");
 		assertInvalidValue("faircom.pool.acquire-timeout=-5s", "faircom.pool.acquire-timeout");
 		assertInvalidValue("faircom.pool.max-connections=0", "faircom.pool.max-connections");
-		assertInvalidValue("faircom.session.idle-timeout=-5", "faircom.session.idle-timeout");
-		assertInvalidValue("faircom.session.cursor-idle-timeout=-2", "faircom.session.cursor-idle-timeout");
+		assertInvalidValue("faircom.session.idle-timeout=-5s", "faircom.session.idle-timeout");
+		assertInvalidValue("faircom.session.cursor-idle-timeout=-2s", "faircom.session.cursor-idle-timeout");
+		assertInvalidValue("faircom.max-response-values=0", "faircom.max-response-values");
+		assertInvalidValue("faircom.max-response-size=0B", "faircom.max-response-size");
 	}
 
 	@Test
@@ -379,8 +453,11 @@ class FairComAutoConfigurationTests {
 		this.configured.withPropertyValues(property).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
-						(ex) -> assertThat(ex.getName()).isEqualTo(name));
+				.isInstanceOfSatisfying(FairComConfigurationException.class, (ex) -> {
+					assertThat(ex.getProperty()).isEqualTo(name);
+					assertThat(ex.getValue()).isEqualTo(property.substring(property.indexOf('=') + 1));
+					assertThat(ex.getMessage()).contains(property).endsWith(".").doesNotContain("..");
+				});
 		});
 	}
 
@@ -390,8 +467,10 @@ class FairComAutoConfigurationTests {
 			assertThat(findCause(context.getStartupFailure(), FairComConfigurationException.class))
 				.isNotNull()
 				.satisfies((ex) -> {
-					assertThat(ex.getProperty()).isEqualTo(property);
-					assertThat(ex.getMessage()).contains(property).contains(reason).doesNotContain("hunter2");
+					assertThat(property).startsWith(ex.getProperty());
+					assertThat(ex.getMessage()).contains(property).contains(reason).doesNotContain("hunter2")
+						.endsWith(".")
+						.doesNotContain("..");
 					assertThat(ex.getAction()).isNotBlank();
 				});
 		});

@@ -1,17 +1,25 @@
 package io.github.faircomclient.autoconfigure;
 
+import java.beans.PropertyDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.convert.DurationStyle;
+import org.springframework.beans.BeanWrapper;
+import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.util.unit.DataSize;
 
-import io.github.faircomclient.db.BulkSettings;
+import io.github.faircomclient.autoconfigure.health.FairComHealthProperties;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,8 +38,10 @@ class FairComConfigurationMetadataTests {
 		List<String> names = new ArrayList<>();
 		for (JsonNode property : metadata.get("properties")) {
 			String name = property.get("name").stringValue();
-			names.add(name);
 			assertThat(property.path("description").asString("")).as(name).isNotBlank().doesNotStartWith("The ");
+			if (!name.startsWith("faircom.mq.")) {
+				names.add(name);
+			}
 		}
 		assertThat(names).containsExactlyInAnyOrder("faircom.enabled", "faircom.url", "faircom.username",
 				"faircom.password", "faircom.connect-timeout", "faircom.read-timeout", "faircom.call-timeout",
@@ -39,82 +49,94 @@ class FairComConfigurationMetadataTests {
 				"faircom.pool.acquire-timeout", "faircom.session.login", "faircom.session.idle-timeout",
 				"faircom.session.cursor-idle-timeout", "faircom.session.keepalive", "faircom.session.description",
 				"faircom.session.default-api", "faircom.session.default-database", "faircom.session.default-owner",
+				"faircom.session.default-debug", "faircom.session.default-binary-format",
+				"faircom.session.default-variant-format", "faircom.session.default-response-options",
 				"faircom.session.token", "faircom.max-response-size", "faircom.max-response-values",
-				"faircom.retry.enabled",
-				"faircom.retry.max-attempts", "faircom.retry.initial-backoff", "faircom.retry.max-backoff",
-				"faircom.retry.multiplier", "faircom.retry.max-retry-after", "faircom.health.timeout",
-				"management.health.faircom.enabled", "faircom.db.max-records", "faircom.db.fetch-size",
-				"faircom.db.batch-size", "faircom.db.binary-format", "faircom.db.number-format",
-				"faircom.db.bulk.lanes", "faircom.db.bulk.target-batch-size", "faircom.db.bulk.min-batch-records",
-				"faircom.db.bulk.max-batch-records", "faircom.db.bulk.latency-budget",
-				"faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
+				"faircom.retry.enabled", "faircom.retry.max-attempts", "faircom.retry.initial-backoff",
+				"faircom.retry.max-backoff", "faircom.retry.multiplier", "faircom.retry.max-retry-after",
+				"faircom.health.timeout", "management.health.faircom.enabled", "faircom.db.max-records",
+				"faircom.db.fetch-size", "faircom.db.batch-size", "faircom.db.binary-format",
+				"faircom.db.number-format", "faircom.db.bulk.lanes", "faircom.db.bulk.target-batch-size",
+				"faircom.db.bulk.min-batch-records", "faircom.db.bulk.max-batch-records",
+				"faircom.db.bulk.latency-budget", "faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
 				"faircom.error-codes.change-id-conflict");
 	}
 
+	/**
+	 * The defaults are defined once, by the settings types; the metadata repeats them for
+	 * IDEs, and this keeps the two equal: every property's recorded default, converted as
+	 * Spring Boot converts it, equals what an empty environment binds, and every property
+	 * that binds a value records it.
+	 */
 	@Test
-	void defaultsAreRecorded() throws IOException {
-		JsonNode metadata = read();
-		assertThat(defaultOf(metadata, "faircom.session.login")).isEqualTo("lazy");
-		assertThat(defaultOf(metadata, "faircom.pool.max-connections")).isEqualTo("20");
-		assertThat(defaultOf(metadata, "faircom.ssl.verify-hostname")).isEqualTo("true");
-		assertThat(defaultOf(metadata, "faircom.call-timeout")).isEqualTo("60s");
-		assertThat(defaultOf(metadata, "faircom.retry.enabled")).isEqualTo("true");
-		assertThat(defaultOf(metadata, "faircom.retry.max-attempts")).isEqualTo("3");
-		assertThat(defaultOf(metadata, "faircom.retry.initial-backoff")).isEqualTo("100ms");
-		assertThat(defaultOf(metadata, "faircom.retry.max-backoff")).isEqualTo("2s");
-		assertThat(defaultOf(metadata, "faircom.retry.max-retry-after")).isEqualTo("10s");
-		assertThat(defaultOf(metadata, "faircom.max-response-size")).isEqualTo("64MB");
-		assertThat(defaultOf(metadata, "faircom.health.timeout")).isEqualTo("2s");
-		assertThat(defaultOf(metadata, "management.health.faircom.enabled")).isEqualTo("true");
-		assertThat(defaultOf(metadata, "faircom.db.max-records")).isEqualTo("1000");
-		assertThat(defaultOf(metadata, "faircom.db.fetch-size")).isEqualTo("500");
-		assertThat(defaultOf(metadata, "faircom.db.batch-size")).isEqualTo("500");
-		assertThat(defaultOf(metadata, "faircom.db.binary-format")).isEqualTo("base64");
-		assertThat(defaultOf(metadata, "faircom.db.number-format")).isEqualTo("string");
+	void everyRecordedDefaultIsTheBoundDefault() throws IOException {
+		Map<String, @Nullable Object> bound = new LinkedHashMap<>();
+		bound.putAll(defaults("faircom", new FairComProperties()));
+		bound.putAll(defaults("faircom.db", new FairComDbProperties()));
+		bound.putAll(defaults("faircom.health", new FairComHealthProperties()));
+		ConversionService conversion = ApplicationConversionService.getSharedInstance();
+		int compared = 0;
+		for (JsonNode property : read().get("properties")) {
+			String name = property.get("name").stringValue();
+			if (!bound.containsKey(name)) {
+				continue;
+			}
+			Object value = bound.get(name);
+			JsonNode recorded = property.get("defaultValue");
+			if (value == null || (value instanceof Collection<?> collection && collection.isEmpty())
+					|| (value instanceof Map<?, ?> map && map.isEmpty())) {
+				assertThat(recorded).as(name).isNull();
+				continue;
+			}
+			assertThat(recorded).as(name + " records its default").isNotNull();
+			Object converted = recorded.isArray() ? listOf(recorded)
+					: conversion.convert(recorded.isString() ? recorded.stringValue() : recorded.toString(),
+							value.getClass());
+			assertThat(converted).as(name).isEqualTo(value);
+			compared++;
+		}
+		assertThat(compared).isEqualTo(30);
 	}
 
-	@Test
-	void bulkDefaultsAreRecordedAsBulkSettingsDefinesThem() throws IOException {
-		JsonNode metadata = read();
-		BulkSettings defaults = BulkSettings.defaults();
-		FairComProperties.Db.Bulk bound = new FairComProperties().getDb().getBulk();
-		assertThat(Integer.valueOf(defaultOf(metadata, "faircom.db.bulk.lanes"))).isEqualTo(defaults.getLanes())
-			.isEqualTo(bound.getLanes());
-		assertThat(DataSize.parse(defaultOf(metadata, "faircom.db.bulk.target-batch-size")).toBytes())
-			.isEqualTo(defaults.getTargetBatchBytes())
-			.isEqualTo(bound.getTargetBatchSize().toBytes());
-		assertThat(Integer.valueOf(defaultOf(metadata, "faircom.db.bulk.min-batch-records")))
-			.isEqualTo(defaults.getMinBatchRecords())
-			.isEqualTo(bound.getMinBatchRecords());
-		assertThat(Integer.valueOf(defaultOf(metadata, "faircom.db.bulk.max-batch-records")))
-			.isEqualTo(defaults.getMaxBatchRecords())
-			.isEqualTo(bound.getMaxBatchRecords());
-		assertThat(DurationStyle.detectAndParse(defaultOf(metadata, "faircom.db.bulk.latency-budget")))
-			.isEqualTo(defaults.getLatencyBudget())
-			.isEqualTo(bound.getLatencyBudget());
+	private static List<Integer> listOf(JsonNode array) {
+		List<Integer> values = new ArrayList<>();
+		array.forEach((value) -> values.add(value.intValue()));
+		return values;
 	}
 
-	@Test
-	void errorCodeDefaultsAreRecordedAsTheyAreBound() throws IOException {
-		JsonNode metadata = read();
-		FairComProperties.ErrorCodes defaults = new FairComProperties().getErrorCodes();
-		assertThat(listDefaultOf(metadata, "faircom.error-codes.duplicate-key"))
-			.isEqualTo(defaults.getDuplicateKey())
-			.containsExactly(2);
-		assertThat(listDefaultOf(metadata, "faircom.error-codes.not-found")).isEqualTo(defaults.getNotFound())
-			.containsExactly(4046);
-		assertThat(defaults.getChangeIdConflict()).isEmpty();
-	}
-
-	private static List<Integer> listDefaultOf(JsonNode metadata, String name) {
-		for (JsonNode property : metadata.get("properties")) {
-			if (property.get("name").stringValue().equals(name)) {
-				List<Integer> codes = new ArrayList<>();
-				property.path("defaultValue").forEach((code) -> codes.add(code.intValue()));
-				return codes;
+	/**
+	 * Read every property of a properties object by its metadata name.
+	 */
+	private static Map<String, @Nullable Object> defaults(String prefix, Object properties) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		BeanWrapper wrapper = PropertyAccessorFactory.forBeanPropertyAccess(properties);
+		for (PropertyDescriptor descriptor : wrapper.getPropertyDescriptors()) {
+			String name = descriptor.getName();
+			if ("class".equals(name) || descriptor.getReadMethod() == null) {
+				continue;
+			}
+			Object value = wrapper.getPropertyValue(name);
+			String property = prefix + "." + dashed(name);
+			if (descriptor.getWriteMethod() == null && value != null
+					&& value.getClass().getName().startsWith("io.github.faircomclient")) {
+				values.putAll(defaults(property, value));
+			}
+			else {
+				values.put(property, value);
 			}
 		}
-		throw new AssertionError("No property " + name);
+		return values;
+	}
+
+	private static String dashed(String camel) {
+		return camel.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+	}
+
+	@Test
+	void theSslBundleHasNoHintThatIdesCannotFollow() throws IOException {
+		for (JsonNode hint : read().get("hints")) {
+			assertThat(hint.get("name").stringValue()).isNotEqualTo("faircom.ssl.bundle");
+		}
 	}
 
 	@Test
@@ -135,15 +157,6 @@ class FairComConfigurationMetadataTests {
 			.getInputStream()) {
 			assertThat(new String(in.readAllBytes())).contains(FairComAutoConfiguration.class.getName());
 		}
-	}
-
-	private static String defaultOf(JsonNode metadata, String name) {
-		for (JsonNode property : metadata.get("properties")) {
-			if (property.get("name").stringValue().equals(name)) {
-				return property.path("defaultValue").asString();
-			}
-		}
-		throw new AssertionError("No property " + name);
 	}
 
 	private static JsonNode read() throws IOException {

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.db.BinaryFormat;
@@ -113,11 +113,11 @@ class FairComDbAutoConfigurationTests {
 	@Test
 	void errorCodePropertiesBuildTheTable() {
 		FairComProperties.ErrorCodes properties = new FairComProperties.ErrorCodes();
-		assertThat(FairComConfigurations.TemplateConfiguration.errorCodes(properties))
+		assertThat(FairComTemplateBuilderConfigurer.errorCodes(properties))
 			.isEqualTo(FairComErrorCodes.documented());
 		properties.setChangeIdConflict(List.of(99033));
 		properties.setNotFound(List.of(4046, 12));
-		FairComErrorCodes codes = FairComConfigurations.TemplateConfiguration.errorCodes(properties);
+		FairComErrorCodes codes = FairComTemplateBuilderConfigurer.errorCodes(properties);
 		assertThat(codes.categoryOf(99033)).isEqualTo(FairComErrorCodes.Category.CHANGE_ID_CONFLICT);
 		assertThat(codes.codesOf(FairComErrorCodes.Category.NOT_FOUND)).containsExactly(12, 4046);
 		assertThat(codes.codesOf(FairComErrorCodes.Category.DUPLICATE_KEY)).containsExactly(2);
@@ -129,8 +129,8 @@ class FairComDbAutoConfigurationTests {
 		this.runner.withPropertyValues("faircom.error-codes.change-id-conflict=2").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
-					assertThat(ex.getName()).isEqualTo("faircom.error-codes.change-id-conflict");
+				.isInstanceOfSatisfying(FairComConfigurationException.class, (ex) -> {
+					assertThat(ex.getProperty()).isEqualTo("faircom.error-codes.change-id-conflict");
 					assertThat(ex.getMessage()).contains("also listed in faircom.error-codes.duplicate-key");
 				});
 		});
@@ -140,8 +140,8 @@ class FairComDbAutoConfigurationTests {
 		this.runner.withPropertyValues(property).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
-						(ex) -> assertThat(ex.getName()).isEqualTo(name));
+				.isInstanceOfSatisfying(FairComConfigurationException.class,
+						(ex) -> assertThat(ex.getProperty()).isEqualTo(name));
 		});
 	}
 

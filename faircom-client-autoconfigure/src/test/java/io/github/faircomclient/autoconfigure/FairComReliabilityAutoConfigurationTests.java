@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
@@ -19,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.core.FairComRetrySettings;
 import io.github.faircomclient.core.FairComTemplate;
 
@@ -62,13 +62,14 @@ class FairComReliabilityAutoConfigurationTests {
 
 	@Test
 	void invalidRetryPropertiesFailTheStartupNamingTheProperty() {
-		assertInvalid("faircom.retry.max-attempts=0", "faircom.retry.max-attempts", "at least 1 attempt");
+		assertInvalid("faircom.retry.max-attempts=0", "faircom.retry.max-attempts", "at least 1");
 		assertInvalid("faircom.retry.initial-backoff=0", "faircom.retry.initial-backoff", "positive");
 		assertInvalid("faircom.retry.max-backoff=-1s", "faircom.retry.max-backoff", "positive");
 		assertInvalid("faircom.retry.max-backoff=10ms", "faircom.retry.max-backoff", "faircom.retry.initial-backoff");
 		assertInvalid("faircom.retry.multiplier=0.5", "faircom.retry.multiplier", "at least 1");
 		assertInvalid("faircom.retry.multiplier=NaN", "faircom.retry.multiplier", "at least 1");
-		assertInvalid("faircom.retry.max-retry-after=-1s", "faircom.retry.max-retry-after", "0 (never wait)");
+		assertInvalid("faircom.retry.max-retry-after=-1s", "faircom.retry.max-retry-after",
+				"0 (never wait for a Retry-After)");
 		assertInvalid("faircom.max-response-size=0", "faircom.max-response-size", "positive");
 	}
 
@@ -76,8 +77,8 @@ class FairComReliabilityAutoConfigurationTests {
 		this.configured.withPropertyValues(property).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
-					assertThat(ex.getName()).isEqualTo(name);
+				.isInstanceOfSatisfying(FairComConfigurationException.class, (ex) -> {
+					assertThat(ex.getProperty()).isEqualTo(name);
 					assertThat(ex.getReason()).contains(reason);
 				});
 		});

@@ -50,7 +50,7 @@ class FairComExceptionTranslatorTests {
 		Class<?> type = switch (reason) {
 			case CONNECTION_REFUSED, UNKNOWN_HOST -> FairComConnectException.class;
 			case CONNECT_TIMEOUT, POOL_TIMEOUT, READ_TIMEOUT, CALL_DEADLINE -> FairComTimeoutException.class;
-			case TLS_NO_ANSWER, TLS_UNTRUSTED_CERTIFICATE, TLS_HOST_MISMATCH, TLS_CERTIFICATE_EXPIRED,
+			case TLS_REQUIRED, TLS_NO_ANSWER, TLS_UNTRUSTED_CERTIFICATE, TLS_HOST_MISMATCH, TLS_CERTIFICATE_EXPIRED,
 					TLS_CLIENT_CERTIFICATE_REFUSED, TLS_FAILED -> FairComTlsException.class;
 			case CLOSED_AFTER_TLS_HANDSHAKE, CONNECTION_LOST, INTERRUPTED -> FairComTransportException.class;
 			case ANSWER_TOO_LARGE -> FairComProtocolException.class;
@@ -70,7 +70,8 @@ class FairComExceptionTranslatorTests {
 		assertThat(((FairComTimeoutException) translate(Reason.CALL_DEADLINE)).getType())
 			.isEqualTo(FairComTimeoutException.Type.CALL);
 		assertThat(translate(Reason.CALL_DEADLINE).getMessage())
-			.contains("did not complete within the call timeout of 3000 ms", "faircom.call-timeout");
+			.contains("did not complete within the call timeout of 3s (faircom.call-timeout")
+			.doesNotContain(" ms");
 		assertThat(translate(Reason.POOL_TIMEOUT).getMessage()).contains("faircom.pool.max-connections");
 	}
 
@@ -85,6 +86,28 @@ class FairComExceptionTranslatorTests {
 		assertThat(translate(Reason.CLOSED_AFTER_TLS_HANDSHAKE).getMessage())
 			.contains("The server may have run the call", "If every new connection ends like this");
 		assertThat(translate(Reason.CONNECTION_LOST).getMessage()).doesNotContain("certificate");
+		assertThat(translate(Reason.TLS_REQUIRED).getMessage()).contains("faircom.url starts with http://",
+				"Use https://");
+	}
+
+	@Test
+	void aLoginAnsweredWithHttp404PointsAtThePathNotTheCredentials() {
+		FairComResponse notFound = TestResponses.decode("admin", "createSession", "r-1",
+				"{\"errorCode\":99022,\"errorMessage\":\"No JSON Action endpoint at '/wrong'; send requests to "
+						+ "POST /api.\"}",
+				null, 404);
+		FairComApiException ex = FairComExceptionTranslator.loginFailed(notFound);
+		assertThat(ex).isExactlyInstanceOf(FairComApiException.class);
+		assertThat(ex.getMessage()).isEqualTo("FairCom answered admin/createSession with HTTP 404 (errorCode 99022, "
+				+ "requestId r-1): No JSON Action endpoint at '/wrong'; send requests to POST /api. Nothing serves "
+				+ "FairCom's JSON API at that path: check the path of faircom.url (FairCom's is /api)");
+		FairComResponse refused = TestResponses.decode("admin", "createSession", "r-2",
+				"{\"errorCode\":12010,\"errorMessage\":\"Invalid username or password.\"}", null, 401);
+		assertThat(FairComExceptionTranslator.loginFailed(refused)).isExactlyInstanceOf(
+				FairComAuthenticationException.class)
+			.hasMessage("FairCom refused to create a session (admin/createSession, errorCode 12010, HTTP 401, "
+					+ "requestId r-2): Invalid username or password. Check the configured credentials or client "
+					+ "certificate; the login is not retried");
 	}
 
 	@Test

@@ -9,12 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComFailureKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for the retry table ({@link RetrySafety}), {@link RetryAfter} and
@@ -80,8 +81,8 @@ class RetryPolicyTests {
 	@Test
 	void writesDdlAndUnknownActionsNeedTheCallersWord() {
 		for (String action : new String[] { "insertRecords", "updateRecords", "deleteRecords", "createTable",
-				"alterTable", "deleteTables", "createIndex", "runSqlStatements", "createTransaction",
-				"commitTransaction" }) {
+				"alterTable", "rebuildTables", "rebuildIndexes", "deleteTables", "createIndex", "runSqlStatements",
+				"createTransaction", "commitTransaction" }) {
 			assertThat(safety("db", action, Map.of())).as(action).isEqualTo(RetrySafety.ON_REQUEST);
 		}
 		assertThat(safety("admin", "alterSession", Map.of())).isEqualTo(RetrySafety.ON_REQUEST);
@@ -172,10 +173,13 @@ class RetryPolicyTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> FairComRetrySettings.builder().multiplier(0.5));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> FairComRetrySettings.builder().maxRetryAfter(Duration.ofSeconds(-1)));
-		assertThatIllegalStateException().isThrownBy(() -> FairComRetrySettings.builder()
+		assertThatExceptionOfType(FairComConfigurationException.class).isThrownBy(() -> FairComRetrySettings.builder()
 			.initialBackoff(Duration.ofSeconds(5))
 			.maxBackoff(Duration.ofSeconds(1))
-			.build());
+			.build())
+			.withMessage("Invalid FairCom setting faircom.retry.max-backoff=1s: it is below "
+					+ "faircom.retry.initial-backoff (5s). Raise faircom.retry.max-backoff or lower "
+					+ "faircom.retry.initial-backoff.");
 	}
 
 }

@@ -32,9 +32,24 @@ public final class TestResponses {
 	 */
 	public static FairComResponse decode(@Nullable String api, String action, String requestId, String body,
 			@Nullable FairComSession session) {
+		return decode(api, action, requestId, body, session, 200);
+	}
+
+	/**
+	 * Decode a JSON answer with the given HTTP status to the given action.
+	 * @param api the api of the action
+	 * @param action the action
+	 * @param requestId the requestId the request was sent with
+	 * @param body the answer
+	 * @param session the session it was sent with
+	 * @param status the HTTP status
+	 * @return the decoded answer
+	 */
+	public static FairComResponse decode(@Nullable String api, String action, String requestId, String body,
+			@Nullable FairComSession session, int status) {
 		try {
 			return wire.decode(FairComRequest.builder(action).api(api).build(), requestId,
-					TestAnswers.of(200, MediaType.APPLICATION_JSON, body), session, ServerText.masking(List.of()), null,
+					TestAnswers.of(status, MediaType.APPLICATION_JSON, body), session, ServerText.masking(List.of()), null,
 					false)
 				.response();
 		}

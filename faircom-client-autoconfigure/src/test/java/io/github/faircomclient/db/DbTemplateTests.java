@@ -21,6 +21,7 @@ import io.github.faircomclient.FairComDuplicateKeyException;
 import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComMappingException;
 import io.github.faircomclient.FairComProtocolException;
+import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTransportException;
 import io.github.faircomclient.session.FairComSession;

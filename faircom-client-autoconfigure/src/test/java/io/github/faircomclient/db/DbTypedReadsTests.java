@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.github.faircomclient.FairComApiException;
 import io.github.faircomclient.FairComMappingException;
 import io.github.faircomclient.FairComProtocolException;
+import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.core.FairComRequest;
 import io.github.faircomclient.core.FairComResponse;

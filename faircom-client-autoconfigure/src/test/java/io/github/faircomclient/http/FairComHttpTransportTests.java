@@ -173,7 +173,7 @@ class FairComHttpTransportTests {
 				.satisfies((ex) -> {
 					assertThat(ex.getReason()).isEqualTo(Reason.CALL_DEADLINE);
 					assertThat(ex.getFailureKind()).isEqualTo(FairComFailureKind.CALL_TIMEOUT);
-					assertThat(ex.getMessage()).isEqualTo("the call did not complete within 700 ms");
+					assertThat(ex.getMessage()).isEqualTo("the call's time ran out");
 				});
 			Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(elapsed).as("the trickling server never ends the answer on its own: only the deadline can")
@@ -235,7 +235,7 @@ class FairComHttpTransportTests {
 			assertThatExceptionOfType(TransportFailure.class).isThrownBy(() -> post(Duration.ofSeconds(10)))
 				.satisfies((ex) -> {
 					assertThat(ex.getReason()).isEqualTo(Reason.POOL_TIMEOUT);
-					assertThat(ex.getMessage()).contains("within 300 ms");
+					assertThat(ex.getMessage()).contains("within 300ms");
 				});
 			released.countDown();
 			for (Future<Read> call : busy) {

@@ -32,7 +32,7 @@ import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.FairComTimeoutException;
 import io.github.faircomclient.FairComTlsException;
 import io.github.faircomclient.FairComTransportException;
-import io.github.faircomclient.db.FairComRecordLimitExceededException;
+import io.github.faircomclient.FairComRecordLimitExceededException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

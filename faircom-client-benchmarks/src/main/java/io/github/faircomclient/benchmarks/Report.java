@@ -142,6 +142,7 @@ public final class Report {
 		storm(md);
 		streaming(md);
 		requests(md);
+		MessagingReport.append(this.results, md);
 		BulkReport.typed(md, this.results);
 		BulkReport.bulk(md, this.results);
 		return md.toString();
@@ -169,7 +170,8 @@ public final class Report {
 			.append(env.path("warmups").asInt()).append(" × 1 s warm-up + ").append(env.path("iterations").asInt())
 			.append(" × 1 s measurement per fork |\n");
 		md.append("| load average (1/5/15 min) | at start ").append(env.path("loadAtStart").asString());
-		for (String phase : List.of("warm-up", "roundtrip", "storm", "streaming", "requests", "typed", "bulk")) {
+		for (String phase : List.of("warm-up", "roundtrip", "storm", "streaming", "requests", "messaging", "typed",
+				"bulk")) {
 			JsonNode record = env.path(phase);
 			if (!record.isMissingNode()) {
 				md.append("; ").append(phase).append(": ").append(record.path("loadBefore").asString()).append(" → ")

@@ -39,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@link SessionStormBenchmark} at 16, 64 and 256 threads;</li>
  * <li>{@link CursorStreamingBenchmark} with a 64 MB client heap and {@code -prof gc};</li>
  * <li>{@link RequestCounts};</li>
+ * <li>{@link MessagingBenchmark}: publish throughput and publish→listener latency;</li>
  * <li>{@link TypedReadBenchmark}: template and raw, at each server over HTTP, at 1 and 16 threads, with
  * {@code -prof gc};</li>
  * <li>{@link BulkLoadBenchmark}: every loader at each server, {@code --bulk-rows} records per load
@@ -49,9 +50,9 @@ import tools.jackson.databind.node.ObjectNode;
  * load average is recorded before and after every phase. Options: {@code --results
  * DIR} (default {@code target/benchmark-results}), {@code --rounds N} (2), {@code --threads 1,16,64},
  * {@code --warmups N} (3) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
- * 16,64,256}, {@code --only roundtrip,storm,streaming,requests,typed,bulk}, {@code --quick} (1 round, 2 + 3
- * iterations, smaller storm), {@code --docs FILE} (write the results into that markdown file between
- * its markers, and the chart beside it), {@code --pin} (servers on the first half of the CPUs,
+ * 16,64,256}, {@code --only roundtrip,storm,streaming,requests,messaging,typed,bulk}, {@code --bulk-rows N},
+ * {@code --quick} (1 round, 2 + 3 iterations, smaller storm, 3 s messaging runs, 100,000 bulk records),
+ * {@code --docs FILE} (write the results into that markdown file between its markers, and the chart beside it), {@code --pin} (servers on the first half of the CPUs,
  * client JVMs on the other: {@link CpuPlacement}; by default the scheduler places them).
  */
 public final class Suite {
@@ -78,14 +79,16 @@ public final class Suite {
 
 	private final List<String> phases;
 
+	private final Duration messagingDuration;
+
 	private final ObjectNode environment;
 
 	private final CpuPlacement placement;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
-	private static final List<String> ALL_PHASES = List.of("roundtrip", "storm", "streaming", "requests", "typed",
-			"bulk");
+	private static final List<String> ALL_PHASES = List.of("roundtrip", "storm", "streaming", "requests",
+			"messaging", "typed", "bulk");
 
 	private Suite(Map<String, String> options) {
 		boolean quick = options.containsKey("quick");
@@ -100,6 +103,7 @@ public final class Suite {
 		this.bulkRows = Integer.parseInt(options.getOrDefault("bulk-rows", quick ? "100000" : "1000000"));
 		this.bulkMeasurements = quick ? 1 : 2;
 		this.phases = Arrays.asList(options.getOrDefault("only", String.join(",", ALL_PHASES)).split(","));
+		this.messagingDuration = Duration.ofSeconds(quick ? 3 : 20);
 		this.environment = this.mapper.createObjectNode();
 		this.placement = CpuPlacement.of(options.containsKey("pin"));
 	}
@@ -153,6 +157,16 @@ public final class Suite {
 					this.mapper.writerWithDefaultPrettyPrinter()
 						.writeValue(this.results.resolve("requests.json").toFile(), counts);
 					counts.forEach((count) -> log("requests: " + count));
+				});
+			}
+			if (this.phases.contains("messaging")) {
+				phase("messaging", () -> {
+					List<MessagingBenchmark.Result> messaging = MessagingBenchmark
+						.measure(servers.url(Servers.EMULATOR, "http"), this.messagingDuration, this.rounds, 200,
+								this.messagingDuration.multipliedBy(2));
+					this.mapper.writerWithDefaultPrettyPrinter()
+						.writeValue(this.results.resolve("messaging.json").toFile(), messaging);
+					messaging.forEach((result) -> log("messaging: " + result));
 				});
 			}
 			if (this.phases.contains("typed")) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -13,6 +14,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.github.faircomclient.FairComAuthenticationException;
 import io.github.faircomclient.FairComTimeoutException;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The {@code faircom} health indicator against the emulator over real HTTP and TLS.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HealthIntegrationTests {
 
 	private FairComEmulator emulator;
@@ -100,6 +104,36 @@ class HealthIntegrationTests {
 	}
 
 	@Test
+	void anOutageIsLoggedOnceWithoutAStackTraceAndTheHeldSessionIsUnconfirmed(CapturedOutput output) {
+		configured("secret").run((context) -> {
+			context.getBean(FairComTemplate.class).admin().pingSession();
+			assertThat(health(context).getDetails()).containsEntry("session", "active");
+			this.emulator.stop();
+			int before = output.length();
+			for (int i = 0; i < 5; i++) {
+				Health down = health(context);
+				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(down.getDetails()).as("the server may have lost it").containsEntry("session", "unconfirmed");
+			}
+			String outage = output.toString().substring(before);
+			assertThat(outage.lines().filter((line) -> line.contains("WARN"))).singleElement()
+				.asString()
+				.contains("FairCom server " + this.emulator.httpUrl() + " is down: ")
+				.contains("(logged once until its state changes)");
+			assertThat(outage).doesNotContain("\tat ").doesNotContain("Health check failed");
+			this.emulator.start();
+			int outageEnd = output.length();
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			assertThat(output.toString().substring(outageEnd).lines()
+				.filter((line) -> line.contains("FairComHealthIndicator"))).singleElement()
+				.asString()
+				.contains("INFO")
+				.contains("FairCom server " + this.emulator.httpUrl() + " answers again");
+		});
+	}
+
+	@Test
 	void slowServerIsDownAfterTheHealthTimeoutNotTheCallTimeout() {
 		configured("secret").withPropertyValues("faircom.health.timeout=300ms").run((context) -> {
 			this.emulator.faults().latency(Duration.ofSeconds(5));
@@ -110,7 +144,7 @@ class HealthIntegrationTests {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails().get("error").toString())
 				.startsWith(FairComTimeoutException.class.getName())
-				.contains("300 ms");
+				.contains("300ms");
 			assertThat(elapsed).isLessThan(Duration.ofSeconds(4));
 		});
 	}

@@ -213,8 +213,13 @@ class SecretsIntegrationTests {
 	}
 
 	private List<String> clientLogs() {
+		List<ILoggingEvent> events;
+		synchronized (this.events) {
+			// a copy under the appender's lock: emulator and keepalive threads may still be logging
+			events = new ArrayList<>(this.events.list);
+		}
 		List<String> lines = new ArrayList<>();
-		for (ILoggingEvent event : this.events.list) {
+		for (ILoggingEvent event : events) {
 			if (event.getLoggerName().startsWith("org.eclipse.jetty")
 					|| event.getLoggerName().startsWith("io.github.faircomclient.test")) {
 				continue;

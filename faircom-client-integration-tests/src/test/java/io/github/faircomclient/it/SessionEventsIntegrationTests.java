@@ -6,10 +6,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.EventListener;
 
@@ -28,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The session events reach {@code @EventListener} methods of the application context, end
- * to end against the emulator.
+ * to end against the emulator, and an operator at INFO sees the same lifecycle in the log
+ * (issue 13, F12).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SessionEventsIntegrationTests {
 
 	private FairComEmulator emulator;
@@ -38,7 +43,12 @@ class SessionEventsIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		this.emulator = FairComEmulator.builder().httpPort(0).user("app", "secret").build().start();
+		this.emulator = FairComEmulator.builder()
+			.httpPort(0)
+			.user("app", "secret")
+			.user("app2", "secret-password")
+			.build()
+			.start();
 	}
 
 	@AfterEach
@@ -72,6 +82,31 @@ class SessionEventsIntegrationTests {
 		assertThat(((FairComSessionDeletedEvent) this.events.get(3)).getSession())
 			.isSameAs(replacement.getSession());
 		assertThat(this.emulator.sessions()).isEmpty();
+	}
+
+	@Test
+	void theLifecycleIsLoggedAtInfoWithoutTokensOrPasswords(CapturedOutput output) {
+		List<String> tokens = new CopyOnWriteArrayList<>();
+		runner("secret-password").withPropertyValues("faircom.username=app2").run((context) -> {
+			FairComTemplate template = context.getBean(FairComTemplate.class);
+			template.execute("admin", "listSessions", null);
+			tokens.add(template.getSessionManager().getCurrentSession().getToken());
+			this.emulator.faults().expireSession(tokens.get(0));
+			template.execute("admin", "listSessions", null);
+			tokens.add(template.getSessionManager().getCurrentSession().getToken());
+		});
+		List<String> lifecycle = output.toString()
+			.lines()
+			.filter((line) -> line.contains("LifecycleAwareSessionManager"))
+			.toList();
+		assertThat(lifecycle).hasSize(4).allSatisfy((line) -> assertThat(line).contains(" INFO "));
+		assertThat(lifecycle.get(0)).contains("Created FairCom session FairComSession[token=******, username=app");
+		assertThat(lifecycle.get(1)).contains("FairCom session expired; the next call logs in again");
+		assertThat(lifecycle.get(2)).contains("Replaced the expired FairCom session with FairComSession[token=******");
+		assertThat(lifecycle.get(3)).contains("Deleted FairCom session on shutdown: FairComSession[token=******");
+		assertThat(output.toString()).doesNotContain(tokens.get(0))
+			.doesNotContain(tokens.get(1))
+			.doesNotContain("secret-password");
 	}
 
 	@Test

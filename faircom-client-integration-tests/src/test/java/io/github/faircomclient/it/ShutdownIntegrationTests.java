@@ -132,8 +132,8 @@ class ShutdownIntegrationTests {
 		this.proxy.blackhole();
 		timeDestroy(template);
 		assertThat(output.getOut() + output.getErr())
-			.contains("Could not delete FairCom session on shutdown within " + CONNECT_TIMEOUT.toMillis() + " ms")
-			.contains("did not complete within the call timeout of " + CONNECT_TIMEOUT.toMillis() + " ms")
+			.contains("Could not delete FairCom session on shutdown within " + CONNECT_TIMEOUT.toMillis() + "ms")
+			.contains("did not complete within the call timeout of " + CONNECT_TIMEOUT.toMillis() + "ms")
 			.doesNotContain("CancellationException");
 	}
 

@@ -7,10 +7,13 @@ import jakarta.annotation.PreDestroy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 /**
  * Full {@link SpringApplication} runs with the starter against the emulator.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpringApplicationIntegrationTests {
 
 	private FairComEmulator emulator;
@@ -69,7 +73,7 @@ class SpringApplicationIntegrationTests {
 	}
 
 	@Test
-	void eagerLoginWithBadCredentialsFailsTheStartup() {
+	void eagerLoginWithBadCredentialsFailsTheStartupWithAnAnalysisNotAStackTrace(CapturedOutput output) {
 		assertThatException()
 			.isThrownBy(() -> run("--faircom.url=" + this.emulator.httpUrl(), "--faircom.username=app",
 					"--faircom.password=wrong", "--faircom.session.login=eager"))
@@ -81,6 +85,13 @@ class SpringApplicationIntegrationTests {
 				assertThat(cause).isInstanceOf(FairComAuthenticationException.class);
 			});
 		assertThat(this.emulator.actionCount("createSession")).isOne();
+		String report = output.toString().substring(output.toString().indexOf("APPLICATION FAILED TO START"));
+		assertThat(report).contains("The FairCom client could not log in while the application started")
+			.contains("Server: " + this.emulator.httpUrl())
+			.contains("Failure: FairComAuthenticationException")
+			.contains("Check faircom.username and faircom.password")
+			.doesNotContain("\tat ")
+			.doesNotContain("wrong");
 	}
 
 	@Test

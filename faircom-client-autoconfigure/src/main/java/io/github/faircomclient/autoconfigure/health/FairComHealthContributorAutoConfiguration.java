@@ -1,14 +1,14 @@
 package io.github.faircomclient.autoconfigure.health;
 
-import java.time.Duration;
+import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.CompositeHealthContributorConfiguration;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.faircomclient.autoconfigure.FairComAutoConfiguration;
 import io.github.faircomclient.core.FairComTemplate;
+import io.github.faircomclient.health.FairComHealthDetailsContributor;
 import io.github.faircomclient.health.FairComHealthIndicator;
 
 /**
@@ -24,7 +25,8 @@ import io.github.faircomclient.health.FairComHealthIndicator;
  * {@link FairComHealthIndicator} for the one {@link FairComTemplate} bean, or a composite
  * with one indicator per template bean (named after the beans) when there are several.
  * Switch it off with {@code management.health.faircom.enabled=false}; set the ping's
- * timeout with {@code faircom.health.timeout}.
+ * timeout with {@code faircom.health.timeout}. {@link FairComHealthDetailsContributor}
+ * beans add their details to every indicator.
  */
 @AutoConfiguration(after = FairComAutoConfiguration.class)
 @ConditionalOnClass({ FairComTemplate.class, HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
@@ -34,23 +36,16 @@ import io.github.faircomclient.health.FairComHealthIndicator;
 public final class FairComHealthContributorAutoConfiguration
 		extends CompositeHealthContributorConfiguration<FairComHealthIndicator, FairComTemplate> {
 
-	FairComHealthContributorAutoConfiguration(FairComHealthProperties properties) {
-		super((template) -> new FairComHealthIndicator(template, checkedTimeout(properties)));
+	FairComHealthContributorAutoConfiguration(FairComHealthProperties properties,
+			ObjectProvider<FairComHealthDetailsContributor> contributors) {
+		super((template) -> new FairComHealthIndicator(template, properties.getTimeout(), Clock.systemUTC(),
+				contributors.orderedStream().toList()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = { "faircomHealthIndicator", "faircomHealthContributor" })
 	HealthContributor faircomHealthContributor(ConfigurableListableBeanFactory beanFactory) {
 		return createContributor(beanFactory, FairComTemplate.class);
-	}
-
-	private static Duration checkedTimeout(FairComHealthProperties properties) {
-		Duration timeout = properties.getTimeout();
-		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-			throw new InvalidConfigurationPropertyValueException("faircom.health.timeout", timeout,
-					"The health check timeout must be positive, for example 2s.");
-		}
-		return timeout;
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import io.github.faircomclient.health.FairComHealthIndicator;
+
 /**
  * Settings of the FairCom health indicator.
  */
@@ -14,20 +16,12 @@ public class FairComHealthProperties {
 	 * Total time the health check's pingSession may take before the server is reported
 	 * down.
 	 */
-	private Duration timeout = Duration.ofSeconds(2);
+	private Duration timeout = FairComHealthIndicator.DEFAULT_TIMEOUT;
 
-	/**
-	 * Return the time the health check's ping may take.
-	 * @return the timeout
-	 */
 	public Duration getTimeout() {
 		return this.timeout;
 	}
 
-	/**
-	 * Set the time the health check's ping may take.
-	 * @param timeout the timeout
-	 */
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
 	}

@@ -110,8 +110,8 @@ class AdminIntegrationTests {
 		try {
 			SessionDescription altered = admin.alterSession(SessionChanges.builder()
 				.description("orders service (archive)")
-				.defaultDatabaseName("archive")
-				.idleCursorTimeout(Duration.ofSeconds(120))
+				.defaultDatabase("archive")
+				.cursorIdleTimeout(Duration.ofSeconds(120))
 				.build());
 			assertThat(altered.description()).isEqualTo("orders service (archive)");
 			assertThat(altered.defaultDatabaseName()).isEqualTo("archive");
@@ -124,7 +124,7 @@ class AdminIntegrationTests {
 		finally {
 			admin.alterSession(SessionChanges.builder()
 				.description("orders service")
-				.defaultDatabaseName("faircom")
+				.defaultDatabase("faircom")
 				.build());
 			template.db().deleteDatabase("archive");
 		}

@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.faircomclient.FairComChangeIdConflictException;
+import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.autoconfigure.FairComAutoConfiguration;
 import io.github.faircomclient.core.FairComOperations;
 import io.github.faircomclient.db.DbOperations;
-import io.github.faircomclient.db.FairComRecordLimitExceededException;
 import io.github.faircomclient.db.FairComRecordMapperCustomizer;
 import io.github.faircomclient.db.FieldDefinition;
 import io.github.faircomclient.db.TableDefinition;

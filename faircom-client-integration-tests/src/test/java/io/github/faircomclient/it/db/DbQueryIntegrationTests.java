@@ -9,10 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.faircomclient.FairComNotFoundException;
+import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.FairComTimeoutException;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.db.DbOperations;
-import io.github.faircomclient.db.FairComRecordLimitExceededException;
 import io.github.faircomclient.db.FieldDefinition;
 import io.github.faircomclient.db.IndexDefinition;
 import io.github.faircomclient.db.IndexField;
@@ -166,7 +166,7 @@ class DbQueryIntegrationTests {
 			assertThatExceptionOfType(FairComTimeoutException.class)
 				.isThrownBy(() -> db.withTimeout(Duration.ofMillis(200)).getRecordsByIds("items", List.of(1), Item.class))
 				.satisfies((ex) -> assertThat(ex.getType()).isEqualTo(FairComTimeoutException.Type.CALL))
-				.withMessageContaining("200 ms");
+				.withMessageContaining("200ms");
 		}
 		finally {
 			emulator.faults().latency(Duration.ZERO);

@@ -22,13 +22,16 @@ import io.github.faircomclient.db.FieldDefinition;
 import io.github.faircomclient.db.IndexDefinition;
 import io.github.faircomclient.db.KeyRange;
 import io.github.faircomclient.db.TableDefinition;
+import io.github.faircomclient.mq.MqOperations;
+import io.github.faircomclient.sample.orders.OrderPlaced;
 
 /**
  * The inventory, kept in the FairCom table {@value #TABLE} with a unique index on the
  * SKU. Every method uses the typed DB API of the auto-configured template
  * ({@link FairComOperations#db()}); the template logs in on the first call, keeps the
  * session alive and logs out when the application stops. Creates its table on startup if
- * it is missing.
+ * it is missing. A placed order is announced on the MQ topic {@value #ORDERS_TOPIC}
+ * ({@link FairComOperations#mq()}).
  */
 @Service
 public class Inventory implements ApplicationRunner {
@@ -43,9 +46,16 @@ public class Inventory implements ApplicationRunner {
 	 */
 	public static final String SKU_INDEX = "inventory_items_sku";
 
+	/**
+	 * The topic placed orders are published to.
+	 */
+	public static final String ORDERS_TOPIC = "orders/placed";
+
 	private static final Log logger = LogFactory.getLog(Inventory.class);
 
 	private final DbOperations db;
+
+	private final MqOperations mq;
 
 	/**
 	 * Create the inventory.
@@ -53,6 +63,7 @@ public class Inventory implements ApplicationRunner {
 	 */
 	public Inventory(FairComOperations fairCom) {
 		this.db = fairCom.db();
+		this.mq = fairCom.mq();
 	}
 
 	@Override
@@ -153,7 +164,9 @@ public class Inventory implements ApplicationRunner {
 	/**
 	 * Take the items of an order out of stock in one transaction: every line is checked
 	 * and written, or none is. Updates use changeId protection, so an item changed by
-	 * someone else since it was read fails the order instead of being overwritten.
+	 * someone else since it was read fails the order instead of being overwritten. Once
+	 * committed, the order is published to {@value #ORDERS_TOPIC} as an
+	 * {@link OrderPlaced} event.
 	 * @param order the order
 	 * @return the items after the order
 	 * @throws UnknownItemException if a line names an unknown item
@@ -164,7 +177,7 @@ public class Inventory implements ApplicationRunner {
 		if (lines == null || lines.isEmpty() || lines.stream().anyMatch((line) -> line.qty() < 1)) {
 			throw new IllegalArgumentException("An order needs lines with a qty of at least 1");
 		}
-		return this.db.inTransaction((tx) -> {
+		List<String> taken = this.db.inTransaction((tx) -> {
 			List<String> skus = new ArrayList<>();
 			for (Order.Line line : lines) {
 				Item item = tx.getRecordsInKeyRange(TABLE, KeyRange.of(SKU_INDEX).atLeast("sku", line.sku())
@@ -177,7 +190,9 @@ public class Inventory implements ApplicationRunner {
 				skus.add(line.sku());
 			}
 			return skus;
-		}).stream().map((sku) -> find(sku).orElseThrow()).toList();
+		});
+		this.mq.publish(ORDERS_TOPIC, OrderPlaced.of(lines));
+		return taken.stream().map((sku) -> find(sku).orElseThrow()).toList();
 	}
 
 	private static String csv(String value) {

@@ -18,12 +18,15 @@ import io.github.faircomclient.test.tls.TlsMaterial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the sample runs: on its embedded emulator, which stops only after the template
- * logged out, and with the {@code tls} and {@code mtls} profiles, as documented, against an
- * emulator that serves HTTPS only and asks for client certificates (only the environment
- * variables the profiles read are set).
+ * How the sample runs, as its README says: from the test classpath on an embedded emulator
+ * ({@link TestInventoryApplication}), which stops only after the template logged out; by
+ * default against the standalone emulator's account on port 8080 while serving on 8081; and
+ * with the {@code tls} and {@code mtls} profiles against an emulator that serves HTTPS only
+ * and asks for client certificates (only the environment variables the profiles read are
+ * set; the mtls profile's empty user name and password turn application.yml's defaults
+ * off).
  */
-class SampleRunModesTests {
+class InventoryRunModesTests {
 
 	private static TlsMaterial tls;
 
@@ -50,7 +53,7 @@ class SampleRunModesTests {
 	}
 
 	private static ConfigurableApplicationContext run(String profile, String... variables) {
-		SpringApplication application = new SpringApplication(SampleApplication.class);
+		SpringApplication application = new SpringApplication(InventoryApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setAdditionalProfiles(profile);
 		String[] args = new String[variables.length + 1];
@@ -60,11 +63,12 @@ class SampleRunModesTests {
 	}
 
 	@Test
-	void embeddedEmulatorStopsOnlyAfterTheTemplateLoggedOut() {
-		SpringApplication application = new SpringApplication(SampleApplication.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
+	void testInventoryApplicationRunsOnAnEmbeddedEmulatorThatStopsOnlyAfterTheTemplateLoggedOut() {
 		FairComEmulator embedded;
-		try (ConfigurableApplicationContext context = application.run()) {
+		try (ConfigurableApplicationContext context = SpringApplication.from(InventoryApplication::main)
+			.with(FairComEmulatorConfiguration.class)
+			.run("--spring.main.web-application-type=none")
+			.getApplicationContext()) {
 			embedded = context.getBean(FairComEmulator.class);
 			FairComTemplate template = context.getBean(FairComTemplate.class);
 			assertThat(template.getUrl()).isEqualTo(embedded.httpUrl());
@@ -73,6 +77,20 @@ class SampleRunModesTests {
 		assertThat(embedded.isRunning()).isFalse();
 		assertThat(embedded.actionCount("deleteSession")).as("logged out while the emulator still ran").isOne();
 		assertThat(embedded.sessions()).isEmpty();
+	}
+
+	@Test
+	void byDefaultItServesOn8081AndLogsInToTheStandaloneEmulatorsAccount() {
+		try (FairComEmulator standalone = FairComEmulator.builder().httpPort(0).build().start()) {
+			SpringApplication application = new SpringApplication(InventoryApplication.class);
+			application.setWebApplicationType(WebApplicationType.NONE);
+			try (ConfigurableApplicationContext context = application.run("--FAIRCOM_URL=" + standalone.httpUrl())) {
+				assertThat(context.getEnvironment().getProperty("server.port")).isEqualTo("8081");
+				assertThat(context.getBean(FairComTemplate.class).getSessionManager().getCurrentSession().getUsername())
+					.isEqualToIgnoringCase("ADMIN");
+			}
+			assertThat(standalone.sessions()).isEmpty();
+		}
 	}
 
 	@Test

@@ -1,9 +1,6 @@
-package io.github.faircomclient.db;
+package io.github.faircomclient;
 
 import org.jspecify.annotations.Nullable;
-
-import io.github.faircomclient.FairComException;
-import io.github.faircomclient.FairComFailureKind;
 
 /**
  * Thrown when a list-returning call finds more records than its limit. The client asks
