@@ -186,7 +186,7 @@ final class DbCalls {
 			.timeout(this.options.timeout())
 			.boundTo(session);
 		if (records != null) {
-			request.readResultField(RecordReader.FIELD, records);
+			request.readResultField(RecordReader.FIELD, records).skipResultFields(RecordReader.METADATA);
 		}
 		return this.operations.execute(request.build());
 	}

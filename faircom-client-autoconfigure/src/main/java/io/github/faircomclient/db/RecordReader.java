@@ -32,6 +32,12 @@ final class RecordReader<T> implements FairComResultReader<RecordReader.Page<T>>
 
 	static final String FIELD = "data";
 
+	/**
+	 * The field metadata of an answer with records, which a typed read does not need:
+	 * skipped in the stream, never built into a tree.
+	 */
+	static final String METADATA = "fields";
+
 	private final ObjectReader reader;
 
 	private final Class<T> type;

@@ -493,6 +493,31 @@ class FairComWireFormatTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void skipsTheResultFieldsTheCallerDoesNotNeedCountingTheirValuesAgainstTheBudget() throws IOException {
+		FairComRequest request = FairComRequest.builder("getRecordsByTable").api("db").readResultField("data", ITEMS)
+			.skipResultFields("fields")
+			.build();
+		String body = "{\"result\":{\"fields\":[{\"name\":\"id\",\"type\":\"integer\"},{\"name\":\"name\","
+				+ "\"type\":\"varchar\",\"length\":[1,{\"x\":2}]}],\"data\":[{\"id\":1,\"name\":\"bolt\"}],"
+				+ "\"moreRecords\":false},\"requestId\":\"r-1\",\"errorCode\":0,\"errorMessage\":\"\"}";
+		FairComResponse response = this.wire
+			.decode(request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, null, false)
+			.response();
+		assertThat((List<Item>) response.readField()).containsExactly(new Item(1, "bolt"));
+		assertThat(response.result().has("fields")).as("skipped, never built into the tree").isFalse();
+		assertThat(response.result().get("moreRecords").booleanValue()).isFalse();
+		FairComWireFormat bounded = new FairComWireFormat(Clock.systemUTC(), 30, Integer.MAX_VALUE);
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> bounded.decode(request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON, body),
+					null, NO_SECRETS, null, false))
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.TOO_LARGE));
+		assertThat(new FairComWireFormat(Clock.systemUTC(), 60, Integer.MAX_VALUE)
+			.decode(request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, null, false)
+			.failure()).isNull();
+	}
+
+	@Test
 	void theValueBudgetAppliesToAStreamedField() {
 		FairComWireFormat bounded = new FairComWireFormat(Clock.systemUTC(), 100, Integer.MAX_VALUE);
 		StringBuilder body = new StringBuilder("{\"errorCode\":0,\"result\":{\"data\":[");
