@@ -8,10 +8,13 @@ import java.util.Map;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.unit.DataSize;
+
 import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.core.FairComRetrySettings;
 import io.github.faircomclient.core.FairComTemplateBuilder;
+import io.github.faircomclient.db.BulkSettings;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.FairComRecordMapperCustomizer;
 import io.github.faircomclient.http.FairComRestClientCustomizer;
@@ -155,6 +158,19 @@ public final class FairComTemplateBuilderConfigurer {
 			.binaryFormat(db.getBinaryFormat())
 			.numberFormat(db.getNumberFormat())
 			.recordMapperCustomizers(this.recordMapperCustomizers)
+			.bulk(bulkSettings(db.getBulk()))
+			.build();
+	}
+
+	private static BulkSettings bulkSettings(FairComDbProperties.Bulk bulk) {
+		DataSize targetBatchSize = FairComConfigurationException.requireSet("faircom.db.bulk.target-batch-size",
+				bulk.getTargetBatchSize(), "Set faircom.db.bulk.target-batch-size to a size such as 1MB.");
+		return BulkSettings.builder()
+			.lanes(bulk.getLanes())
+			.targetBatchBytes(targetBatchSize.toBytes())
+			.minBatchRecords(bulk.getMinBatchRecords())
+			.maxBatchRecords(bulk.getMaxBatchRecords())
+			.latencyBudget(bulk.getLatencyBudget())
 			.build();
 	}
 

@@ -1,6 +1,7 @@
 package io.github.faircomclient.core;
 
 import java.time.Duration;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,8 @@ public final class FairComRequest {
 
 	private final @Nullable FairComResultReader<?> fieldReader;
 
+	private final Set<String> skippedFields;
+
 	private FairComRequest(Builder builder) {
 		this.api = builder.api;
 		this.action = builder.action;
@@ -65,6 +68,7 @@ public final class FairComRequest {
 		this.boundSession = builder.boundSession;
 		this.readField = builder.readField;
 		this.fieldReader = builder.fieldReader;
+		this.skippedFields = builder.skippedFields;
 	}
 
 	/**
@@ -182,6 +186,16 @@ public final class FairComRequest {
 		return this.fieldReader;
 	}
 
+	/**
+	 * Return the fields of the answer's {@code result} skipped in the stream, neither read
+	 * into the result tree nor mapped.
+	 * @return the field names, empty if every field is read
+	 * @see Builder#skipResultFields(String...)
+	 */
+	public Set<String> skippedFields() {
+		return this.skippedFields;
+	}
+
 	@Override
 	public String toString() {
 		return "FairComRequest[api=" + this.api + ", action=" + this.action
@@ -214,6 +228,8 @@ public final class FairComRequest {
 		private @Nullable String readField;
 
 		private @Nullable FairComResultReader<?> fieldReader;
+
+		private Set<String> skippedFields = Set.of();
 
 		private Builder(String action) {
 			Assert.hasText(action, "'action' must not be empty");
@@ -332,6 +348,21 @@ public final class FairComRequest {
 			Assert.notNull(reader, "'reader' must not be null");
 			this.readField = field;
 			this.fieldReader = reader;
+			return this;
+		}
+
+		/**
+		 * Skip fields of the answer's {@code result} that a request reading a
+		 * {@linkplain #readResultField(String, FairComResultReader) field from the stream}
+		 * does not need (e.g. the {@code fields} metadata of a typed read): they are passed
+		 * over in the stream, within the same size and value limits, and are missing from
+		 * {@link FairComResponse#result()}. Replaces the fields skipped before.
+		 * @param fields the names of the fields in the result
+		 * @return this builder
+		 */
+		public Builder skipResultFields(String... fields) {
+			Assert.noNullElements(fields, "'fields' must not contain null elements");
+			this.skippedFields = Set.of(fields);
 			return this;
 		}
 

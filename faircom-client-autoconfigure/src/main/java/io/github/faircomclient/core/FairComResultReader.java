@@ -22,9 +22,11 @@ public interface FairComResultReader<T> {
 	 * default and which would take the next record for trailing input.
 	 * @param parser the parser of the answer
 	 * @return what the reader makes of the value
-	 * @throws JacksonException if the value does not fit; the rest of it is skipped, and
-	 * the failure becomes a {@link io.github.faircomclient.FairComMappingException} only if
-	 * the answer is otherwise a valid success
+	 * @throws JacksonException if the value does not fit; the rest of it is skipped (also
+	 * when the reader left the parser without a current token, as a
+	 * {@code MappingIterator} does), and the failure becomes a
+	 * {@link io.github.faircomclient.FairComMappingException} only if the answer is
+	 * otherwise a valid success
 	 */
 	T read(JsonParser parser) throws JacksonException;
 
@@ -33,5 +35,15 @@ public interface FairComResultReader<T> {
 	 * @return the name of the target type
 	 */
 	String targetType();
+
+	/**
+	 * Describe what the reader maps, for the message of a mapping failure, which goes on
+	 * with the action: {@code Could not map <description> db/getRecordsByIds ...}.
+	 * @param field the name of the field in the result
+	 * @return the description, by default {@code the '<field>' of}
+	 */
+	default String describe(String field) {
+		return "the '" + field + "' of";
+	}
 
 }

@@ -117,7 +117,7 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 		this.sessionManager = sessionManager;
 		this.options = options;
 		this.ownedResources = List.copyOf(ownedResources);
-		this.db = new DbTemplate(this, options.dbSettings());
+		this.db = new DbTemplate(this, options.dbSettings(), options.observationRegistry());
 		this.admin = new AdminTemplate(this);
 		this.mq = new MqTemplate(this, options.mqSettings(), options.observationRegistry());
 	}

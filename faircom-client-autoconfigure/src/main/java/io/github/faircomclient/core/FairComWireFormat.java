@@ -207,6 +207,9 @@ final class FairComWireFormat {
 			if (name.equals(streamed.name())) {
 				streamed.read(parser);
 			}
+			else if (streamed.skips(name)) {
+				parser.skipChildren();
+			}
 			else {
 				result.set(name, this.mapper.readTree(parser));
 			}

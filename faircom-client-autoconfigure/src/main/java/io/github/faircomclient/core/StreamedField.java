@@ -1,5 +1,7 @@
 package io.github.faircomclient.core;
 
+import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 import io.github.faircomclient.FairComException;
@@ -21,12 +23,18 @@ final class StreamedField {
 
 	private final FairComResultReader<?> reader;
 
+	private final Set<String> skipped;
+
 	private @Nullable Object value;
 
 	private @Nullable JacksonException failure;
 
 	String name() {
 		return this.name;
+	}
+
+	boolean skips(String field) {
+		return this.skipped.contains(field);
 	}
 
 	@Nullable Object value() {
@@ -40,6 +48,7 @@ final class StreamedField {
 	StreamedField(FairComRequest request) {
 		this.name = request.readField();
 		this.reader = request.fieldReader();
+		this.skipped = request.skippedFields();
 	}
 
 	void read(JsonParser parser) {
@@ -59,6 +68,9 @@ final class StreamedField {
 
 	private static void skipToTheEndOfTheValue(JsonParser parser, TokenStreamContext outer) {
 		JsonToken token = parser.currentToken();
+		if (token == null) {
+			token = parser.nextToken();
+		}
 		while (token != null && !(parser.streamReadContext() == outer && !token.isStructStart()
 				&& token != JsonToken.PROPERTY_NAME)) {
 			token = parser.nextToken();
@@ -67,7 +79,7 @@ final class StreamedField {
 
 	FairComException mappingFailed(FairComResponse response) {
 		JacksonException failure = this.failure;
-		return FairComExceptionTranslator.mappingFailed(response, "the '" + this.name + "' of",
+		return FairComExceptionTranslator.mappingFailed(response, this.reader.describe(this.name),
 				this.reader.targetType(), (failure != null) ? describe(failure) : "", failure);
 	}
 

@@ -2,6 +2,7 @@ package io.github.faircomclient.db;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,12 +17,12 @@ import io.github.faircomclient.FairComSessionExpiredException;
 import io.github.faircomclient.core.FairComResponse;
 import io.github.faircomclient.session.FairComSession;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The records of a server cursor, fetched a page at a time with
- * {@code getRecordsFromCursor} as the stream is consumed. The cursor is closed
+ * {@code getRecordsFromCursor} as the stream is consumed, each page mapped straight from
+ * the answer's stream ({@link RecordReader}). The cursor is closed
  * ({@code closeCursor}) once: when the last page has been fetched (the server reported no
  * more records, or a page came back empty, which FairCom documents can follow
  * {@code moreRecords: true}), when a fetch fails, or when the stream is closed.
@@ -88,12 +89,11 @@ final class CursorSpliterator<T> extends Spliterators.AbstractSpliterator<T> imp
 			params.put("skipRecords", this.skip);
 		}
 		try {
-			FairComResponse response = this.calls.executeOn("getRecordsFromCursor", params, this.session);
+			RecordReader<T> reader = this.calls.mapper().recordReader(this.type, Integer.MAX_VALUE);
+			FairComResponse response = this.calls.executeOn("getRecordsFromCursor", params, this.session, reader);
 			this.skip = 0;
-			JsonNode data = response.resultArray("data");
-			for (JsonNode record : data) {
-				this.page.add(this.calls.mapper().read(record, this.type, response));
-			}
+			List<T> data = reader.records(response, null);
+			this.page.addAll(data);
 			if (data.isEmpty() || !response.result().path("moreRecords").asBoolean(false)) {
 				this.exhausted = true;
 				close();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import io.github.faircomclient.FairComRecordLimitExceededException;
@@ -38,15 +39,19 @@ final class DbCalls {
 
 	private final CallOptions options;
 
-	DbCalls(FairComOperations operations, DbSettings settings, RecordMapper mapper, CallOptions options) {
+	private final ObservationRegistry observationRegistry;
+
+	DbCalls(FairComOperations operations, DbSettings settings, RecordMapper mapper, CallOptions options,
+			ObservationRegistry observationRegistry) {
 		this.operations = operations;
 		this.settings = settings;
 		this.mapper = mapper;
 		this.options = options;
+		this.observationRegistry = observationRegistry;
 	}
 
 	DbCalls withOptions(CallOptions options) {
-		return new DbCalls(this.operations, this.settings, this.mapper, options);
+		return new DbCalls(this.operations, this.settings, this.mapper, options, this.observationRegistry);
 	}
 
 	FairComOperations operations() {
@@ -63,6 +68,14 @@ final class DbCalls {
 
 	CallOptions options() {
 		return this.options;
+	}
+
+	/**
+	 * Return the registry of the observations of the view's own, such as bulk loads.
+	 * @return the registry
+	 */
+	ObservationRegistry observationRegistry() {
+		return this.observationRegistry;
 	}
 
 	/**
@@ -90,11 +103,25 @@ final class DbCalls {
 	 * @return the answer
 	 */
 	FairComResponse execute(String action, ObjectNode params, Scope scope) {
+		return execute(action, params, scope, null);
+	}
+
+	/**
+	 * Run an action of the view like {@link #execute(String, ObjectNode, Scope)}, with
+	 * its {@code data} records read straight from the answer's stream.
+	 * @param action the action
+	 * @param params the parameters; the view's database, owner and transaction are added
+	 * @param scope which of the view's database and owner the action takes
+	 * @param records the reader of the records, or {@code null} to read the whole answer
+	 * as a tree
+	 * @return the answer
+	 */
+	FairComResponse execute(String action, ObjectNode params, Scope scope, @Nullable RecordReader<?> records) {
 		DbTransactionHolder transaction = this.options.transaction();
 		if (transaction != null) {
 			params.put("transactionId", transaction.getTransactionId());
 		}
-		return send(action, scoped(params, scope), (transaction != null) ? transaction.getSession() : null);
+		return send(action, scoped(params, scope), (transaction != null) ? transaction.getSession() : null, records);
 	}
 
 	/**
@@ -109,7 +136,7 @@ final class DbCalls {
 	 * @return the answer
 	 */
 	FairComResponse executeOutsideTransaction(String action, ObjectNode params, Scope scope) {
-		return send(action, scoped(params, scope), null);
+		return send(action, scoped(params, scope), null, null);
 	}
 
 	/**
@@ -122,7 +149,22 @@ final class DbCalls {
 	 * @return the answer
 	 */
 	FairComResponse executeOn(String action, ObjectNode params, @Nullable FairComSession session) {
-		return send(action, params, session);
+		return send(action, params, session, null);
+	}
+
+	/**
+	 * Run an action on a cursor like
+	 * {@link #executeOn(String, ObjectNode, FairComSession)}, with its {@code data} records
+	 * read straight from the answer's stream.
+	 * @param action the action
+	 * @param params the parameters, with the {@code cursorId}
+	 * @param session the session of the cursor, or {@code null} for the current one
+	 * @param records the reader of the records
+	 * @return the answer
+	 */
+	FairComResponse executeOn(String action, ObjectNode params, @Nullable FairComSession session,
+			RecordReader<?> records) {
+		return send(action, params, session, records);
 	}
 
 	private ObjectNode scoped(ObjectNode params, Scope scope) {
@@ -135,15 +177,18 @@ final class DbCalls {
 		return params;
 	}
 
-	private FairComResponse send(String action, ObjectNode params, @Nullable FairComSession session) {
-		FairComRequest request = FairComRequest.builder(action)
+	private FairComResponse send(String action, ObjectNode params, @Nullable FairComSession session,
+			@Nullable RecordReader<?> records) {
+		FairComRequest.Builder request = FairComRequest.builder(action)
 			.api(API)
 			.params(params)
 			.responseOptions(responseOptions())
 			.timeout(this.options.timeout())
-			.boundTo(session)
-			.build();
-		return this.operations.execute(request);
+			.boundTo(session);
+		if (records != null) {
+			request.readResultField(RecordReader.FIELD, records).skipResultFields(RecordReader.METADATA);
+		}
+		return this.operations.execute(request.build());
 	}
 
 	private ObjectNode responseOptions() {
@@ -163,7 +208,7 @@ final class DbCalls {
 	 */
 	List<JsonNode> list(String action, ObjectNode params, Scope scope, String subject, int limit) {
 		params.put("maxRecords", limit + 1);
-		JsonNode data = withinLimit(execute(action, params, scope), subject, limit);
+		JsonNode data = withinLimit(execute(action, params, scope, null), subject, limit);
 		List<JsonNode> records = new ArrayList<>(data.size());
 		data.forEach(records::add);
 		return records;
@@ -178,7 +223,7 @@ final class DbCalls {
 	 * @return the records
 	 * @throws FairComRecordLimitExceededException if there are more than {@code limit}
 	 */
-	static JsonNode withinLimit(FairComResponse response, String subject, int limit) {
+	private static JsonNode withinLimit(FairComResponse response, String subject, int limit) {
 		JsonNode data = response.resultArray("data");
 		if (data.size() > limit) {
 			throw new FairComRecordLimitExceededException(response.api(), response.action(), response.requestId(),

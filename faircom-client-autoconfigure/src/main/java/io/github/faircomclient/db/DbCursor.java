@@ -85,10 +85,11 @@ final class DbCursor<T> implements Cursor<T> {
 		ObjectNode params = DbCalls.objectNode().put("cursorId", this.cursorId);
 		fetch.writeTo(params);
 		try {
-			FairComResponse response = this.calls.executeOn("getRecordsFromCursor", params, this.session);
-			JsonNode data = response.resultArray("data");
+			RecordReader<T> reader = this.calls.mapper().recordReader(this.type, Integer.MAX_VALUE);
+			FairComResponse response = this.calls.executeOn("getRecordsFromCursor", params, this.session, reader);
+			List<T> records = reader.records(response, null);
 			this.moreRecords = response.result().path("moreRecords").asBoolean(false);
-			return this.calls.mapper().readAll(data, this.type, response);
+			return records;
 		}
 		catch (RuntimeException ex) {
 			if (SessionBoundWork.diedWithSession(ex)) {

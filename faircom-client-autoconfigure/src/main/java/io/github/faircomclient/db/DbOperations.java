@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -283,6 +284,68 @@ public interface DbOperations {
 	 * @return what was deleted
 	 */
 	WriteResult deleteByPrimaryKeys(String tableName, Collection<PrimaryKey> keys);
+
+	// ------------------------------------------------------------------ bulk loads
+
+	/**
+	 * Load records into a table ({@code insertRecords}) in batches sized toward
+	 * {@code faircom.db.bulk.target-batch-bytes} and the latency budget, reading the input
+	 * a batch at a time. The {@linkplain BulkOptions options} choose the failure mode:
+	 * {@link BulkOptions#allOrNothing()} (serial, one transaction) or
+	 * {@link BulkOptions#resumable()} (parallel lanes, a transaction per batch, committed in
+	 * input order). A write whose answer was lost is never sent again: a lost commit is
+	 * checked with {@code listTransactions} and by reading the records back.
+	 * @param tableName the table
+	 * @param records Java records, POJOs, maps or JSON objects; iterated once
+	 * @param options the mode and options of the load
+	 * @return what was written: every record
+	 * @throws FairComBulkLoadException if the load stopped, with exactly what it wrote
+	 */
+	BulkResult bulkInsert(String tableName, Iterable<?> records, BulkOptions options);
+
+	/**
+	 * Load a stream of records into a table ({@code insertRecords}), like
+	 * {@link #bulkInsert(String, Iterable, BulkOptions)}. The stream is consumed, not
+	 * closed.
+	 * @param tableName the table
+	 * @param records Java records, POJOs, maps or JSON objects
+	 * @param options the mode and options of the load
+	 * @return what was written: every record
+	 * @throws FairComBulkLoadException if the load stopped, with exactly what it wrote
+	 */
+	default BulkResult bulkInsert(String tableName, Stream<?> records, BulkOptions options) {
+		return bulkInsert(tableName, once(records), options);
+	}
+
+	/**
+	 * Update records of a table ({@code updateRecords}) in bulk, like
+	 * {@link #bulkInsert(String, Iterable, BulkOptions)}: each record carries its primary
+	 * key and, unless {@link BulkOptions#ignoreChangeIdProtection()}, its current change id.
+	 * @param tableName the table
+	 * @param records the changed records; iterated once
+	 * @param options the mode and options of the load
+	 * @return what was written: every record
+	 * @throws FairComBulkLoadException if the load stopped, with exactly what it wrote
+	 */
+	BulkResult bulkUpdate(String tableName, Iterable<?> records, BulkOptions options);
+
+	/**
+	 * Update a stream of records in bulk ({@code updateRecords}), like
+	 * {@link #bulkUpdate(String, Iterable, BulkOptions)}. The stream is consumed, not
+	 * closed.
+	 * @param tableName the table
+	 * @param records the changed records
+	 * @param options the mode and options of the load
+	 * @return what was written: every record
+	 * @throws FairComBulkLoadException if the load stopped, with exactly what it wrote
+	 */
+	default BulkResult bulkUpdate(String tableName, Stream<?> records, BulkOptions options) {
+		return bulkUpdate(tableName, once(records), options);
+	}
+
+	private static <T> Iterable<T> once(Stream<T> records) {
+		return records::iterator;
+	}
 
 	// ------------------------------------------------------------------ queries
 

@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reads of {@link DbTemplate}: records by key in batches, and the table and SQL
- * queries ({@link DefaultRecordQuery}).
+ * queries ({@link DefaultRecordQuery}). Records are mapped straight from the answer's
+ * stream ({@link RecordReader}), never through a tree.
  */
 final class DbQueries {
 
@@ -46,8 +47,9 @@ final class DbQueries {
 			ObjectNode params = DbCalls.objectNode().put("tableName", tableName);
 			params.putArray(keysName).addAll(keys.subList(from, Math.min(keys.size(), from + batchSize)));
 			params.put("binaryFormat", this.calls.settings().getBinaryFormat().value());
-			FairComResponse response = this.calls.execute("getRecordsByIds", params, Scope.OWNER);
-			records.addAll(this.calls.mapper().readAll(response.resultArray("data"), type, response));
+			RecordReader<T> reader = this.calls.mapper().recordReader(type, Integer.MAX_VALUE);
+			FairComResponse response = this.calls.execute("getRecordsByIds", params, Scope.OWNER, reader);
+			records.addAll(reader.records(response, null));
 		}
 		return records;
 	}

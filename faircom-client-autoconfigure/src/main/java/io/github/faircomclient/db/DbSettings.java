@@ -13,7 +13,8 @@ import io.github.faircomclient.FairComRecordLimitExceededException;
  * customizers of the record mapper. Immutable; create with {@link #builder()}.
  * <p>
  * The defaults are the {@code DEFAULT_...} constants: 1000 records per list, cursor pages of
- * 500, batches of 500 records, binary as base64, numbers as strings.
+ * 500, batches of 500 records, binary as base64, numbers as strings; the bulk loader's are
+ * those of {@link BulkSettings}.
  */
 public final class DbSettings {
 
@@ -56,6 +57,8 @@ public final class DbSettings {
 
 	private final List<FairComRecordMapperCustomizer> recordMapperCustomizers;
 
+	private final BulkSettings bulk;
+
 	private DbSettings(Builder builder) {
 		this.maxRecords = builder.maxRecords;
 		this.fetchSize = builder.fetchSize;
@@ -63,6 +66,7 @@ public final class DbSettings {
 		this.binaryFormat = builder.binaryFormat;
 		this.numberFormat = builder.numberFormat;
 		this.recordMapperCustomizers = List.copyOf(builder.recordMapperCustomizers);
+		this.bulk = builder.bulk;
 	}
 
 	/**
@@ -131,11 +135,20 @@ public final class DbSettings {
 		return this.recordMapperCustomizers;
 	}
 
+	/**
+	 * Return the settings of the bulk loader.
+	 * @return the bulk settings
+	 */
+	public BulkSettings getBulk() {
+		return this.bulk;
+	}
+
 	@Override
 	public String toString() {
 		return "DbSettings[maxRecords=" + this.maxRecords + ", fetchSize=" + this.fetchSize + ", batchSize="
 				+ this.batchSize + ", binaryFormat=" + this.binaryFormat.value() + ", numberFormat="
-				+ this.numberFormat.value() + ", recordMapperCustomizers=" + this.recordMapperCustomizers.size() + "]";
+				+ this.numberFormat.value() + ", recordMapperCustomizers=" + this.recordMapperCustomizers.size()
+				+ ", bulk=" + this.bulk + "]";
 	}
 
 	/**
@@ -154,6 +167,8 @@ public final class DbSettings {
 		private NumberFormat numberFormat = DEFAULT_NUMBER_FORMAT;
 
 		private final List<FairComRecordMapperCustomizer> recordMapperCustomizers = new ArrayList<>();
+
+		private BulkSettings bulk = BulkSettings.defaults();
 
 		private Builder() {
 		}
@@ -230,6 +245,17 @@ public final class DbSettings {
 		public Builder recordMapperCustomizers(List<? extends FairComRecordMapperCustomizer> customizers) {
 			Assert.notNull(customizers, "'customizers' must not be null");
 			this.recordMapperCustomizers.addAll(customizers);
+			return this;
+		}
+
+		/**
+		 * Set the settings of the bulk loader.
+		 * @param bulk the bulk settings
+		 * @return this builder
+		 */
+		public Builder bulk(BulkSettings bulk) {
+			Assert.notNull(bulk, "'bulk' must not be null");
+			this.bulk = bulk;
 			return this;
 		}
 

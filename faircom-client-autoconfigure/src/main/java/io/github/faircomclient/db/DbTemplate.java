@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -45,7 +46,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The class is a facade: each group of actions is a package-private part over the same
  * {@code DbCalls} (call scoping and the one record-limit check): {@code DbSchema},
  * {@code DbWrites}, {@code DbQueries}, {@code DbTransactions}, {@code DbTableMaintenance}
- * (alterTable and the rebuilds) and {@code DbSqlStatements} (runSqlStatements). A new
+ * (alterTable and the rebuilds), {@code DbSqlStatements} (runSqlStatements) and
+ * {@code DbBulkLoader} (bulkInsert and bulkUpdate). A new
  * group of actions is a new part, created in the constructor and delegated to here and in
  * {@code DbTransactionView}.
  * <p>
@@ -70,6 +72,8 @@ public class DbTemplate implements DbOperations {
 
 	private final DbSqlStatements sqlStatements;
 
+	private final DbBulkLoader bulk;
+
 	/**
 	 * Create DB operations with the default settings.
 	 * @param operations the operations that run the actions
@@ -84,8 +88,19 @@ public class DbTemplate implements DbOperations {
 	 * @param settings the settings
 	 */
 	public DbTemplate(FairComOperations operations, DbSettings settings) {
+		this(operations, settings, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * Create DB operations whose bulk loads are observed.
+	 * @param operations the operations that run the actions
+	 * @param settings the settings
+	 * @param observationRegistry the registry of the bulk load observations
+	 */
+	public DbTemplate(FairComOperations operations, DbSettings settings, ObservationRegistry observationRegistry) {
 		this(new DbCalls(checkNotNull(operations, "operations"), checkNotNull(settings, "settings"),
-				new RecordMapper(settings), CallOptions.NONE), new TransactionSessions());
+				new RecordMapper(settings), CallOptions.NONE, checkNotNull(observationRegistry, "observationRegistry")),
+				new TransactionSessions());
 	}
 
 	DbTemplate(DbCalls calls, TransactionSessions sessions) {
@@ -97,6 +112,7 @@ public class DbTemplate implements DbOperations {
 		this.queries = new DbQueries(calls);
 		this.maintenance = new DbTableMaintenance(calls, this.schema);
 		this.sqlStatements = new DbSqlStatements(calls);
+		this.bulk = new DbBulkLoader(calls, this.transactions);
 	}
 
 	private static <T> T checkNotNull(T value, String name) {
@@ -298,6 +314,20 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public WriteResult deleteByPrimaryKeys(String tableName, Collection<PrimaryKey> keys) {
 		return this.writes.deleteByPrimaryKeys(tableName, keys);
+	}
+
+	// ------------------------------------------------------------------ bulk loads
+
+	@Override
+	public BulkResult bulkInsert(String tableName, Iterable<?> records, BulkOptions options) {
+		Assert.notNull(records, "'records' must not be null");
+		return this.bulk.load("insertRecords", tableName, records.iterator(), options);
+	}
+
+	@Override
+	public BulkResult bulkUpdate(String tableName, Iterable<?> records, BulkOptions options) {
+		Assert.notNull(records, "'records' must not be null");
+		return this.bulk.load("updateRecords", tableName, records.iterator(), options);
 	}
 
 	// ------------------------------------------------------------------ queries

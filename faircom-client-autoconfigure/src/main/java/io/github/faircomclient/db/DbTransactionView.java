@@ -197,6 +197,16 @@ final class DbTransactionView implements DbTransaction {
 	}
 
 	@Override
+	public BulkResult bulkInsert(String tableName, Iterable<?> records, BulkOptions options) {
+		return this.operations.bulkInsert(tableName, records, options);
+	}
+
+	@Override
+	public BulkResult bulkUpdate(String tableName, Iterable<?> records, BulkOptions options) {
+		return this.operations.bulkUpdate(tableName, records, options);
+	}
+
+	@Override
 	public <T> List<T> getRecordsByIds(String tableName, Collection<?> ids, Class<T> type) {
 		return this.operations.getRecordsByIds(tableName, ids, type);
 	}

@@ -113,6 +113,14 @@ final class DbTransactions {
 		forget(transaction);
 	}
 
+	/**
+	 * Forget a transaction that a check found over although the call that ended it
+	 * failed: its commit's answer was lost and {@code listTransactions} no longer lists it.
+	 */
+	void over(DbTransactionHolder transaction) {
+		forget(transaction);
+	}
+
 	private void forget(DbTransactionHolder transaction) {
 		transaction.ended();
 		this.sessions.ended(transaction.getTransactionId(), transaction.getSession());

@@ -14,14 +14,14 @@ import io.github.faircomclient.FairComRecordLimitExceededException;
 import io.github.faircomclient.core.FairComExceptionTranslator;
 import io.github.faircomclient.core.FairComResponse;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@link TableQuery} and {@link SqlQuery} of {@link DbTemplate}: a list is one call
- * with the record-limit check of {@link DbCalls}, a stream pages through a server cursor.
+ * that asks for one record more than the limit and counts the records as it maps them
+ * from the answer's stream ({@link RecordReader}), a stream pages through a server cursor.
  */
 final class DefaultRecordQuery implements TableQuery, SqlQuery {
 
@@ -135,9 +135,9 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 			params.put("reverseOrder", true);
 		}
 		params.put("maxRecords", this.limit + 1);
-		FairComResponse response = this.calls.execute(this.action, params, this.scope);
-		JsonNode data = DbCalls.withinLimit(response, this.subject, this.limit);
-		return this.calls.mapper().readAll(data, type, response);
+		RecordReader<T> reader = this.calls.mapper().recordReader(type, this.limit);
+		FairComResponse response = this.calls.execute(this.action, params, this.scope, reader);
+		return reader.records(response, this.subject);
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
@@ -31,6 +32,10 @@ import tools.jackson.databind.ser.std.StdScalarSerializer;
  * The Java ↔ FairCom value formats of the record mapper: dates, times and timestamps in
  * the ISO 8601 forms of FairCom's JSON DB API (millisecond precision), binary values as
  * hex or base64 strings, and {@link BigDecimal}/{@link BigInteger} as exact strings.
+ * <p>
+ * Dates and times are read strictly: a value that names no real date or time (February
+ * 30th, {@code 24:00}, minute 60) fails with the value and the reason, never becomes
+ * another date or time.
  */
 final class FairComValueModule extends SimpleModule {
 
@@ -40,13 +45,17 @@ final class FairComValueModule extends SimpleModule {
 
 	static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
 
-	private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
+	private static final DateTimeFormatter STRICT_DATE = DATE.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final DateTimeFormatter COMPACT_TIME = new DateTimeFormatterBuilder().appendPattern("HHmmss")
 		.optionalStart()
 		.appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, false)
 		.optionalEnd()
-		.toFormatter();
+		.toFormatter()
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	private static final DateTimeFormatter ISO_TIME = new DateTimeFormatterBuilder().appendPattern("HH:mm")
 		.optionalStart()
@@ -55,7 +64,8 @@ final class FairComValueModule extends SimpleModule {
 		.appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
 		.optionalEnd()
 		.optionalEnd()
-		.toFormatter();
+		.toFormatter()
+		.withResolverStyle(ResolverStyle.STRICT);
 
 	FairComValueModule(BinaryFormat binaryFormat) {
 		super("FairComValueModule");
@@ -111,7 +121,7 @@ final class FairComValueModule extends SimpleModule {
 
 	static LocalDate parseDateWithFormatter(String text) {
 		return (text.length() == 8 && text.indexOf('-') < 0) ? LocalDate.parse(text, COMPACT_DATE)
-				: LocalDate.parse(text, DATE);
+				: LocalDate.parse(text, STRICT_DATE);
 	}
 
 	static LocalTime parseTimeWithFormatter(String text) {
@@ -247,9 +257,10 @@ final class FairComValueModule extends SimpleModule {
 				return parse(text);
 			}
 			catch (DateTimeParseException ex) {
+				Throwable reason = ex.getCause();
 				return (T) context.handleWeirdStringValue(handledType(), text,
-						"not a FairCom %s (expected ISO 8601 such as %s)", handledType().getSimpleName(),
-						example(handledType()));
+						"not a valid FairCom %s (%s; expected ISO 8601 such as %s)", handledType().getSimpleName(),
+						(reason != null) ? reason.getMessage() : ex.getMessage(), example(handledType()));
 			}
 		}
 

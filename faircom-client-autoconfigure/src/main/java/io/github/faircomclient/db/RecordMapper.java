@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +16,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -27,7 +30,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RecordMapper {
 
+	private static final int MAX_CACHED_READERS = 256;
+
 	private final JsonMapper mapper;
+
+	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	RecordMapper(DbSettings settings) {
 		JsonMapper.Builder builder = JsonMapper.builder()
@@ -43,6 +50,24 @@ final class RecordMapper {
 
 	JsonMapper mapper() {
 		return this.mapper;
+	}
+
+	/**
+	 * Return a reader of one call's {@code data} records of the given type, straight from
+	 * the answer's stream.
+	 * @param type the record type
+	 * @param limit the most records mapped; one more marks the answer as over the limit
+	 * @return the reader
+	 */
+	<T> RecordReader<T> recordReader(Class<T> type, int limit) {
+		ObjectReader reader = this.readers.get(type);
+		if (reader == null) {
+			reader = this.mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+			if (this.readers.size() < MAX_CACHED_READERS) {
+				this.readers.putIfAbsent(type, reader);
+			}
+		}
+		return new RecordReader<>(reader, type, limit);
 	}
 
 	/**
@@ -154,14 +179,6 @@ final class RecordMapper {
 			}
 		}
 		return (path.length() > 0) ? "field '" + path + "': " : "";
-	}
-
-	<T> List<T> readAll(JsonNode records, Class<T> type, FairComResponse response) {
-		List<T> list = new ArrayList<>(records.size());
-		for (JsonNode record : records) {
-			list.add(read(record, type, response));
-		}
-		return list;
 	}
 
 }

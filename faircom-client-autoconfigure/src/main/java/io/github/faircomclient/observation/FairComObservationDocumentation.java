@@ -52,7 +52,130 @@ public enum FairComObservationDocumentation implements ObservationDocumentation 
 			return SessionLowCardinalityKeyNames.values();
 		}
 
+	},
+
+	/**
+	 * One bulk load ({@code db().bulkInsert}, {@code db().bulkUpdate}) from the caller's
+	 * point of view: the actions of every lane ({@code faircom.client.requests}) are nested
+	 * in it, and every batch written is a {@link BulkEvents#BATCH_WRITTEN} event (a counter
+	 * {@code faircom.client.bulk.batch.written} with Micrometer's meter handler). Named
+	 * {@code faircom.client.bulk} by default.
+	 */
+	BULK {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultFairComBulkObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return BulkLowCardinalityKeyNames.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return BulkHighCardinalityKeyNames.values();
+		}
+
+		@Override
+		public Observation.Event[] getEvents() {
+			return new Observation.Event[] { BulkEvents.BATCH_WRITTEN };
+		}
+
 	};
+
+	/**
+	 * The events of {@link #BULK}.
+	 */
+	public static final class BulkEvents {
+
+		/**
+		 * A batch was written: committed (resumable), or written into the load's
+		 * transaction (all or nothing).
+		 */
+		public static final Observation.Event BATCH_WRITTEN = Observation.Event.of("batch.written",
+				"batch written");
+
+		private BulkEvents() {
+		}
+
+	}
+
+	/**
+	 * Low-cardinality keys of {@link #BULK}.
+	 */
+	public enum BulkLowCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The write action: {@code insertRecords} or {@code updateRecords}.
+		 */
+		ACTION {
+			@Override
+			public String asString() {
+				return "faircom.action";
+			}
+		},
+
+		/**
+		 * The mode: {@code all-or-nothing} or {@code resumable}.
+		 */
+		MODE {
+			@Override
+			public String asString() {
+				return "faircom.bulk.mode";
+			}
+		},
+
+		/**
+		 * The number of lanes the load writes through.
+		 */
+		LANES {
+			@Override
+			public String asString() {
+				return "faircom.bulk.lanes";
+			}
+		},
+
+		/**
+		 * How the load ended: a {@link FairComOutcome} name, that of the failure that
+		 * stopped it.
+		 */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		}
+
+	}
+
+	/**
+	 * High-cardinality keys of {@link #BULK}.
+	 */
+	public enum BulkHighCardinalityKeyNames implements KeyName {
+
+		/**
+		 * The records written.
+		 */
+		RECORDS {
+			@Override
+			public String asString() {
+				return "faircom.bulk.records";
+			}
+		},
+
+		/**
+		 * The batches written.
+		 */
+		BATCHES {
+			@Override
+			public String asString() {
+				return "faircom.bulk.batches";
+			}
+		}
+
+	}
 
 	/**
 	 * Low-cardinality keys of {@link #REQUEST}.

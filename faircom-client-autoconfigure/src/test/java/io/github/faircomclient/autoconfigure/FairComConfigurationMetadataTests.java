@@ -56,7 +56,9 @@ class FairComConfigurationMetadataTests {
 				"faircom.retry.max-backoff", "faircom.retry.multiplier", "faircom.retry.max-retry-after",
 				"faircom.health.timeout", "management.health.faircom.enabled", "faircom.db.max-records",
 				"faircom.db.fetch-size", "faircom.db.batch-size", "faircom.db.binary-format",
-				"faircom.db.number-format", "faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
+				"faircom.db.number-format", "faircom.db.bulk.lanes", "faircom.db.bulk.target-batch-size",
+				"faircom.db.bulk.min-batch-records", "faircom.db.bulk.max-batch-records",
+				"faircom.db.bulk.latency-budget", "faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
 				"faircom.error-codes.change-id-conflict");
 	}
 
@@ -93,7 +95,7 @@ class FairComConfigurationMetadataTests {
 			assertThat(converted).as(name).isEqualTo(value);
 			compared++;
 		}
-		assertThat(compared).isEqualTo(25);
+		assertThat(compared).isEqualTo(30);
 	}
 
 	private static List<Integer> listOf(JsonNode array) {

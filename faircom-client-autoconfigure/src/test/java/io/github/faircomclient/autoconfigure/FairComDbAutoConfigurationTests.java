@@ -1,5 +1,6 @@
 package io.github.faircomclient.autoconfigure;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,6 +17,7 @@ import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComErrorCodes;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.db.BinaryFormat;
+import io.github.faircomclient.db.BulkSettings;
 import io.github.faircomclient.db.DbSettings;
 import io.github.faircomclient.db.DbTemplate;
 import io.github.faircomclient.db.FairComRecordMapperCustomizer;
@@ -46,7 +48,33 @@ class FairComDbAutoConfigurationTests {
 			assertThat(settings.getBinaryFormat()).isEqualTo(BinaryFormat.BASE64);
 			assertThat(settings.getNumberFormat()).isEqualTo(NumberFormat.STRING);
 			assertThat(settings.getRecordMapperCustomizers()).isEmpty();
+			assertThat(settings.getBulk()).usingRecursiveComparison().isEqualTo(BulkSettings.defaults());
 		});
+	}
+
+	@Test
+	void bulkPropertiesReachTheBulkLoader() {
+		this.runner
+			.withPropertyValues("faircom.db.bulk.lanes=8", "faircom.db.bulk.target-batch-size=256KB",
+					"faircom.db.bulk.min-batch-records=10", "faircom.db.bulk.max-batch-records=700",
+					"faircom.db.bulk.latency-budget=500ms")
+			.run((context) -> {
+				BulkSettings bulk = db(context.getBean(FairComTemplate.class)).getSettings().getBulk();
+				assertThat(bulk.getLanes()).isEqualTo(8);
+				assertThat(bulk.getTargetBatchBytes()).isEqualTo(256 * 1024);
+				assertThat(bulk.getMinBatchRecords()).isEqualTo(10);
+				assertThat(bulk.getMaxBatchRecords()).isEqualTo(700);
+				assertThat(bulk.getLatencyBudget()).isEqualTo(Duration.ofMillis(500));
+			});
+	}
+
+	@Test
+	void failsOnImpossibleBulkSettingsNamingTheProperty() {
+		assertInvalidValue("faircom.db.bulk.lanes=0", "faircom.db.bulk.lanes");
+		assertInvalidValue("faircom.db.bulk.lanes=65", "faircom.db.bulk.lanes");
+		assertInvalidValue("faircom.db.bulk.target-batch-size=0B", "faircom.db.bulk.target-batch-size");
+		assertInvalidValue("faircom.db.bulk.min-batch-records=3000", "faircom.db.bulk.min-batch-records");
+		assertInvalidValue("faircom.db.bulk.latency-budget=0s", "faircom.db.bulk.latency-budget");
 	}
 
 	@Test

@@ -448,6 +448,76 @@ class FairComWireFormatTests {
 	}
 
 	@Test
+	void aReaderThatLeavesNoCurrentTokenBehindIsSkippedToTheEndOfItsValueToo() throws IOException {
+		FairComResultReader<List<Item>> iterating = new FairComResultReader<>() {
+
+			private final tools.jackson.databind.ObjectReader reader = json.readerFor(Item.class)
+				.without(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+			@Override
+			public List<Item> read(tools.jackson.core.JsonParser parser) {
+				parser.nextToken();
+				tools.jackson.databind.MappingIterator<Item> values = this.reader.readValues(parser);
+				List<Item> items = new java.util.ArrayList<>();
+				while (values.hasNextValue()) {
+					items.add(values.nextValue());
+				}
+				return items;
+			}
+
+			@Override
+			public String targetType() {
+				return "items";
+			}
+
+			@Override
+			public String describe(String field) {
+				return "a record from";
+			}
+
+		};
+		FairComRequest request = FairComRequest.builder("getRecordsByTable").api("db")
+			.readResultField("data", iterating)
+			.build();
+		String body = "{\"result\":{\"data\":[{\"id\":1,\"name\":\"a\"},{\"id\":\"x\",\"name\":\"b\"},{\"id\":3}],"
+				+ "\"moreRecords\":true},\"errorCode\":7,\"errorMessage\":\"no\"}";
+		FairComWireFormat.Decoded failed = this.wire.decode(request, "r-1",
+				TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, null, false);
+		assertThat(failed.response().errorCode()).as("the envelope after the skipped value was read").isEqualTo(7);
+		assertThat(failed.response().result().get("moreRecords").booleanValue()).isTrue();
+		FairComWireFormat.Decoded success = this.wire.decode(request, "r-1", TestAnswers.of(200,
+				MediaType.APPLICATION_JSON, body.replace("\"errorCode\":7", "\"errorCode\":0")), null, NO_SECRETS, null,
+				false);
+		assertThat(success.failure()).isInstanceOf(io.github.faircomclient.FairComMappingException.class)
+			.hasMessageContaining("Could not map a record from db/getRecordsByTable (requestId r-1) to items: field 'id'");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void skipsTheResultFieldsTheCallerDoesNotNeedCountingTheirValuesAgainstTheBudget() throws IOException {
+		FairComRequest request = FairComRequest.builder("getRecordsByTable").api("db").readResultField("data", ITEMS)
+			.skipResultFields("fields")
+			.build();
+		String body = "{\"result\":{\"fields\":[{\"name\":\"id\",\"type\":\"integer\"},{\"name\":\"name\","
+				+ "\"type\":\"varchar\",\"length\":[1,{\"x\":2}]}],\"data\":[{\"id\":1,\"name\":\"bolt\"}],"
+				+ "\"moreRecords\":false},\"requestId\":\"r-1\",\"errorCode\":0,\"errorMessage\":\"\"}";
+		FairComResponse response = this.wire
+			.decode(request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, null, false)
+			.response();
+		assertThat((List<Item>) response.readField()).containsExactly(new Item(1, "bolt"));
+		assertThat(response.result().has("fields")).as("skipped, never built into the tree").isFalse();
+		assertThat(response.result().get("moreRecords").booleanValue()).isFalse();
+		FairComWireFormat bounded = new FairComWireFormat(Clock.systemUTC(), 30, Integer.MAX_VALUE);
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> bounded.decode(request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON, body),
+					null, NO_SECRETS, null, false))
+			.satisfies((ex) -> assertThat(ex.getKind()).isEqualTo(Kind.TOO_LARGE));
+		assertThat(new FairComWireFormat(Clock.systemUTC(), 60, Integer.MAX_VALUE)
+			.decode(request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON, body), null, NO_SECRETS, null, false)
+			.failure()).isNull();
+	}
+
+	@Test
 	void theValueBudgetAppliesToAStreamedField() {
 		FairComWireFormat bounded = new FairComWireFormat(Clock.systemUTC(), 100, Integer.MAX_VALUE);
 		StringBuilder body = new StringBuilder("{\"errorCode\":0,\"result\":{\"data\":[");

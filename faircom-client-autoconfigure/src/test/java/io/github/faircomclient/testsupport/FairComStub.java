@@ -1,12 +1,12 @@
 package io.github.faircomclient.testsupport;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answers {@code createSession} with token {@code T1} (or the one given), records every other request and
  * answers it with the next queued answer for its action, or with a success whose result
  * holds an empty {@code data} array (what a list or query without matches returns).
+ * Requests may come from several threads at once.
  */
 public final class FairComStub {
 
@@ -112,7 +113,7 @@ public final class FairComStub {
 	 * Queue a whole answer envelope (the requestId is echoed unless it has one).
 	 */
 	public FairComStub answerEnvelope(String action, String envelopeJson) {
-		this.answers.computeIfAbsent(action, (key) -> new ArrayDeque<>()).add(envelopeJson);
+		this.answers.computeIfAbsent(action, (key) -> new ConcurrentLinkedDeque<>()).add(envelopeJson);
 		return this;
 	}
 

@@ -5,8 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
@@ -25,8 +27,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A server that answers every {@code POST /api} with fixed bytes and does nothing else, to measure
  * what the clients and the machine can do without the emulator's work: {@code createSession} gets
- * the session answer, {@code deleteSession} and {@code pingSession} an empty success, every other
- * action the action answer. It runs on Jetty 12 like the emulator, counts HTTP requests and
+ * the session answer, {@code deleteSession} and {@code pingSession} an empty success; the actions of a
+ * bulk load ({@code createTransaction} a fixed {@code transactionId}; {@code insertRecords},
+ * {@code updateRecords}, {@code commitTransaction}, {@code rollbackTransaction}, {@code createTable} and
+ * {@code deleteTables} an empty success), named in the first {@value #ACTION_PREFIX} bytes of the
+ * request as both clients write it; every other action the action answer. It runs on Jetty 12 like the emulator, counts HTTP requests and
  * connections (a TLS connection once, not once more for the HTTP connection inside it), and reports
  * them at {@code GET /counts}. Run it as its own process:
  *
@@ -47,6 +52,22 @@ public final class CannedAnswerServer implements AutoCloseable {
 	private static final byte[] DELETE_SESSION = "\"deleteSession\"".getBytes(StandardCharsets.US_ASCII);
 
 	private static final byte[] PING_SESSION = "\"pingSession\"".getBytes(StandardCharsets.US_ASCII);
+
+	/**
+	 * How far into a request the actions of a bulk load are looked for: both clients write the action
+	 * before the parameters, which may be a megabyte of records.
+	 */
+	static final int ACTION_PREFIX = 512;
+
+	private static final byte[] TRANSACTION = "{\"errorCode\":0,\"errorMessage\":\"\",\"result\":{\"transactionId\":\"canned-transaction\"}}"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final List<byte[]> EMPTY_SUCCESS_ACTIONS = Stream
+		.of("insertRecords", "updateRecords", "commitTransaction", "rollbackTransaction", "createTable", "deleteTables")
+		.map((action) -> ("\"" + action + "\"").getBytes(StandardCharsets.US_ASCII))
+		.toList();
+
+	private static final byte[] CREATE_TRANSACTION = "\"createTransaction\"".getBytes(StandardCharsets.US_ASCII);
 
 	private final Server server;
 
@@ -140,7 +161,15 @@ public final class CannedAnswerServer implements AutoCloseable {
 		this.requests.increment();
 		ByteBuffer body = Content.Source.asByteBuffer(request);
 		byte[] reply;
-		if (contains(body, CREATE_SESSION)) {
+		ByteBuffer head = body.duplicate();
+		head.limit(Math.min(head.limit(), head.position() + ACTION_PREFIX));
+		if (contains(head, CREATE_TRANSACTION)) {
+			reply = TRANSACTION;
+		}
+		else if (EMPTY_SUCCESS_ACTIONS.stream().anyMatch((action) -> contains(head, action))) {
+			reply = EMPTY_SUCCESS;
+		}
+		else if (contains(body, CREATE_SESSION)) {
 			this.logins.increment();
 			reply = this.sessionAnswer;
 		}

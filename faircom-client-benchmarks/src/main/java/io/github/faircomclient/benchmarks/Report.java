@@ -143,6 +143,8 @@ public final class Report {
 		streaming(md);
 		requests(md);
 		MessagingReport.append(this.results, md);
+		BulkReport.typed(md, this.results);
+		BulkReport.bulk(md, this.results);
 		return md.toString();
 	}
 
@@ -168,7 +170,8 @@ public final class Report {
 			.append(env.path("warmups").asInt()).append(" × 1 s warm-up + ").append(env.path("iterations").asInt())
 			.append(" × 1 s measurement per fork |\n");
 		md.append("| load average (1/5/15 min) | at start ").append(env.path("loadAtStart").asString());
-		for (String phase : List.of("warm-up", "roundtrip", "storm", "streaming", "requests", "messaging")) {
+		for (String phase : List.of("warm-up", "roundtrip", "storm", "streaming", "requests", "messaging", "typed",
+				"bulk")) {
 			JsonNode record = env.path(phase);
 			if (!record.isMissingNode()) {
 				md.append("; ").append(phase).append(": ").append(record.path("loadBefore").asString()).append(" → ")

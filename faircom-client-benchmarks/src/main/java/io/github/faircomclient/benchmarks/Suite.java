@@ -39,16 +39,20 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@link SessionStormBenchmark} at 16, 64 and 256 threads;</li>
  * <li>{@link CursorStreamingBenchmark} with a 64 MB client heap and {@code -prof gc};</li>
  * <li>{@link RequestCounts};</li>
- * <li>{@link MessagingBenchmark}: publish throughput and publish→listener latency.</li>
+ * <li>{@link MessagingBenchmark}: publish throughput and publish→listener latency;</li>
+ * <li>{@link TypedReadBenchmark}: template and raw, at each server over HTTP, at 1 and 16 threads, with
+ * {@code -prof gc};</li>
+ * <li>{@link BulkLoadBenchmark}: every loader at each server, {@code --bulk-rows} records per load
+ * (1,000,000; 100,000 with {@code --quick}).</li>
  * </ol>
  * Before the round trips, both servers are loaded for a while (their own JIT warm-up); every
  * round-trip fork first calls until its own JIT has settled, then runs JMH's warm-up iterations. The machine's
  * load average is recorded before and after every phase. Options: {@code --results
  * DIR} (default {@code target/benchmark-results}), {@code --rounds N} (2), {@code --threads 1,16,64},
  * {@code --warmups N} (3) and {@code --iterations N} (10) of 1 s each, {@code --storm-threads
- * 16,64,256}, {@code --only roundtrip,storm,streaming,requests,messaging}, {@code --quick} (1 round, 2 + 3
- * iterations, smaller storm, 3 s messaging runs), {@code --docs FILE} (write the results into that markdown file between
- * its markers, and the chart beside it), {@code --pin} (servers on the first half of the CPUs,
+ * 16,64,256}, {@code --only roundtrip,storm,streaming,requests,messaging,typed,bulk}, {@code --bulk-rows N},
+ * {@code --quick} (1 round, 2 + 3 iterations, smaller storm, 3 s messaging runs, 100,000 bulk records),
+ * {@code --docs FILE} (write the results into that markdown file between its markers, and the chart beside it), {@code --pin} (servers on the first half of the CPUs,
  * client JVMs on the other: {@link CpuPlacement}; by default the scheduler places them).
  */
 public final class Suite {
@@ -69,6 +73,10 @@ public final class Suite {
 
 	private final int serverWarmUpSeconds;
 
+	private final int bulkRows;
+
+	private final int bulkMeasurements;
+
 	private final List<String> phases;
 
 	private final Duration messagingDuration;
@@ -78,6 +86,9 @@ public final class Suite {
 	private final CpuPlacement placement;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	private static final List<String> ALL_PHASES = List.of("roundtrip", "storm", "streaming", "requests",
+			"messaging", "typed", "bulk");
 
 	private Suite(Map<String, String> options) {
 		boolean quick = options.containsKey("quick");
@@ -89,8 +100,9 @@ public final class Suite {
 		this.stormThreads = ints(options.getOrDefault("storm-threads", "16,64,256"));
 		this.stormIterations = quick ? 5 : 20;
 		this.serverWarmUpSeconds = quick ? 2 : 10;
-		this.phases = Arrays
-			.asList(options.getOrDefault("only", "roundtrip,storm,streaming,requests,messaging").split(","));
+		this.bulkRows = Integer.parseInt(options.getOrDefault("bulk-rows", quick ? "100000" : "1000000"));
+		this.bulkMeasurements = quick ? 1 : 2;
+		this.phases = Arrays.asList(options.getOrDefault("only", String.join(",", ALL_PHASES)).split(","));
 		this.messagingDuration = Duration.ofSeconds(quick ? 3 : 20);
 		this.environment = this.mapper.createObjectNode();
 		this.placement = CpuPlacement.of(options.containsKey("pin"));
@@ -116,8 +128,7 @@ public final class Suite {
 			forgetResults(phase);
 		}
 		Path environmentFile = this.results.resolve("environment.json");
-		if (Files.exists(environmentFile)
-				&& !this.phases.containsAll(List.of("roundtrip", "storm", "streaming", "requests", "messaging"))) {
+		if (Files.exists(environmentFile) && !this.phases.containsAll(ALL_PHASES)) {
 			this.environment.setAll((ObjectNode) this.mapper.readTree(environmentFile.toFile()));
 		}
 		recordMachine();
@@ -157,6 +168,12 @@ public final class Suite {
 						.writeValue(this.results.resolve("messaging.json").toFile(), messaging);
 					messaging.forEach((result) -> log("messaging: " + result));
 				});
+			}
+			if (this.phases.contains("typed")) {
+				phase("typed", () -> typedReads(addresses));
+			}
+			if (this.phases.contains("bulk")) {
+				phase("bulk", () -> bulkLoads(addresses));
 			}
 		}
 		if (!this.environment.has("durationSeconds")) {
@@ -259,6 +276,45 @@ public final class Suite {
 		}
 	}
 
+	private void typedReads(Path addresses) throws RunnerException {
+		for (int t : new int[] { 1, 16 }) {
+			for (String server : List.of(Servers.CANNED, Servers.EMULATOR)) {
+				for (String client : List.of("template", "raw")) {
+					ChainedOptionsBuilder options = base(addresses, "typed-t" + t + "-" + server + "-" + client,
+							"-Xms512m", "-Xmx512m")
+						.include(TypedReadBenchmark.class.getName() + ".read$")
+						.param("client", client)
+						.param("server", server)
+						.threads(t)
+						.forks(1)
+						.warmupIterations(this.warmups)
+						.warmupTime(TimeValue.seconds(1))
+						.measurementIterations(this.iterations)
+						.measurementTime(TimeValue.seconds(1))
+						.addProfiler(GCProfiler.class);
+					for (RunResult result : new Runner(options.build()).run()) {
+						log(String.format("typed t=%-2d %-8s %-8s %,12.0f calls/s  %,8.0f B/call", t, server, client,
+								result.getPrimaryResult().getScore(),
+								result.getSecondaryResults().get("gc.alloc.rate.norm").getScore()));
+					}
+				}
+			}
+		}
+	}
+
+	private void bulkLoads(Path addresses) throws RunnerException {
+		ChainedOptionsBuilder options = base(addresses, "bulk", "-Xms256m", "-Xmx256m")
+			.include(BulkLoadBenchmark.class.getName() + ".load$")
+			.param("rows", String.valueOf(this.bulkRows))
+			.forks(1)
+			.warmupIterations(1)
+			.measurementIterations(this.bulkMeasurements);
+		for (RunResult result : new Runner(options.build()).run()) {
+			log(String.format("bulk %-8s %-7s %,10.0f rows/s", result.getParams().getParam("server"),
+					result.getParams().getParam("loader"), this.bulkRows / result.getPrimaryResult().getScore()));
+		}
+	}
+
 	private ChainedOptionsBuilder base(Path addresses, String name, String... heap) {
 		List<String> jvmArgs = new ArrayList<>(Arrays.asList(heap));
 		jvmArgs.add("-D" + Servers.PROPERTY + "=" + addresses);
@@ -358,6 +414,8 @@ public final class Suite {
 			case "roundtrip" -> "roundtrip-";
 			case "storm" -> "storm";
 			case "streaming" -> "streaming";
+			case "typed" -> "typed-";
+			case "bulk" -> "bulk";
 			default -> null;
 		};
 		if (prefix != null) {

@@ -236,6 +236,52 @@ final class Harnesses {
 				assertThat(db.getRecordsByTable("items").list(JsonNode.class)).isEmpty();
 				assertThat(db.getRecordsByTable("people").list(JsonNode.class)).isEmpty();
 				"""));
+		harnesses.put("bulk-loads", of(Kind.STATEMENTS, "bulkloads").members("""
+				record Customer(String name) {}
+
+				record Order(long code, String item, int qty) {}
+
+				private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("readme");
+
+				private int reads;
+
+				private long failedAt = -1;
+
+				// The source fails at record 4000 the first time it is read, like a dropped download.
+				private Stream<Order> readOrders() {
+					boolean failing = this.reads++ == 0;
+					return java.util.stream.LongStream.range(0, 5000).mapToObj((code) -> {
+						if (failing && code == 4000) {
+							this.failedAt = code;
+							throw new java.io.UncheckedIOException(new java.io.IOException("connection reset"));
+						}
+						return new Order(code, "item " + code, 1);
+					});
+				}
+				""").before("""
+				db.createTable(TableDefinition.builder("customers").field(FieldDefinition.varchar("name", 30)).build());
+				db.createTable(TableDefinition.builder("orders")
+					.field(FieldDefinition.bigint("code").nullable(false))
+					.field(FieldDefinition.varchar("item", 30))
+					.field(FieldDefinition.integer("qty"))
+					.primaryKeyFields("code")
+					.build());
+				List<Customer> customers = List.of(new Customer("ann"), new Customer("bob"));
+				List<Order> changed = List.of(new Order(7, "item 7", 3), new Order(4321, "item 4321", 5));
+				""").after("""
+				assertThat(this.failedAt).as("the first load failed mid-way").isEqualTo(4000);
+				assertThat(this.reads).as("and was re-run").isEqualTo(2);
+				List<Order> stored;
+				try (Stream<Order> all = db.getRecordsByTable("orders").stream(Order.class)) {
+					stored = all.sorted(java.util.Comparator.comparingLong(Order::code)).toList();
+				}
+				List<Order> input = java.util.stream.LongStream.range(0, 5000)
+					.mapToObj((code) -> new Order(code, "item " + code, (code == 7) ? 3 : (code == 4321) ? 5 : 1))
+					.toList();
+				assertThat(stored).as("exactly the input, each record once, two of them updated").isEqualTo(input);
+				assertThat(db.getRecordsByTable("customers").list(Customer.class)).isEqualTo(customers);
+				assertThat(emulator.plugin(DbPlugin.class).orElseThrow().openTransactions()).isEmpty();
+				""").imports("import io.github.faircomclient.test.db.DbPlugin;"));
 		harnesses.put("queries", of(Kind.STATEMENTS, "queries").members("""
 				record Item(long id, String name, int qty) {}
 				""").before(ITEMS + """
