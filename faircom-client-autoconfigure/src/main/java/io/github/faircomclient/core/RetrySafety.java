@@ -25,11 +25,11 @@ import org.jspecify.annotations.Nullable;
  * deleteSession; db: getRecordsFromCursor (a lost answer has already moved the cursor);
  * any call with {@code returnCursor: true} (a retry would leave a cursor
  * behind)</td></tr>
- * <tr><td>{@link #ON_REQUEST}</td><td>everything else: writes, DDL, transactions,
- * alterSession, manageService, the account changes (createAccount, alterAccount,
- * dropAccounts, cloneAccount, assignRolesToAccounts), runSqlStatements and any action not
- * listed; retried only when the request is {@linkplain FairComRequest#isIdempotent()
- * declared idempotent}</td></tr>
+ * <tr><td>{@link #ON_REQUEST}</td><td>everything else: writes, DDL (alterTable,
+ * rebuildTables and rebuildIndexes included), transactions, alterSession, manageService,
+ * the account changes (createAccount, alterAccount, dropAccounts, cloneAccount,
+ * assignRolesToAccounts), runSqlStatements and any action not listed; retried only when
+ * the request is {@linkplain FairComRequest#isIdempotent() declared idempotent}</td></tr>
  * </table>
  * Action names are matched case-insensitively; a request without an api is matched by
  * action name alone.

@@ -98,6 +98,21 @@ final class DbCalls {
 	}
 
 	/**
+	 * Run an action that cannot run in a transaction (alterTable, the rebuilds,
+	 * runSqlStatements) outside every transaction: with the view's database and owner, but
+	 * neither the view's {@code transactionId} nor its session; a transaction that a
+	 * transaction manager bound to the template does not join it either
+	 * ({@code TransactionJoin}).
+	 * @param action the action
+	 * @param params the parameters; the view's database and owner are added
+	 * @param scope which of the view's database and owner the action takes
+	 * @return the answer
+	 */
+	FairComResponse executeOutsideTransaction(String action, ObjectNode params, Scope scope) {
+		return send(action, scoped(params, scope), null);
+	}
+
+	/**
 	 * Run an action on a transaction or cursor it names itself, bound to that work's
 	 * session; the view's database, owner and transaction are not added.
 	 * @param action the action

@@ -165,6 +165,25 @@ public interface DbOperations {
 	 */
 	Optional<TableDescription> describeTable(String tableName);
 
+	/**
+	 * Change the fields of a table ({@code alterTable}): rename, redefine, delete and add
+	 * fields, as FairCom documents. It runs outside any transaction, also in a transaction
+	 * view or a Spring transaction, so a rollback does not undo it; a table that an open
+	 * cursor or transaction uses cannot be changed.
+	 * @param alteration the changes
+	 * @return the table as the server describes it afterwards
+	 */
+	TableDescription alterTable(TableAlteration alteration);
+
+	/**
+	 * Rebuild tables ({@code rebuildTables}), one by one in the order given. It is not
+	 * transactional: it runs outside any transaction, a table rebuilt stays rebuilt when a
+	 * later one fails, and the result says which were and which were not.
+	 * @param tableNames the tables
+	 * @return the outcome per table
+	 */
+	TableRebuildResult rebuildTables(String... tableNames);
+
 	// ------------------------------------------------------------------ indexes
 
 	/**
@@ -190,6 +209,13 @@ public interface DbOperations {
 	 * {@code faircom.db.max-records}
 	 */
 	List<IndexInfo> listIndexes(String tableName);
+
+	/**
+	 * Rebuild the indexes of a table ({@code rebuildIndexes}). Like the other table
+	 * maintenance, it runs outside any transaction.
+	 * @param tableName the table
+	 */
+	void rebuildIndexes(String tableName);
 
 	// ------------------------------------------------------------------ records
 
@@ -315,6 +341,15 @@ public interface DbOperations {
 	TableQuery getRecordsStartingAtKey(String tableName, StartKey key);
 
 	/**
+	 * Query the records whose keys start with a partial key, in index order
+	 * ({@code getRecordsByPartialKeyRange}).
+	 * @param tableName the table
+	 * @param key the index and the start of its keys
+	 * @return the query to configure and run; without a match it finds no records
+	 */
+	TableQuery getRecordsByPartialKeyRange(String tableName, PartialKey key);
+
+	/**
 	 * Query with SQL ({@code getRecordsUsingSQL}): one {@code SELECT} statement.
 	 * @param sql the statement, with {@code ?} for positional parameters
 	 * @param params the values of the positional parameters, in order
@@ -337,6 +372,30 @@ public interface DbOperations {
 	 * {@code faircom.db.max-records}
 	 */
 	<T> List<T> query(String sql, Class<T> type, @Nullable Object... params);
+
+	/**
+	 * Run SQL statements in order ({@code runSqlStatements}), in a new transaction of
+	 * FairCom's own: FairCom documents that the action cannot run in an existing one, so it
+	 * runs outside the view's transaction and a Spring transaction, whose rollback does not
+	 * undo it. A failing statement does not fail the call: each result has its own error
+	 * code (the call fails only for an invalid request). FairCom returns every record of a
+	 * {@code SELECT}: use {@code TOP}, or {@link #getRecordsUsingSQL} for queries.
+	 * <pre class="code">
+	 * List&lt;SqlStatementResult&gt; results = faircom.db().runSqlStatements(
+	 *     "UPDATE items SET qty = 0 WHERE qty &lt; 0", "DELETE FROM items WHERE name IS NULL");
+	 * </pre>
+	 * @param sqlStatements the statements
+	 * @return one result per statement, in order
+	 */
+	List<SqlStatementResult> runSqlStatements(String... sqlStatements);
+
+	/**
+	 * Run SQL statements in order ({@code runSqlStatements}), like
+	 * {@link #runSqlStatements(String...)}.
+	 * @param sqlStatements the statements
+	 * @return one result per statement, in order
+	 */
+	List<SqlStatementResult> runSqlStatements(List<String> sqlStatements);
 
 	// ------------------------------------------------------------------ transactions
 

@@ -93,6 +93,20 @@ final class DbQueries {
 		return tableQuery("getRecordsStartingAtKey", tableName, params);
 	}
 
+	TableQuery getRecordsByPartialKeyRange(String tableName, PartialKey key) {
+		Assert.notNull(key, "'key' must not be null");
+		ObjectNode params = DbCalls.objectNode().put("indexName", key.indexName());
+		if (key.prefix() != null) {
+			params.put("partialKey", key.prefix());
+		}
+		else {
+			ArrayNode values = params.putArray("partialKey");
+			key.values().forEach((value) -> values.add(this.calls.mapper().toValue(value)));
+		}
+		params.put("binaryFormat", this.calls.settings().getBinaryFormat().value());
+		return tableQuery("getRecordsByPartialKeyRange", tableName, params);
+	}
+
 	private TableQuery tableQuery(String action, String tableName, ObjectNode params) {
 		Assert.hasText(tableName, "'tableName' must not be empty");
 		ObjectNode base = DbCalls.objectNode().put("tableName", tableName);

@@ -1,6 +1,7 @@
 package io.github.faircomclient.db;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +38,15 @@ import tools.jackson.databind.node.ObjectNode;
  * remembered by id until they are committed or rolled back; past 1024 open ones, those of
  * earlier sessions are forgotten, and an id this template does not know is sent as given.
  * Inside a transaction that a {@code FairComTransactionManager} bound to the template,
- * every action joins that transaction.
+ * every action joins that transaction, except those that cannot run in one
+ * ({@code alterTable}, {@code rebuildTables}, {@code rebuildIndexes},
+ * {@code runSqlStatements}), which run outside every transaction.
  * <p>
  * The class is a facade: each group of actions is a package-private part over the same
  * {@code DbCalls} (call scoping and the one record-limit check): {@code DbSchema},
- * {@code DbWrites}, {@code DbQueries} and {@code DbTransactions}. A new group of actions
- * is a new part, created in the constructor and delegated to here and in
+ * {@code DbWrites}, {@code DbQueries}, {@code DbTransactions}, {@code DbTableMaintenance}
+ * (alterTable and the rebuilds) and {@code DbSqlStatements} (runSqlStatements). A new
+ * group of actions is a new part, created in the constructor and delegated to here and in
  * {@code DbTransactionView}.
  * <p>
  * Usually obtained from {@link io.github.faircomclient.core.FairComTemplate#db()}. This
@@ -61,6 +65,10 @@ public class DbTemplate implements DbOperations {
 	private final DbQueries queries;
 
 	private final DbTransactions transactions;
+
+	private final DbTableMaintenance maintenance;
+
+	private final DbSqlStatements sqlStatements;
 
 	/**
 	 * Create DB operations with the default settings.
@@ -87,6 +95,8 @@ public class DbTemplate implements DbOperations {
 		this.schema = new DbSchema(calls);
 		this.writes = new DbWrites(calls, this.transactions);
 		this.queries = new DbQueries(calls);
+		this.maintenance = new DbTableMaintenance(calls, this.schema);
+		this.sqlStatements = new DbSqlStatements(calls);
 	}
 
 	private static <T> T checkNotNull(T value, String name) {
@@ -218,6 +228,17 @@ public class DbTemplate implements DbOperations {
 		return this.schema.describeTable(tableName);
 	}
 
+	@Override
+	public TableDescription alterTable(TableAlteration alteration) {
+		return this.maintenance.alterTable(alteration);
+	}
+
+	@Override
+	public TableRebuildResult rebuildTables(String... tableNames) {
+		Assert.notEmpty(tableNames, "'tableNames' must not be empty");
+		return this.maintenance.rebuildTables(Arrays.asList(tableNames));
+	}
+
 	// ------------------------------------------------------------------ indexes
 
 	@Override
@@ -233,6 +254,11 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public List<IndexInfo> listIndexes(String tableName) {
 		return this.schema.listIndexes(tableName);
+	}
+
+	@Override
+	public void rebuildIndexes(String tableName) {
+		this.maintenance.rebuildIndexes(tableName);
 	}
 
 	// ------------------------------------------------------------------ records
@@ -307,6 +333,11 @@ public class DbTemplate implements DbOperations {
 	}
 
 	@Override
+	public TableQuery getRecordsByPartialKeyRange(String tableName, PartialKey key) {
+		return this.queries.getRecordsByPartialKeyRange(tableName, key);
+	}
+
+	@Override
 	public SqlQuery getRecordsUsingSQL(String sql, @Nullable Object... params) {
 		return this.queries.getRecordsUsingSQL(sql, params);
 	}
@@ -314,6 +345,18 @@ public class DbTemplate implements DbOperations {
 	@Override
 	public <T> List<T> query(String sql, Class<T> type, @Nullable Object... params) {
 		return getRecordsUsingSQL(sql, params).list(type);
+	}
+
+	@Override
+	public List<SqlStatementResult> runSqlStatements(String... sqlStatements) {
+		Assert.notEmpty(sqlStatements, "'sqlStatements' must not be empty");
+		return this.sqlStatements.runSqlStatements(Arrays.asList(sqlStatements));
+	}
+
+	@Override
+	public List<SqlStatementResult> runSqlStatements(List<String> sqlStatements) {
+		Assert.notNull(sqlStatements, "'sqlStatements' must not be null");
+		return this.sqlStatements.runSqlStatements(sqlStatements);
 	}
 
 	// ------------------------------------------------------------------ transactions

@@ -132,6 +132,16 @@ final class DbTransactionView implements DbTransaction {
 	}
 
 	@Override
+	public TableDescription alterTable(TableAlteration alteration) {
+		return this.operations.alterTable(alteration);
+	}
+
+	@Override
+	public TableRebuildResult rebuildTables(String... tableNames) {
+		return this.operations.rebuildTables(tableNames);
+	}
+
+	@Override
 	public IndexInfo createIndex(IndexDefinition index) {
 		return this.operations.createIndex(index);
 	}
@@ -144,6 +154,11 @@ final class DbTransactionView implements DbTransaction {
 	@Override
 	public List<IndexInfo> listIndexes(String tableName) {
 		return this.operations.listIndexes(tableName);
+	}
+
+	@Override
+	public void rebuildIndexes(String tableName) {
+		this.operations.rebuildIndexes(tableName);
 	}
 
 	@Override
@@ -212,6 +227,11 @@ final class DbTransactionView implements DbTransaction {
 	}
 
 	@Override
+	public TableQuery getRecordsByPartialKeyRange(String tableName, PartialKey key) {
+		return this.operations.getRecordsByPartialKeyRange(tableName, key);
+	}
+
+	@Override
 	public SqlQuery getRecordsUsingSQL(String sql, @Nullable Object... params) {
 		return this.operations.getRecordsUsingSQL(sql, params);
 	}
@@ -219,6 +239,16 @@ final class DbTransactionView implements DbTransaction {
 	@Override
 	public <T> List<T> query(String sql, Class<T> type, @Nullable Object... params) {
 		return this.operations.query(sql, type, params);
+	}
+
+	@Override
+	public List<SqlStatementResult> runSqlStatements(String... sqlStatements) {
+		return this.operations.runSqlStatements(sqlStatements);
+	}
+
+	@Override
+	public List<SqlStatementResult> runSqlStatements(List<String> sqlStatements) {
+		return this.operations.runSqlStatements(sqlStatements);
 	}
 
 	@Override

@@ -174,6 +174,15 @@ final class DefaultRecordQuery implements TableQuery, SqlQuery {
 	}
 
 	@Override
+	public <T> Cursor<T> cursor(Class<T> type) {
+		Assert.notNull(type, "'type' must not be null");
+		Assert.state(!this.reverseOrder,
+				"FairCom ignores reverseOrder for cursors; fetch backward from the end (CursorFetch.fromEnd())");
+		Assert.state(this.skip == 0, "FairCom ignores skipRecords when it opens a cursor; skip with CursorFetch.skip");
+		return DbCursor.open(this.calls, this.action, params(), this.scope, type);
+	}
+
+	@Override
 	public String toString() {
 		return "RecordQuery[" + DbCalls.API + "/" + this.action + " on " + this.subject + "]";
 	}

@@ -84,4 +84,19 @@ public interface RecordQuery {
 	 */
 	<T> void forEach(Class<T> type, Consumer<? super T> action);
 
+	/**
+	 * Open a server cursor and return it as a {@link Cursor} to walk in both directions
+	 * ({@code getRecordsFromCursor} with {@code startFrom}, {@code skipRecords} and
+	 * {@code fetchRecords}); close it to close the server cursor. The limit and fetch size
+	 * do not apply: each fetch says how many records it reads. A query with
+	 * {@code skip} or {@code reverseOrder} is refused (FairCom ignores both for cursors):
+	 * skip with {@link CursorFetch#skip}, read backward from the end with
+	 * {@link CursorFetch#fromEnd()}.
+	 * @param <T> the record type
+	 * @param type the record type ({@code JsonNode.class} for trees)
+	 * @return the open cursor, before its first record
+	 * @throws io.github.faircomclient.FairComException if the cursor cannot be opened
+	 */
+	<T> Cursor<T> cursor(Class<T> type);
+
 }

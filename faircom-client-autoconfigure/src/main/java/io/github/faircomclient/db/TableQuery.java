@@ -3,7 +3,7 @@ package io.github.faircomclient.db;
 /**
  * A query that reads a table directly or through an index ({@code getRecordsByTable},
  * {@code getRecordsByIndex}, {@code getRecordsInKeyRange},
- * {@code getRecordsStartingAtKey}).
+ * {@code getRecordsStartingAtKey}, {@code getRecordsByPartialKeyRange}).
  */
 public interface TableQuery extends RecordQuery {
 

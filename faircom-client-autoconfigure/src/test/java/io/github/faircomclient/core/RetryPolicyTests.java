@@ -81,8 +81,8 @@ class RetryPolicyTests {
 	@Test
 	void writesDdlAndUnknownActionsNeedTheCallersWord() {
 		for (String action : new String[] { "insertRecords", "updateRecords", "deleteRecords", "createTable",
-				"alterTable", "deleteTables", "createIndex", "runSqlStatements", "createTransaction",
-				"commitTransaction" }) {
+				"alterTable", "rebuildTables", "rebuildIndexes", "deleteTables", "createIndex", "runSqlStatements",
+				"createTransaction", "commitTransaction" }) {
 			assertThat(safety("db", action, Map.of())).as(action).isEqualTo(RetrySafety.ON_REQUEST);
 		}
 		assertThat(safety("admin", "alterSession", Map.of())).isEqualTo(RetrySafety.ON_REQUEST);

@@ -26,6 +26,8 @@ import io.github.faircomclient.core.FairComRequest;
 import io.github.faircomclient.core.FairComTemplate;
 import io.github.faircomclient.db.DbOperations;
 import io.github.faircomclient.db.DbTransactionHolder;
+import io.github.faircomclient.db.PartialKey;
+import io.github.faircomclient.db.TableAlteration;
 import io.github.faircomclient.testsupport.FairComStub;
 
 import tools.jackson.databind.JsonNode;
@@ -101,6 +103,25 @@ class FairComTransactionManagerTests {
 		this.stub.requests().forEach((request) -> ids.add(transactionIdOf(request)));
 		assertThat(ids).containsExactly(null, "TX1", "TX1", "TX1", "OTHER", null, null, "TX1");
 		assertThat(DbTransactionHolder.current(this.template)).isNull();
+	}
+
+	@Test
+	void theTypedActionsThatCannotRunInATransactionDoNotJoinIt() {
+		this.stub.answer("createTransaction", "{\"transactionId\":\"TX1\"}");
+		this.stub.answer("alterTable", "{\"data\":[{\"tableName\":\"items\"}]}");
+		this.stub.answer("runSqlStatements", "{\"data\":[{\"errorCode\":0}]}");
+		transactions().executeWithoutResult((status) -> {
+			db().alterTable(TableAlteration.builder("items").deleteField("qty").build());
+			db().rebuildTables("items");
+			db().rebuildIndexes("items");
+			db().runSqlStatements("DELETE FROM logs");
+			db().getRecordsByPartialKeyRange("items", PartialKey.prefix("name_idx", "b")).list(JsonNode.class);
+		});
+		assertThat(this.stub.actions()).containsExactly("createTransaction", "alterTable", "rebuildTables",
+				"rebuildIndexes", "runSqlStatements", "getRecordsByPartialKeyRange", "commitTransaction");
+		List<String> ids = new ArrayList<>();
+		this.stub.requests().forEach((request) -> ids.add(transactionIdOf(request)));
+		assertThat(ids).containsExactly(null, null, null, null, null, "TX1", "TX1");
 	}
 
 	@Test

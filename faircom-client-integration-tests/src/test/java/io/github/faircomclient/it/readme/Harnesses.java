@@ -240,10 +240,12 @@ final class Harnesses {
 				record Item(long id, String name, int qty) {}
 				""").before(ITEMS + """
 				db.createIndex(IndexDefinition.builder("items", "qty_idx").field(IndexField.of("qty")).build());
+				db.createIndex(IndexDefinition.builder("items", "name_idx").field(IndexField.of("name")).build());
 				for (int i = 1; i <= 12; i++) {
-					db.insert("items", Map.of("name", "item " + i, "qty", i, "price", i));
+					db.insert("items", Map.of("name", ((i <= 3) ? "bolt " : "nut ") + i, "qty", i, "price", i));
 				}
 				""").after("""
+				assertThat(byPrefix).extracting(Item::name).containsExactly("bolt 1", "bolt 2", "bolt 3");
 				assertThat(all).hasSize(12);
 				assertThat(cheap).as("price < 5, skip 10").isEmpty();
 				assertThat(newest).hasSize(12);
@@ -276,6 +278,76 @@ final class Harnesses {
 				assertThat(empty).isEqualTo(3);
 				assertThat(this.exported).hasSize(7);
 				""").imports("import java.util.ArrayList;"));
+		harnesses.put("alter-table", of(Kind.STATEMENTS, "altertable").members("""
+				private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("readme");
+				""").before("""
+				db.createTable(TableDefinition.builder("items")
+					.field(FieldDefinition.varchar("descr", 20))
+					.field(FieldDefinition.varchar("name", 50))
+					.field(FieldDefinition.varchar("legacy_code", 10))
+					.build());
+				db.createTable(TableDefinition.builder("orders").field(FieldDefinition.integer("qty")).build());
+				db.insert("items", Map.of("descr", "M6", "name", "bolt", "legacy_code", "B6"));
+				""").after("""
+				assertThat(items.fields()).extracting(FieldDefinition::getName)
+					.contains("description", "name", "reorder_level").doesNotContain("descr", "legacy_code");
+				assertThat(rebuilt.isComplete()).isTrue();
+				assertThat(rebuilt.rebuilt()).extracting(TableDescription::tableName).containsExactly("items", "orders");
+				JsonNode item = db.getRecordsByTable("items").list(JsonNode.class).get(0);
+				assertThat(item.get("description").asString()).isEqualTo("M6");
+				assertThat(emulator.actionCount("rebuildIndexes")).isOne();
+				"""));
+		harnesses.put("navigable-cursor", of(Kind.STATEMENTS, "navigablecursor").before("""
+				db.createTable(TableDefinition.builder("items")
+					.field(FieldDefinition.varchar("name", 20))
+					.field(FieldDefinition.integer("qty"))
+					.build());
+				db.createIndex(IndexDefinition.builder("items", "name_idx").field(IndexField.of("name")).build());
+				List<Map<String, Object>> records = new java.util.ArrayList<>();
+				for (int i = 1; i <= 100; i++) {
+					records.add(Map.of("name", String.format("item %03d", i), "qty", i));
+				}
+				db.insert("items", records);
+				""").after("""
+				assertThat(this.checked).isTrue();
+				assertThat(emulator.actionCount("closeCursor")).isOne();
+				""").example((code) -> code.replace("\n}", "\n    check(first, back, last, page);\n}")).members("""
+				record Item(long id, String name, int qty) {}
+
+				private boolean checked;
+
+				private void check(List<Item> first, List<Item> back, List<Item> last, List<Item> page) {
+					assertThat(first).extracting(Item::qty).containsExactlyElementsOf(range(1, 20));
+					assertThat(back).extracting(Item::qty).containsExactly(20, 19, 18, 17, 16);
+					assertThat(last).extracting(Item::qty).containsExactlyElementsOf(range(100, 91));
+					assertThat(page).extracting(Item::qty).containsExactlyElementsOf(range(41, 60));
+					this.checked = true;
+				}
+
+				private static List<Integer> range(int from, int to) {
+					int step = (from <= to) ? 1 : -1;
+					return java.util.stream.IntStream.iterate(from, (n) -> n != to + step, (n) -> n + step)
+						.boxed()
+						.toList();
+				}
+				"""));
+		harnesses.put("sql-statements", of(Kind.STATEMENTS, "sqlstatements").members("""
+				record Item(long id, String name) {}
+
+				private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("readme");
+				""").before("""
+				db.createTable(TableDefinition.builder("items")
+					.field(FieldDefinition.varchar("name", 20).nullable(true))
+					.field(FieldDefinition.integer("qty"))
+					.build());
+				db.insert("items", List.of(Map.of("name", "bolt", "qty", -2), Map.of("qty", 4), Map.of("name", "nut",
+						"qty", 7)));
+				""").after("""
+				assertThat(results).allMatch(SqlStatementResult::isSuccess);
+				assertThat(results.get(0).affectedRecordCount()).isOne();
+				assertThat(results.get(1).affectedRecordCount()).isOne();
+				assertThat(lowest).extracting(Item::name).containsExactly("bolt", "nut");
+				"""));
 		harnesses.put("transactions", of(Kind.STATEMENTS, "transactions").members("""
 				record Account(long id, long changeId, String owner, BigDecimal balance) {
 
@@ -442,10 +514,9 @@ final class Harnesses {
 					.createTable(TableDefinition.builder("items").field(FieldDefinition.integer("qty")).build());
 				faircom.db().withDatabase("sales").insert("items", List.of(Map.of("qty", 0), Map.of("qty", 4)));
 				""").after("""
-				assertThat(databases.toString()).contains("sales").doesNotContain("authToken");
-				assertThat(sql.isSuccess()).isTrue();
-				assertThat(faircom.db().withDatabase("sales").getRecordsByTable("items").list(JsonNode.class))
-					.hasSize(1);
+				assertThat(sessions.toString()).contains("ADMIN");
+				assertThat(described.result().toString()).contains("items", "qty");
+				assertThat(described.debugInfo()).as("debug max").isNotNull();
 				"""));
 		harnesses.put("change-id-conflict", of(Kind.STATEMENTS, "changeidconflict").withoutPrelude().members("""
 				record Item(long id, long changeId, String name, int qty) {}
