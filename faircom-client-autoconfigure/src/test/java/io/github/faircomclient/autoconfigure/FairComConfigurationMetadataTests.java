@@ -54,7 +54,8 @@ class FairComConfigurationMetadataTests {
 				"faircom.session.token", "faircom.max-response-size", "faircom.max-response-values",
 				"faircom.retry.enabled", "faircom.retry.max-attempts", "faircom.retry.initial-backoff",
 				"faircom.retry.max-backoff", "faircom.retry.multiplier", "faircom.retry.max-retry-after",
-				"faircom.health.timeout", "management.health.faircom.enabled", "faircom.db.max-records",
+				"faircom.health.timeout", "management.health.faircom.enabled", "management.info.faircom.enabled",
+				"faircom.db.max-records",
 				"faircom.db.fetch-size", "faircom.db.batch-size", "faircom.db.binary-format",
 				"faircom.db.number-format", "faircom.error-codes.duplicate-key", "faircom.error-codes.not-found",
 				"faircom.error-codes.change-id-conflict");
