@@ -1,5 +1,6 @@
 /**
- * Spring Boot Actuator support for the FairCom client's configuration.
+ * Spring Boot Actuator support for the FairCom client: its secrets masked in the
+ * configuration endpoints, and its {@code faircom} info contributor.
  */
 @NullMarked
 package io.github.faircomclient.actuate;

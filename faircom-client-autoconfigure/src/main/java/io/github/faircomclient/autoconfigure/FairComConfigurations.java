@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -115,7 +116,8 @@ final class FairComConfigurations {
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					observationConvention.getIfAvailable(), sessionObservationConvention.getIfAvailable(),
 					customizers.orderedStream().toList(), recordMapperCustomizers.orderedStream().toList(),
-					eventPublisher::publishEvent, mqSettings.getIfAvailable(MqSettings::defaults));
+					eventPublisher::publishEvent, mqSettings.getIfAvailable(MqSettings::defaults),
+					Threading.VIRTUAL.isActive(environment));
 		}
 
 		@Bean

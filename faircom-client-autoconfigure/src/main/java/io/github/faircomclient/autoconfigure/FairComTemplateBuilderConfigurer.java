@@ -29,8 +29,10 @@ import io.github.faircomclient.session.FairComSessionSettings;
  * application's beans: timeouts, pool, answer limits, retries, session settings and login
  * mode, typed DB settings, MQ settings ({@code faircom.mq.*}), error codes, observation registry and conventions,
  * {@link FairComRestClientCustomizer} and {@link FairComRecordMapperCustomizer} beans,
- * and session events as application events. The connection (url, credentials, token, SSL
- * bundle and host name verification) is left to the caller. The auto-configured
+ * session events as application events, and virtual threads for the template's own
+ * threads when {@code spring.threads.virtual.enabled} is on (Java 21 or later). The
+ * connection (url, credentials, token, SSL bundle and host name verification) is left to
+ * the caller. The auto-configured
  * {@code FairComTemplateBuilder} prototype bean comes from here; call
  * {@link #configure(FairComTemplateBuilder)} to get the same settings on a builder of
  * your own.
@@ -57,12 +59,14 @@ public final class FairComTemplateBuilderConfigurer {
 
 	private final MqSettings mqSettings;
 
+	private final boolean virtualThreads;
+
 	FairComTemplateBuilderConfigurer(FairComProperties properties, FairComDbProperties dbProperties,
 			String defaultDescription, ObservationRegistry observationRegistry,
 			@Nullable FairComRequestObservationConvention observationConvention,
 			@Nullable FairComSessionObservationConvention sessionObservationConvention,
 			List<FairComRestClientCustomizer> customizers, List<FairComRecordMapperCustomizer> recordMapperCustomizers,
-			FairComSessionListener sessionListener, MqSettings mqSettings) {
+			FairComSessionListener sessionListener, MqSettings mqSettings, boolean virtualThreads) {
 		this.properties = properties;
 		this.dbProperties = dbProperties;
 		this.defaultDescription = defaultDescription;
@@ -73,6 +77,7 @@ public final class FairComTemplateBuilderConfigurer {
 		this.recordMapperCustomizers = recordMapperCustomizers;
 		this.sessionListener = sessionListener;
 		this.mqSettings = mqSettings;
+		this.virtualThreads = virtualThreads;
 	}
 
 	/**
@@ -102,7 +107,8 @@ public final class FairComTemplateBuilderConfigurer {
 			.sessionObservationConvention(this.sessionObservationConvention)
 			.customizers(this.customizers)
 			.sessionListener(this.sessionListener)
-			.mqSettings(this.mqSettings);
+			.mqSettings(this.mqSettings)
+			.virtualThreads(this.virtualThreads);
 	}
 
 	private static FairComRetrySettings retrySettings(FairComProperties.Retry retry) {

@@ -1,7 +1,6 @@
 package io.github.faircomclient.core;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,7 +14,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.Assert;
 
 import io.github.faircomclient.FairComConfigurationException;
@@ -400,21 +398,6 @@ public class FairComTemplate implements FairComOperations, AutoCloseable, Dispos
 	/**
 	 * What a template does beyond its transport and session manager.
 	 */
-	/**
-	 * Create the single daemon thread that runs the keepalive checks of a template that was
-	 * given no scheduler; the template owns and shuts it down.
-	 */
-	static ThreadPoolTaskScheduler keepaliveScheduler(Clock clock) {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setPoolSize(1);
-		scheduler.setDaemon(true);
-		scheduler.setThreadNamePrefix("faircom-keepalive-");
-		scheduler.setRemoveOnCancelPolicy(true);
-		scheduler.setClock(clock);
-		scheduler.initialize();
-		return scheduler;
-	}
-
 	record Options(Duration callTimeout, RetryPolicy retryPolicy, ObservationRegistry observationRegistry,
 			@Nullable FairComRequestObservationConvention observationConvention, FairComErrorCodes errorCodes,
 			DbSettings dbSettings, MqSettings mqSettings) {

@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
@@ -97,10 +96,6 @@ public final class FairComTemplateBuilder {
 
 	private @Nullable SslBundle sslBundle;
 
-	private @Nullable SslBundles reloadingSslBundles;
-
-	private @Nullable String reloadingSslBundleName;
-
 	private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
 
 	private long maxResponseValues = DEFAULT_MAX_RESPONSE_VALUES;
@@ -128,6 +123,8 @@ public final class FairComTemplateBuilder {
 	private FairComSessionListener sessionListener = FairComSessionListener.NONE;
 
 	private @Nullable TaskScheduler taskScheduler;
+
+	private boolean virtualThreads;
 
 	private Clock clock = Clock.systemUTC();
 
@@ -161,6 +158,7 @@ public final class FairComTemplateBuilder {
 		this.url = FairComHttpTransport.endpoint(url);
 		return this;
 	}
+
 	/**
 	 * Set how the template obtains its session.
 	 * @param authentication the authentication strategy
@@ -227,9 +225,8 @@ public final class FairComTemplateBuilder {
 	 * @return this builder
 	 */
 	public FairComTemplateBuilder sslBundle(@Nullable SslBundle sslBundle) {
+		this.transport.sslBundle(sslBundle);
 		this.sslBundle = sslBundle;
-		this.reloadingSslBundles = null;
-		this.reloadingSslBundleName = null;
 		return this;
 	}
 
@@ -244,11 +241,8 @@ public final class FairComTemplateBuilder {
 	 * bundle
 	 */
 	public FairComTemplateBuilder sslBundle(SslBundles sslBundles, String bundleName) {
-		Assert.notNull(sslBundles, "'sslBundles' must not be null");
-		Assert.hasText(bundleName, "'bundleName' must not be empty");
+		this.transport.sslBundle(sslBundles, bundleName);
 		this.sslBundle = sslBundles.getBundle(bundleName);
-		this.reloadingSslBundles = sslBundles;
-		this.reloadingSslBundleName = bundleName;
 		return this;
 	}
 
@@ -497,6 +491,21 @@ public final class FairComTemplateBuilder {
 	}
 
 	/**
+	 * Set whether the threads the template creates run as virtual threads: the keepalive
+	 * scheduler (unless one is {@linkplain #taskScheduler(TaskScheduler) given}) and the
+	 * timer that ends calls at their deadline. Auto-configured templates follow
+	 * {@code spring.threads.virtual.enabled}.
+	 * @param virtualThreads whether to use virtual threads; {@code true} needs Java 21 or
+	 * later
+	 * @return this builder
+	 */
+	public FairComTemplateBuilder virtualThreads(boolean virtualThreads) {
+		this.transport.virtualThreads(virtualThreads);
+		this.virtualThreads = virtualThreads;
+		return this;
+	}
+
+	/**
 	 * Set the clock used for session idle times.
 	 * @param clock the clock
 	 * @return this builder
@@ -554,22 +563,8 @@ public final class FairComTemplateBuilder {
 	public FairComTemplate build() {
 		URI url = FairComConfigurationException.requireSet("faircom.url", this.url,
 				"Set faircom.url (url() on the builder) to the endpoint of your FairCom server.");
-		if (this.authentication == null && this.sessionManager == null) {
-			throw new FairComConfigurationException("faircom.username", null, "no way to log in is configured",
-					"Set faircom.username and faircom.password, faircom.session.token, or a client certificate "
-							+ "(credentials(), token() or clientCertificate() on the builder).");
-		}
-		boolean https = "https".equalsIgnoreCase(url.getScheme());
-		if (!https && this.authentication instanceof ClientCertificateAuthentication) {
-			throw new FairComConfigurationException("faircom.url", url,
-					"a client-certificate login needs an https url",
-					"Set faircom.url to the server's https endpoint, or log in with faircom.username and "
-							+ "faircom.password.");
-		}
-		FairComHttpTransport transport = this.transport.url(url).sslBundle(this.sslBundle).build();
-		if (this.reloadingSslBundles != null && this.reloadingSslBundleName != null) {
-			this.reloadingSslBundles.addBundleUpdateHandler(this.reloadingSslBundleName, transport::reloadSslBundle);
-		}
+		SessionManagerFactory.checkLogin(url, this.authentication, this.sessionManager != null);
+		FairComHttpTransport transport = this.transport.url(url).build();
 		FairComWireFormat wireFormat = new FairComWireFormat(this.clock, this.maxResponseValues,
 				transport.getMaxResponseBytes());
 		List<@Nullable String> secrets = new ArrayList<>(this.secrets); // masked wherever a server echoes them
@@ -593,21 +588,12 @@ public final class FairComTemplateBuilder {
 
 	private LifecycleAwareSessionManager lifecycleAwareSessionManager(Exchange exchange, Duration connectTimeout,
 			List<AutoCloseable> owned) {
-		FairComAuthentication authentication = this.authentication;
-		Assert.state(authentication != null, "An authentication is required");
-		TaskScheduler scheduler = this.taskScheduler;
-		if (scheduler == null) {
-			ThreadPoolTaskScheduler ownScheduler = FairComTemplate.keepaliveScheduler(this.clock);
-			owned.add(ownScheduler::destroy);
-			scheduler = ownScheduler;
-		}
+		Assert.state(this.authentication != null, "An authentication is required");
 		Duration logoutTimeout = (this.logoutTimeout != null) ? this.logoutTimeout : connectTimeout;
-		logoutTimeout = (logoutTimeout.compareTo(this.callTimeout) < 0) ? logoutTimeout : this.callTimeout;
-		LifecycleAwareSessionManager sessionManager = new LifecycleAwareSessionManager(authentication, exchange,
-				this.sessionSettings, scheduler, this.clock, this.keepalive, logoutTimeout, this.sessionListener);
-		sessionManager.setObservationRegistry(this.observationRegistry);
-		sessionManager.setObservationConvention(this.sessionObservationConvention);
-		return sessionManager;
+		return SessionManagerFactory.lifecycleAware(this.authentication, exchange, this.sessionSettings,
+				this.taskScheduler, this.clock, this.keepalive, this.virtualThreads,
+				(logoutTimeout.compareTo(this.callTimeout) < 0) ? logoutTimeout : this.callTimeout,
+				this.sessionListener, this.observationRegistry, this.sessionObservationConvention, owned);
 	}
 
 }

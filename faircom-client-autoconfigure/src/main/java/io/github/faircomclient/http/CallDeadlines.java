@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.task.VirtualThreadTaskExecutor;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The exchanges in flight on a transport, each with its deadline. HttpClient's read timeout
@@ -32,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * could carry the exchange.
  */
 final class CallDeadlines implements AutoCloseable {
+
+	static final String THREAD_NAME_PREFIX = "faircom-call-deadline-";
 
 	private static final long NO_CHECK = Long.MAX_VALUE;
 
@@ -58,6 +65,24 @@ final class CallDeadlines implements AutoCloseable {
 	 */
 	CallDeadlines(ScheduledExecutorService timer) {
 		this.timer = timer;
+	}
+
+	/**
+	 * Create the timer of a transport: one daemon thread, or a virtual one.
+	 * @param virtualThreads whether the timer runs on a virtual thread (Java 21 or later)
+	 * @return the timer, shut down by {@link #close()}
+	 */
+	static ScheduledExecutorService timer(boolean virtualThreads) {
+		ThreadFactory threads;
+		if (virtualThreads) {
+			threads = new VirtualThreadTaskExecutor(THREAD_NAME_PREFIX).getVirtualThreadFactory();
+		}
+		else {
+			CustomizableThreadFactory platformThreads = new CustomizableThreadFactory(THREAD_NAME_PREFIX);
+			platformThreads.setDaemon(true);
+			threads = platformThreads;
+		}
+		return new ScheduledThreadPoolExecutor(1, threads);
 	}
 
 	/**

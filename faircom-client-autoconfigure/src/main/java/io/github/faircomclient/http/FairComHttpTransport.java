@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -28,7 +27,6 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -160,7 +158,7 @@ public final class FairComHttpTransport implements AutoCloseable {
 		}
 		this.maxResponseBytes = builder.maxResponseBytes;
 		this.connectTimeout = builder.connectTimeout;
-		this.deadlines = new CallDeadlines(timer());
+		this.deadlines = new CallDeadlines(CallDeadlines.timer(builder.virtualThreads));
 		this.classifier = new FailureClassifier(builder.readTimeout, builder.connectionAcquireTimeout);
 		this.tlsStrategy = new SwappableTlsSocketStrategy(builder.sslBundle, builder.verifyHostname);
 		this.connectionConfig = ConnectionConfig.custom()
@@ -210,12 +208,6 @@ public final class FairComHttpTransport implements AutoCloseable {
 			.disableRedirectHandling()
 			.disableCookieManagement()
 			.disableAutomaticRetries();
-	}
-
-	private static ScheduledThreadPoolExecutor timer() {
-		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("faircom-call-deadline-");
-		threadFactory.setDaemon(true);
-		return new ScheduledThreadPoolExecutor(1, threadFactory);
 	}
 
 	private static Timeout timeout(Duration duration) {

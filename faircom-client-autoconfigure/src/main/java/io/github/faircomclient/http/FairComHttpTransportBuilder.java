@@ -9,6 +9,8 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.system.JavaVersion;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
@@ -35,7 +37,13 @@ public final class FairComHttpTransportBuilder {
 
 	@Nullable SslBundle sslBundle;
 
+	private @Nullable SslBundles reloadingSslBundles;
+
+	private @Nullable String reloadingSslBundleName;
+
 	boolean verifyHostname = FairComHttpTransport.DEFAULT_VERIFY_HOSTNAME;
+
+	boolean virtualThreads;
 
 	long maxResponseBytes = FairComHttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
 
@@ -113,6 +121,27 @@ public final class FairComHttpTransportBuilder {
 	 */
 	public FairComHttpTransportBuilder sslBundle(@Nullable SslBundle sslBundle) {
 		this.sslBundle = sslBundle;
+		this.reloadingSslBundles = null;
+		this.reloadingSslBundleName = null;
+		return this;
+	}
+
+	/**
+	 * Use the named SSL bundle and follow its reloads ({@code reload-on-update=true}): new
+	 * connections use the new certificates and keys, idle connections are closed and busy
+	 * ones are not reused. The update handler is registered by {@link #build()}.
+	 * @param sslBundles the registry holding the bundle
+	 * @param bundleName the name of the bundle
+	 * @return this builder
+	 * @throws org.springframework.boot.ssl.NoSuchSslBundleException if there is no such
+	 * bundle
+	 */
+	public FairComHttpTransportBuilder sslBundle(SslBundles sslBundles, String bundleName) {
+		Assert.notNull(sslBundles, "'sslBundles' must not be null");
+		Assert.hasText(bundleName, "'bundleName' must not be empty");
+		this.sslBundle = sslBundles.getBundle(bundleName);
+		this.reloadingSslBundles = sslBundles;
+		this.reloadingSslBundleName = bundleName;
 		return this;
 	}
 
@@ -140,6 +169,23 @@ public final class FairComHttpTransportBuilder {
 					"it must be positive", "Set faircom.max-response-size to a positive size, for example 64MB.");
 		}
 		this.maxResponseBytes = maxResponseBytes;
+		return this;
+	}
+
+	/**
+	 * Set whether the timer that ends exchanges at their deadline runs on a virtual thread
+	 * (Spring Boot's {@code spring.threads.virtual.enabled}).
+	 * @param virtualThreads whether to use a virtual thread
+	 * @return this builder
+	 * @throws FairComConfigurationException for {@code true} before Java 21
+	 */
+	public FairComHttpTransportBuilder virtualThreads(boolean virtualThreads) {
+		if (virtualThreads && !JavaVersion.getJavaVersion().isEqualOrNewerThan(JavaVersion.TWENTY_ONE)) {
+			throw new FairComConfigurationException("spring.threads.virtual.enabled", true,
+					"virtual threads need Java 21 or later, and this is Java " + JavaVersion.getJavaVersion(),
+					"Run the application on Java 21 or later, or leave virtual threads off.");
+		}
+		this.virtualThreads = virtualThreads;
 		return this;
 	}
 
@@ -173,7 +219,11 @@ public final class FairComHttpTransportBuilder {
 	 * @throws IllegalStateException if no url was set
 	 */
 	public FairComHttpTransport build() {
-		return new FairComHttpTransport(this);
+		FairComHttpTransport transport = new FairComHttpTransport(this);
+		if (this.reloadingSslBundles != null && this.reloadingSslBundleName != null) {
+			this.reloadingSslBundles.addBundleUpdateHandler(this.reloadingSslBundleName, transport::reloadSslBundle);
+		}
+		return transport;
 	}
 
 }

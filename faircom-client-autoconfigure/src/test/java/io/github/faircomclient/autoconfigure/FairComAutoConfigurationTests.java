@@ -22,6 +22,7 @@ import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfigur
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.system.JavaVersion;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -58,6 +59,8 @@ import static io.github.faircomclient.testsupport.FairComAnswers.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.client.match.MockRestRequestMatchers.jsonPath;
 
 /**
@@ -82,6 +85,22 @@ class FairComAutoConfigurationTests {
 			FairComTemplate template = context.getBean(FairComTemplate.class);
 			assertThat(template.getUrl()).isEqualTo(URI.create("http://faircom.test:8080/api"));
 			assertThat(template.getSessionManager().getCurrentSession()).as("lazy login by default").isNull();
+		});
+	}
+
+	@Test
+	void virtualThreadsFollowSpringThreadsVirtualEnabledOnJava21AndLater() {
+		boolean java21 = JavaVersion.getJavaVersion().isEqualOrNewerThan(JavaVersion.TWENTY_ONE);
+		this.configured.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
+			FairComTemplateBuilder builder = spy(FairComTemplate.builder());
+			context.getBean(FairComTemplateBuilderConfigurer.class).configure(builder);
+			verify(builder).virtualThreads(java21);
+		});
+		this.configured.withPropertyValues("spring.threads.virtual.enabled=false").run((context) -> {
+			FairComTemplateBuilder builder = spy(FairComTemplate.builder());
+			context.getBean(FairComTemplateBuilderConfigurer.class).configure(builder);
+			verify(builder).virtualThreads(false);
+			assertThat(context.getBean(FairComTemplate.class).admin()).isNotNull();
 		});
 	}
 

@@ -1,7 +1,9 @@
 package io.github.faircomclient.http;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+import io.github.faircomclient.testsupport.Threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +31,47 @@ class CallDeadlinesTests {
 	@AfterEach
 	void close() {
 		this.deadlines.close();
+	}
+
+	@Test
+	void theTimerIsOneDaemonPlatformThreadByDefault() throws Exception {
+		Thread thread = timerThread(false);
+		assertThat(Threads.isVirtual(thread)).isFalse();
+		assertThat(thread.isDaemon()).isTrue();
+		assertThat(thread.getName()).isEqualTo("faircom-call-deadline-1");
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void theTimerRunsOnAVirtualThreadWhenAsked() throws Exception {
+		Thread thread = timerThread(true);
+		assertThat(Threads.isVirtual(thread)).isTrue();
+		assertThat(thread.getName()).startsWith("faircom-call-deadline-");
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void aDeadlineOnAVirtualTimerCancelsTheCall() throws InterruptedException {
+		try (CallDeadlines virtual = new CallDeadlines(CallDeadlines.timer(true))) {
+			LatchedRequest request = new LatchedRequest();
+			CallDeadlines.Deadline deadline = virtual.start(Duration.ofMillis(20), false);
+			virtual.attach(request);
+			assertThat(request.cancelled.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(deadline.ending()).isEqualTo(CallDeadlines.Ending.DEADLINE);
+			virtual.finish(deadline);
+		}
+	}
+
+	private static Thread timerThread(boolean virtualThreads) throws Exception {
+		ScheduledExecutorService timer = CallDeadlines.timer(virtualThreads);
+		try {
+			CompletableFuture<Thread> ran = new CompletableFuture<>();
+			timer.execute(() -> ran.complete(Thread.currentThread()));
+			return ran.get(10, TimeUnit.SECONDS);
+		}
+		finally {
+			timer.shutdownNow();
+		}
 	}
 
 	@Test

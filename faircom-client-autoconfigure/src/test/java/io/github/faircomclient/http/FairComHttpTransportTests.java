@@ -30,6 +30,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ssl.SslBundle;
@@ -38,6 +40,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import io.github.faircomclient.FairComConfigurationException;
 import io.github.faircomclient.FairComFailureKind;
 import io.github.faircomclient.http.TransportFailure.Reason;
 import io.github.faircomclient.test.tls.TlsMaterial;
@@ -102,6 +105,23 @@ class FairComHttpTransportTests {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void virtualThreadsBeforeJava21AreRefusedNamingTheSetting() {
+		assertThatExceptionOfType(FairComConfigurationException.class)
+			.isThrownBy(() -> FairComHttpTransport.builder().virtualThreads(true))
+			.withMessageContaining("spring.threads.virtual.enabled")
+			.withMessageContaining("virtual threads need Java 21 or later");
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void aTransportOnVirtualThreadsPostsAndCloses() throws IOException {
+		URI url = start((exchange) -> respond(exchange, 200, "application/json", "{\"errorCode\":0}"));
+		this.transport = FairComHttpTransport.builder(url).virtualThreads(true).build();
+		assertThat(post(Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
 	}
 
 	@Test

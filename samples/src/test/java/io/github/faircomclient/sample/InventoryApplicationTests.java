@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -27,6 +26,7 @@ import org.springframework.web.client.RestClient;
 
 import io.github.faircomclient.sample.inventory.Inventory;
 import io.github.faircomclient.test.FairComEmulator;
+import io.github.faircomclient.test.autoconfigure.AutoConfigureFairComEmulator;
 import io.github.faircomclient.test.db.DbPlugin;
 import io.github.faircomclient.test.mq.MqPlugin;
 
@@ -36,12 +36,15 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample starts on its embedded emulator, its endpoints work, its health follows the
+ * The sample starts on the embedded emulator of {@code @AutoConfigureFairComEmulator} (no
+ * configuration of its own), its endpoints work, its health follows the
  * server, and its metrics show one timer per FairCom action it used.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(FairComEmulatorConfiguration.class)
+@AutoConfigureFairComEmulator(username = InventoryApplicationTests.USERNAME, password = "sample-password")
 class InventoryApplicationTests {
+
+	static final String USERNAME = "sample";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -225,7 +228,7 @@ class InventoryApplicationTests {
 	void sessionsEndpointShowsTheAccountButNoToken() {
 		Response sessions = get("/sessions");
 		assertThat(sessions.json().get(0).get("username").asString())
-			.isEqualToIgnoringCase(FairComEmulatorConfiguration.USERNAME);
+			.isEqualToIgnoringCase(USERNAME);
 		assertThat(sessions.json().get(0).get("description").asString()).startsWith("faircom-sample");
 		this.emulator.sessions()
 			.forEach((session) -> assertThat(sessions.body()).doesNotContain(session.authToken()));

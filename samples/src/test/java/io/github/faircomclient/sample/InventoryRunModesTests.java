@@ -66,7 +66,7 @@ class InventoryRunModesTests {
 	void testInventoryApplicationRunsOnAnEmbeddedEmulatorThatStopsOnlyAfterTheTemplateLoggedOut() {
 		FairComEmulator embedded;
 		try (ConfigurableApplicationContext context = SpringApplication.from(InventoryApplication::main)
-			.with(FairComEmulatorConfiguration.class)
+			.with(TestInventoryApplication.EmbeddedEmulator.class)
 			.run("--spring.main.web-application-type=none")
 			.getApplicationContext()) {
 			embedded = context.getBean(FairComEmulator.class);

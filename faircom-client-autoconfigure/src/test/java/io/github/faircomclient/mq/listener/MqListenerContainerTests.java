@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.observation.tck.TestObservationRegistry;
@@ -187,9 +188,12 @@ class MqListenerContainerTests {
 			return null;
 		});
 		this.stub.answer("getMessagesFromMqApiSession", messages(order("o-1", 1)));
-		CompletableFuture<Void> polling = CompletableFuture.runAsync(() -> this.scheduler.advance(Duration.ZERO));
+		// a thread each: on JDK 25 the common pool of a 2-core machine runs one task at a time
+		Executor ownThread = (task) -> new Thread(task, "test-async").start();
+		CompletableFuture<Void> polling = CompletableFuture.runAsync(() -> this.scheduler.advance(Duration.ZERO),
+				ownThread);
 		assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<Void> stopping = CompletableFuture.runAsync(this.container::stop);
+		CompletableFuture<Void> stopping = CompletableFuture.runAsync(this.container::stop, ownThread);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !this.container.isRunning());
 		assertThat(stopping).isNotDone();
 		release.countDown();

@@ -129,7 +129,16 @@ final class Harnesses {
 	 * {@code TestInventoryApplication} starts (added with {@code spring.main.sources}), the
 	 * {@code SecretStore} the session manager example reads.
 	 */
-	static final Map<String, Map<String, String>> SUPPORT = Map.of("app", Map.of("InventoryApplication", """
+	static final Map<String, Map<String, String>> SUPPORT = Map.of("edge", Map.of("InventoryApplication", """
+			@org.springframework.boot.autoconfigure.SpringBootApplication
+			public class InventoryApplication {
+
+				public static void main(String[] args) {
+					SpringApplication.run(InventoryApplication.class, args);
+				}
+
+			}
+			"""), "app", Map.of("InventoryApplication", """
 			@org.springframework.boot.autoconfigure.SpringBootApplication
 			public class InventoryApplication {
 
@@ -710,8 +719,8 @@ final class Harnesses {
 					.isEqualTo(3);
 				"""));
 		harnesses.put("test-junit", of(Kind.JUNIT, "testjunit"));
-		harnesses.put("test-configuration", of(Kind.CLASSES, "app"));
 		harnesses.put("test-spring-boot", of(Kind.JUNIT, "app"));
+		harnesses.put("test-slice", of(Kind.JUNIT, "app"));
 		harnesses.put("test-launcher", of(Kind.CLASSES, "app").after("""
 				TestInventoryApplication.main(new String[] { "--spring.main.web-application-type=none",
 						"--spring.main.sources=" + ContextCapture.class.getName() });
@@ -720,6 +729,8 @@ final class Harnesses {
 					assertThat(context.getBean(FairComTemplate.class).getUrl()).isEqualTo(embedded.httpUrl());
 				}
 				""").imports("import org.springframework.context.ConfigurableApplicationContext;"));
+		harnesses.put("test-container", of(Kind.CLASSES, "edge"));
+		harnesses.put("test-container-launcher", of(Kind.CLASSES, "edge"));
 		return harnesses;
 	}
 

@@ -192,13 +192,14 @@ class ReadmeSnippetsIntegrationTests {
 		Set<String> published = new TreeSet<>(tag(bom.substring(bom.indexOf("<dependencyManagement>")),
 				"artifactId"));
 		assertThat(published).containsExactly("faircom-client-autoconfigure", "faircom-client-starter",
-				"faircom-client-test");
+				"faircom-client-test", "faircom-client-test-autoconfigure");
 		List<Block> xml = readme.blocks("xml");
 		assertThat(xml).isNotEmpty();
 		for (Block block : xml) {
 			for (String artifact : tag(block.code(), "artifactId")) {
 				assertThat(artifact).as("README.md line %d", block.line())
-					.isIn(new TreeSet<>(Set.of("faircom-client-bom", "faircom-client-starter", "faircom-client-test")));
+					.isIn(new TreeSet<>(Set.of("faircom-client-bom", "faircom-client-starter", "faircom-client-test",
+							"faircom-client-test-autoconfigure")));
 			}
 			assertThat(tag(block.code(), "version")).as("README.md line %d: only the BOM has a version", block.line())
 				.containsOnly(version);

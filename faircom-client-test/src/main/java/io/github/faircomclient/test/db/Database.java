@@ -1,7 +1,6 @@
 package io.github.faircomclient.test.db;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -80,13 +79,13 @@ public final class Database {
 	 * @throws SQLException when H2 fails
 	 */
 	Connection dedicatedConnection() throws SQLException {
-		Connection connection = DriverManager.getConnection(this.url, "sa", "");
+		Connection connection = H2Connections.open(this.url);
 		connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 		return connection;
 	}
 
 	void shutdown(boolean dropData) {
-		try (Connection connection = DriverManager.getConnection(this.url, "sa", "");
+		try (Connection connection = H2Connections.open(this.url);
 				var statement = connection.createStatement()) {
 			if (dropData) {
 				statement.execute("DROP ALL OBJECTS DELETE FILES");

@@ -3,7 +3,6 @@ package io.github.faircomclient.test.db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,7 +66,7 @@ public final class DbStore implements AutoCloseable {
 		this.urlPrefix = urlPrefix;
 		this.inMemory = inMemory;
 		try {
-			this.system = DriverManager.getConnection(url("system"), "sa", "");
+			this.system = H2Connections.open(url("system"));
 			try (Statement statement = this.system.createStatement()) {
 				statement.execute("CREATE TABLE IF NOT EXISTS databases (name VARCHAR(64) PRIMARY KEY, "
 						+ "uid BIGINT NOT NULL, path VARCHAR(8192) NOT NULL, h2key VARCHAR(64) NOT NULL)");
