@@ -17,6 +17,7 @@ import io.github.faircomclient.admin.SessionSummary;
 import io.github.faircomclient.autoconfigure.health.FairComHealthProperties;
 import io.github.faircomclient.autoconfigure.mq.FairComMqProperties;
 import io.github.faircomclient.core.FairComWarning;
+import io.github.faircomclient.db.BulkProgress;
 import io.github.faircomclient.db.DatabaseInfo;
 import io.github.faircomclient.db.IndexField;
 import io.github.faircomclient.db.IndexInfo;
@@ -48,12 +49,12 @@ class FairComRuntimeHints implements RuntimeHintsRegistrar {
 			FairComMqProperties.class, FairComHealthProperties.class);
 
 	static final List<Class<?>> RECORDS = List.of(AccountDescription.class, ServiceInfo.class, ServiceList.class,
-			SessionDescription.class, SessionSummary.class, FairComWarning.class, DatabaseInfo.class,
-			IndexField.class, IndexInfo.class, TableDescription.class, TableInfo.class, TableRebuildResult.class,
-			TransactionInfo.class, MqMessage.class, MqMessageBatch.class, MqPolling.class, MqPublishResult.class,
-			MqSessionDescription.class, MqSessionStats.class, MqSessionSummary.class, MqTopicDescription.class,
-			MqUserProperty.class, MqListenerContainerStatistics.class, MqListenerEndpoint.class,
-			FairComLoginAttempt.class);
+			SessionDescription.class, SessionSummary.class, FairComWarning.class, BulkProgress.class,
+			DatabaseInfo.class, IndexField.class, IndexInfo.class, TableDescription.class, TableInfo.class,
+			TableRebuildResult.class, TransactionInfo.class, MqMessage.class, MqMessageBatch.class, MqPolling.class,
+			MqPublishResult.class, MqSessionDescription.class, MqSessionStats.class, MqSessionSummary.class,
+			MqTopicDescription.class, MqUserProperty.class, MqListenerContainerStatistics.class,
+			MqListenerEndpoint.class, FairComLoginAttempt.class);
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
