@@ -321,7 +321,11 @@ final class MqBroker {
 	 * Adds or replaces a subscription; sends the retained messages it asks for.
 	 */
 	void subscribe(MqSession session, Subscription subscription) {
-		Subscription previous = session.subscriptions().put(subscription.filter().text(), subscription);
+		Subscription previous = session.subscriptions().get(subscription.filter().text());
+		if (previous != null) {
+			subscription = subscription.continuing(previous);
+		}
+		session.subscriptions().put(subscription.filter().text(), subscription);
 		Filter filter = subscription.filter();
 		if (filter.shared()) {
 			this.groups.computeIfAbsent(filter.text(), (key) -> new ShareGroup(filter)).members().add(session.clientName());

@@ -35,6 +35,17 @@ record Subscription(Filter filter, @Nullable Integer subscriptionIdentifier, boo
 	}
 
 	/**
+	 * This subscription in place of an earlier one of the same filter: its options, the
+	 * earlier one's start, so that what was published since then is still delivered (MQTT's
+	 * "the flow of publications must not be interrupted").
+	 */
+	Subscription continuing(Subscription earlier) {
+		return new Subscription(this.filter, this.subscriptionIdentifier, this.includeExpiredMessages,
+				this.receiveRetainedMessages, this.receiveMyMessages, this.userProperties, earlier.sinceSequence,
+				earlier.createdAt);
+	}
+
+	/**
 	 * MQTT 5's Retain Handling option, with the names describeMqSessions shows.
 	 */
 	enum RetainHandling {

@@ -76,6 +76,18 @@ class MqMessagingIntegrationTests {
 	}
 
 	@Test
+	void subscribingAgainToTheSameFilterKeepsTheFlowOfPublications() {
+		this.client.subscribe("reader", "orders");
+		this.client.publish("publisher", "orders", "1", "2");
+		assertThat(payloads(this.client.read("reader", 1))).containsExactly("1");
+		this.client.publish("publisher", "orders", "3");
+		this.client.subscribe("reader", "orders");
+		this.client.publish("publisher", "orders", "4");
+		assertThat(payloads(this.client.read("reader", 10))).as("queued before and published after the new subscribe")
+			.containsExactly("2", "3", "4");
+	}
+
+	@Test
 	void readsFollowPublishOrderAcrossTopicsAndDeliverOncePerSession() {
 		this.client.subscribe("reader", "sensors/+/temp");
 		this.client.subscribe("reader", "sensors/#");
