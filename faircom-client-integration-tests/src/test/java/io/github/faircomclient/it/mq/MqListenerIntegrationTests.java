@@ -63,8 +63,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code @FairComMqListener} containers of an auto-configured application against the
  * emulator: a share group that processes every message once, a restart that loses nothing,
- * dead letters, request/reply, a trace that crosses publish and listener, and a JSON
- * session that expires while the containers poll.
+ * dead letters, request/reply, a trace that crosses publish and listener, a JSON session
+ * that expires while the containers poll, and a server restart while they poll.
  */
 class MqListenerIntegrationTests {
 
@@ -136,6 +136,30 @@ class MqListenerIntegrationTests {
 			assertThat(listeners).containsOnlyKeys("worker-1", "worker-2", "worker-3");
 			assertThat(listeners.values().stream().mapToLong((details) -> (Long) details.get("messages")).sum())
 				.isEqualTo(1000);
+		});
+	}
+
+	@Test
+	void aServerRestartWhileTheContainerPollsLosesNothingAndPollingResumes() {
+		runner().withUserConfiguration(Recovering.class).run((context) -> {
+			Recovering recovering = context.getBean(Recovering.class);
+			awaitPolling(context, "recovering");
+			MqListenerContainer container = context.getBean(MqListenerContainerRegistry.class)
+				.getListenerContainer("recovering");
+			emulator.stop();
+			try {
+				await().atMost(WAIT).until(() -> container.getStatistics().consecutivePollFailures() >= 3);
+			}
+			finally {
+				emulator.start();
+			}
+			MqOperations mq = context.getBean(FairComTemplate.class).mq();
+			IntStream.range(0, 5).forEach((n) -> mq.publish("recover/items", new Item(n)));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(recovering.handled).as(container.getStatistics()::toString)
+					.hasSize(5));
+			assertThat(container.getStatistics().consecutivePollFailures()).isZero();
+			assertThat(recovering.calls.get()).as("each message once").isEqualTo(5);
 		});
 	}
 
@@ -303,6 +327,21 @@ class MqListenerIntegrationTests {
 		final AtomicInteger calls = new AtomicInteger();
 
 		@FairComMqListener(id = "restartable", topics = "restart/items")
+		void handle(Item item) {
+			this.calls.incrementAndGet();
+			this.handled.add(item.n());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Recovering {
+
+		final Set<Integer> handled = ConcurrentHashMap.newKeySet();
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		@FairComMqListener(id = "recovering", topics = "recover/items")
 		void handle(Item item) {
 			this.calls.incrementAndGet();
 			this.handled.add(item.n());
