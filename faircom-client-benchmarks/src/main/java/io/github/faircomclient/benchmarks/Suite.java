@@ -53,7 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
  * 16,64,256}, {@code --only roundtrip,storm,streaming,requests,messaging,typed,bulk}, {@code --bulk-rows N},
  * {@code --quick} (1 round, 2 + 3 iterations, smaller storm, 3 s messaging runs, 100,000 bulk records),
  * {@code --docs FILE} (write the results into that markdown file between its markers, and the chart beside it), {@code --pin} (servers on the first half of the CPUs,
- * client JVMs on the other: {@link CpuPlacement}; by default the scheduler places them).
+ * client JVMs on the other: {@link CpuPlacement}; by default the scheduler places them),
+ * {@code --report-only} (run nothing; write the report of the results already in the results directory).
  */
 public final class Suite {
 
@@ -116,7 +117,9 @@ public final class Suite {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		Suite suite = new Suite(options);
-		suite.run();
+		if (!options.containsKey("report-only")) {
+			suite.run();
+		}
 		String docs = options.get("docs");
 		Report.write(suite.results, (docs != null) ? Path.of(docs) : null);
 	}
@@ -373,7 +376,8 @@ public final class Suite {
 	}
 
 	/**
-	 * Read {@code --name value} options; {@code --quick} and {@code --pin} are flags without a value.
+	 * Read {@code --name value} options; {@code --quick}, {@code --pin} and {@code --report-only} are flags
+	 * without a value.
 	 * @param args the command line
 	 * @return the options by name, flags mapped to {@code true}
 	 */
@@ -381,7 +385,7 @@ public final class Suite {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			String name = args[i].replaceFirst("^--", "");
-			boolean flag = name.equals("quick") || name.equals("pin");
+			boolean flag = name.equals("quick") || name.equals("pin") || name.equals("report-only");
 			options.put(name, flag ? "true" : args[++i]);
 		}
 		return options;
