@@ -1,7 +1,6 @@
 package io.github.faircomclient.it;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.github.faircomclient.FairComProtocolException;
 import io.github.faircomclient.core.FairComResponse;
 import io.github.faircomclient.core.FairComTemplate;
+import io.github.faircomclient.it.support.RawHttpRequests;
 import io.github.faircomclient.it.support.Reliability;
 
 import tools.jackson.databind.JsonNode;
@@ -257,7 +257,7 @@ class AnswerBoundsIntegrationTests {
 				InputStream in = new BufferedInputStream(socket.getInputStream());
 				OutputStream out = socket.getOutputStream();
 				while (true) {
-					byte[] body = readRequest(in);
+					byte[] body = RawHttpRequests.readBody(in);
 					if (body == null) {
 						return;
 					}
@@ -274,27 +274,6 @@ class AnswerBoundsIntegrationTests {
 			finally {
 				this.sockets.remove(socket);
 			}
-		}
-
-		private static byte[] readRequest(InputStream in) throws IOException {
-			ByteArrayOutputStream head = new ByteArrayOutputStream();
-			int matched = 0;
-			while (matched < 4) {
-				int b = in.read();
-				if (b == -1) {
-					return null;
-				}
-				head.write(b);
-				matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
-			}
-			int length = 0;
-			for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
-				int colon = line.indexOf(':');
-				if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
-					length = Integer.parseInt(line.substring(colon + 1).trim());
-				}
-			}
-			return in.readNBytes(length);
 		}
 
 		@Override

@@ -1,8 +1,6 @@
 package io.github.faircomclient.it.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -106,7 +104,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
 	private void serve(Socket socket) {
 		try (socket) {
-			byte[] body = readRequest(socket.getInputStream());
+			byte[] body = RawHttpRequests.readBody(socket.getInputStream());
 			if (body == null) {
 				return;
 			}
@@ -148,27 +146,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
 	private static byte[] head(int status, int length) {
 		return ("HTTP/1.1 " + status + " Status\r\nContent-Type: application/json\r\nContent-Length: " + length
 				+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-	}
-
-	private static byte[] readRequest(InputStream in) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		int matched = 0;
-		while (matched < 4) {
-			int b = in.read();
-			if (b == -1) {
-				return null;
-			}
-			head.write(b);
-			matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
-		}
-		int length = 0;
-		for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
-			int colon = line.indexOf(':');
-			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
-				length = Integer.parseInt(line.substring(colon + 1).trim());
-			}
-		}
-		return in.readNBytes(length);
 	}
 
 	@Override

@@ -1,11 +1,9 @@
 package io.github.faircomclient.it.support;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -129,27 +127,10 @@ public final class HostileServer implements AutoCloseable {
 	}
 
 	private static Request read(InputStream in) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		int matched = 0;
-		while (matched < 4) {
-			int b = in.read();
-			if (b == -1) {
-				return null;
-			}
-			head.write(b);
-			matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
-			if (head.size() > 65536) {
-				return null;
-			}
+		byte[] body = RawHttpRequests.readBody(in);
+		if (body == null) {
+			return null;
 		}
-		int length = 0;
-		for (String line : head.toString(StandardCharsets.ISO_8859_1).split("\r\n")) {
-			int colon = line.indexOf(':');
-			if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
-				length = Integer.parseInt(line.substring(colon + 1).trim());
-			}
-		}
-		byte[] body = in.readNBytes(length);
 		JsonNode json = mapper.readTree(body);
 		JsonNode requestId = json.get("requestId");
 		return new Request(json.path("action").asString(""), (requestId != null) ? requestId.asString() : "");
