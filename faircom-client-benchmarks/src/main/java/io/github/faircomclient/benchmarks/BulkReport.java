@@ -126,8 +126,8 @@ final class BulkReport {
 		}
 		md.append("#### Bulk loads: ").append(String.format(Locale.ROOT, "%,d", rows))
 			.append(" records of a 4-field table\n\n");
-		md.append("Rows per second of one whole load (mean of the measured loads, lowest–highest in brackets; with so few "
-			+ "loads a confidence interval says nothing, so the verdicts read the means): `insert` = serial ")
+		md.append("Rows per second of one whole load (mean of the measured loads, after warm-up loads in the same "
+			+ "JVM, lowest–highest in brackets; the verdicts read the means): `insert` = serial ")
 			.append("`db().insert(table, chunk)` of ").append(String.format(Locale.ROOT, "%,d", BulkLoadBenchmark.INSERT_CHUNK))
 			.append("-record chunks; `bulk-K` = `db().bulkInsert(table, stream, BulkOptions.resumable().lanes(K))`; ")
 			.append("`raw-N` = the hand-written loader shaped like FairCom's bulk-load script (N threads, fixed ")

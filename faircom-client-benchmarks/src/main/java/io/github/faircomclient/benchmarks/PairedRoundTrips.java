@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * The round trip of {@link RoundTripBenchmark}, measured in pairs: each client runs in a JVM of its
@@ -37,7 +38,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>
  * Options: {@code --configs emulator/http/1,canned/http/64,...} (default: every server, transport
  * and 1, 16, 64 threads), {@code --clients template,raw} (the last is the baseline),
- * {@code --rounds N} (20), {@code --block-seconds S} (0.4), {@code --results DIR}
+ * a client may be written {@code label=client@classpath} to run it from another build, e.g.
+ * {@code --clients template,raw,old=template@../old/faircom-client-benchmarks/target/benchmarks.jar}
+ * compares today's template with an earlier build's in the same blocks (its jar must have this
+ * worker), {@code --rounds N} (20), {@code --block-seconds S} (0.4), {@code --results DIR}
  * ({@code target/benchmark-results}), {@code --servers FILE} (servers started elsewhere, as
  * written by {@link Servers}; by default this starts its own), {@code --pin} (servers on the first
  * half of the CPUs, client JVMs on the other: {@link CpuPlacement}; by default the scheduler places
@@ -69,7 +73,10 @@ public final class PairedRoundTrips {
 	private void run() throws Exception {
 		Path results = Path.of(this.options.getOrDefault("results", "target/benchmark-results"));
 		Files.createDirectories(results);
-		List<String> clients = List.of(this.options.getOrDefault("clients", "template,raw").split(","));
+		List<ClientSpec> specs = Stream.of(this.options.getOrDefault("clients", "template,raw").split(","))
+			.map(ClientSpec::of)
+			.toList();
+		List<String> clients = specs.stream().map(ClientSpec::label).toList();
 		List<String> configs = configs();
 		int rounds = Integer.parseInt(this.options.getOrDefault("rounds", "20"));
 		double blockSeconds = Double.parseDouble(this.options.getOrDefault("block-seconds", "0.4"));
@@ -97,7 +104,7 @@ public final class PairedRoundTrips {
 		try {
 			for (String config : configs) {
 				String[] parts = config.split("/");
-				String row = measure(addresses, results, clients, parts[0], parts[1], Integer.parseInt(parts[2]),
+				String row = measure(addresses, results, specs, parts[0], parts[1], Integer.parseInt(parts[2]),
 						rounds, blockSeconds);
 				report.append(row);
 				System.out.print(row);
@@ -149,12 +156,13 @@ public final class PairedRoundTrips {
 		return header.append('\n').append(line).append('\n').toString();
 	}
 
-	private String measure(Path addresses, Path results, List<String> clients, String server, String transport,
+	private String measure(Path addresses, Path results, List<ClientSpec> specs, String server, String transport,
 			int threads, int rounds, double blockSeconds) throws IOException {
+		List<String> clients = specs.stream().map(ClientSpec::label).toList();
 		Map<String, Worker> workers = new LinkedHashMap<>();
 		try {
-			for (String client : clients) {
-				workers.put(client, Worker.start(addresses, results, client, server, transport, threads));
+			for (ClientSpec spec : specs) {
+				workers.put(spec.label(), Worker.start(addresses, results, spec, server, transport, threads));
 			}
 			long calls = 0;
 			for (Worker worker : workers.values()) {
@@ -228,6 +236,27 @@ public final class PairedRoundTrips {
 	}
 
 	/**
+	 * A client of the comparison as given in {@code --clients}: {@code client}, or
+	 * {@code label=client@classpath} for the same client from another build.
+	 *
+	 * @param label the name in the report
+	 * @param client the client the worker runs ({@code template}, {@code raw}, …)
+	 * @param classPath the worker JVM's class path
+	 */
+	record ClientSpec(String label, String client, String classPath) {
+
+		static ClientSpec of(String given) {
+			int equals = given.indexOf('=');
+			int at = given.indexOf('@');
+			if (equals < 0 || at < equals) {
+				return new ClientSpec(given, given, System.getProperty("java.class.path"));
+			}
+			return new ClientSpec(given.substring(0, equals), given.substring(equals + 1, at), given.substring(at + 1));
+		}
+
+	}
+
+	/**
 	 * The coordinator's handle on a worker JVM: it sends {@code run N} and reads one result line.
 	 */
 	private static final class Worker implements AutoCloseable {
@@ -244,13 +273,13 @@ public final class PairedRoundTrips {
 			this.input = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
 		}
 
-		static Worker start(Path addresses, Path results, String client, String server, String transport,
+		static Worker start(Path addresses, Path results, ClientSpec client, String server, String transport,
 				int threads) throws IOException {
 			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xms512m", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-					PairedWorker.class.getName(), addresses.toString(), client, server, transport,
+					"-Xms512m", "-Xmx512m", "-cp", client.classPath(),
+					PairedWorker.class.getName(), addresses.toString(), client.client(), server, transport,
 					String.valueOf(threads));
-			Path log = results.resolve("paired-" + client + "-" + server + "-" + transport + "-t" + threads + ".log");
+			Path log = results.resolve("paired-" + client.label() + "-" + server + "-" + transport + "-t" + threads + ".log");
 			Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
 			Worker worker = new Worker(process);
 			worker.expect("ready");

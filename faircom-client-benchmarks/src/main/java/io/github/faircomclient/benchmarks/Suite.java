@@ -43,7 +43,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@link TypedReadBenchmark}: template and raw, at each server over HTTP, at 1 and 16 threads, with
  * {@code -prof gc};</li>
  * <li>{@link BulkLoadBenchmark}: every loader at each server, {@code --bulk-rows} records per load
- * (1,000,000; 100,000 with {@code --quick}).</li>
+ * (1,000,000; 100,000 with {@code --quick}), {@value #BULK_WARM_UP_LOADS} warm-up loads and
+ * {@value #BULK_MEASURED_LOADS} measured ones per loader (one and one with {@code --quick}): a load
+ * of a million rows takes about a second, and the first loads of a fork run before the JIT
+ * compilers of the client and the server have settled.</li>
  * </ol>
  * Before the round trips, both servers are loaded for a while (their own JIT warm-up); every
  * round-trip fork first calls until its own JIT has settled, then runs JMH's warm-up iterations. The machine's
@@ -76,6 +79,12 @@ public final class Suite {
 
 	private final int bulkRows;
 
+	private static final int BULK_WARM_UP_LOADS = 4;
+
+	private static final int BULK_MEASURED_LOADS = 5;
+
+	private final int bulkWarmUps;
+
 	private final int bulkMeasurements;
 
 	private final List<String> phases;
@@ -102,7 +111,8 @@ public final class Suite {
 		this.stormIterations = quick ? 5 : 20;
 		this.serverWarmUpSeconds = quick ? 2 : 10;
 		this.bulkRows = Integer.parseInt(options.getOrDefault("bulk-rows", quick ? "100000" : "1000000"));
-		this.bulkMeasurements = quick ? 1 : 2;
+		this.bulkWarmUps = quick ? 1 : BULK_WARM_UP_LOADS;
+		this.bulkMeasurements = quick ? 1 : BULK_MEASURED_LOADS;
 		this.phases = Arrays.asList(options.getOrDefault("only", String.join(",", ALL_PHASES)).split(","));
 		this.messagingDuration = Duration.ofSeconds(quick ? 3 : 20);
 		this.environment = this.mapper.createObjectNode();
@@ -310,7 +320,7 @@ public final class Suite {
 			.include(BulkLoadBenchmark.class.getName() + ".load$")
 			.param("rows", String.valueOf(this.bulkRows))
 			.forks(1)
-			.warmupIterations(1)
+			.warmupIterations(this.bulkWarmUps)
 			.measurementIterations(this.bulkMeasurements);
 		for (RunResult result : new Runner(options.build()).run()) {
 			log(String.format("bulk %-8s %-7s %,10.0f rows/s", result.getParams().getParam("server"),
