@@ -67,6 +67,11 @@ final class FairComWireFormat {
 
 	private final long maxValues;
 
+	/**
+	 * The last {@code Content-Type} parsed: a server sends the same one with every answer.
+	 */
+	private volatile ParsedContentType lastContentType = new ParsedContentType("", null);
+
 	FairComWireFormat() {
 		this(Clock.systemUTC(), FairComTemplateBuilder.DEFAULT_MAX_RESPONSE_VALUES, Integer.MAX_VALUE);
 	}
@@ -372,13 +377,28 @@ final class FairComWireFormat {
 		return into;
 	}
 
-	private static @Nullable MediaType contentType(HttpHeaders headers) {
-		try {
-			return headers.getContentType();
-		}
-		catch (RuntimeException ex) {
+	private @Nullable MediaType contentType(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+		if (value == null || value.isEmpty()) {
 			return null;
 		}
+		ParsedContentType last = this.lastContentType;
+		if (last.value().equals(value)) {
+			return last.mediaType();
+		}
+		MediaType parsed;
+		try {
+			parsed = MediaType.parseMediaType(value);
+		}
+		catch (RuntimeException ex) {
+			parsed = null;
+		}
+		this.lastContentType = new ParsedContentType(value, parsed);
+		return parsed;
+	}
+
+	private record ParsedContentType(String value, @Nullable MediaType mediaType) {
+
 	}
 
 	private static String describe(@Nullable MediaType contentType, long length) {

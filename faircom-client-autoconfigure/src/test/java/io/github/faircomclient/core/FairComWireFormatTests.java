@@ -272,6 +272,22 @@ class FairComWireFormatTests {
 	}
 
 	@Test
+	void eachAnswerIsJudgedByItsOwnContentTypeWhenTheServerChangesIt() throws IOException {
+		assertThat(this.wire.decode(this.request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON,
+				"{\"errorCode\":0}"), null, NO_SECRETS, null, false).response().isSuccess()).isTrue();
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1", TestAnswers.of(200, MediaType.TEXT_HTML, "oops"),
+					null, NO_SECRETS, null, false))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("Content-Type text/html"));
+		assertThat(this.wire.decode(this.request, "r-1", TestAnswers.of(200, MediaType.APPLICATION_JSON,
+				"{\"errorCode\":0}"), null, NO_SECRETS, null, false).response().isSuccess()).isTrue();
+		assertThatExceptionOfType(FairComProtocolException.class)
+			.isThrownBy(() -> this.wire.decode(this.request, "r-1",
+					TestAnswers.withContentType(200, "not a media type", "oops"), null, NO_SECRETS, null, false))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("Content-Type none"));
+	}
+
+	@Test
 	void plainTextUnauthorizedOrForbiddenIsAnAuthenticationFailureFromAGateway() {
 		for (int status : new int[] { 401, 403 }) {
 			assertThatExceptionOfType(FairComAuthenticationException.class)

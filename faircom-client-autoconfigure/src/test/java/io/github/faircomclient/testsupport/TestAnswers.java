@@ -36,6 +36,16 @@ public final class TestAnswers {
 	}
 
 	/**
+	 * Return an answer with the given status, raw {@code Content-Type} header and body.
+	 */
+	public static Recorded withContentType(int status, String contentType, String body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.CONTENT_TYPE, contentType);
+		return new Recorded(status, HttpHeaders.readOnlyHttpHeaders(headers),
+				new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
 	 * An answer that counts the discards of its connection.
 	 */
 	public static final class Recorded implements FairComHttpTransport.Answer {
