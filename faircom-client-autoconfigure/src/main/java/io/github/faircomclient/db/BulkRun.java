@@ -68,14 +68,14 @@ final class BulkRun {
 
 	private @Nullable RecordRange inDoubt;
 
-	BulkRun(String action, String tableName, Iterator<?> input, BulkOptions options, BulkSettings settings,
+	BulkRun(String action, String tableName, Iterator<?> input, BulkOptions options, BulkSettings settings, int lanes,
 			Observation observation, FairComBulkObservationContext context) {
 		this.action = action;
 		this.tableName = tableName;
 		this.input = input;
 		this.options = options;
 		this.sizer = new BatchSizer(settings);
-		this.order = new CommitOrder(options.getResumeAt());
+		this.order = new CommitOrder(options.getResumeAt(), lanes);
 		this.observation = observation;
 		this.context = context;
 	}

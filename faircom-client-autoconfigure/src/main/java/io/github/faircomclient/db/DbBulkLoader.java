@@ -15,6 +15,8 @@ import io.github.faircomclient.FairComException;
 import io.github.faircomclient.FairComFailureKind;
 import io.github.faircomclient.core.FairComResponse;
 import io.github.faircomclient.db.BulkResult.RecordRange;
+import io.github.faircomclient.db.CommitOrder.Turn;
+import io.github.faircomclient.db.CommitOrder.Written;
 import io.github.faircomclient.db.DbCalls.Scope;
 import io.github.faircomclient.db.LostCommitCheck.Verdict;
 import io.github.faircomclient.observation.DefaultFairComBulkObservationConvention;
@@ -36,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@link BulkMode#RESUMABLE}: lanes (the calling thread and {@code lanes - 1} threads
  * of the load) each take the next batch, write it in a transaction of its own and commit
  * it in batch order ({@link CommitOrder}), so that what is written is always the input up
- * to the high-water mark. A batch whose write fails is rolled back; a batch whose commit's
+ * to the high-water mark; a batch written before its turn is parked, still uncommitted,
+ * and committed by the lane that commits the batch before it, while its own lane goes on. A batch whose write fails is rolled back; a batch whose commit's
  * answer is lost is never sent again: {@link LostCommitCheck} decides whether it was
  * written. The first failure stops the load: later batches are rolled back, and a
  * {@link FairComBulkLoadException} reports exactly what was written.</li>
@@ -72,8 +75,8 @@ final class DbBulkLoader {
 		FairComBulkObservationContext context = new FairComBulkObservationContext(action, options.getMode(), lanes);
 		Observation observation = FairComObservationDocumentation.BULK.observation(null,
 				DefaultFairComBulkObservationConvention.INSTANCE, () -> context, this.calls.observationRegistry());
-		BulkRun run = new BulkRun(action, tableName, records, options, this.calls.settings().getBulk(), observation,
-				context);
+		BulkRun run = new BulkRun(action, tableName, records, options, this.calls.settings().getBulk(), lanes,
+				observation, context);
 		return observation.observe(() -> (resumable) ? resumable(run, lanes) : allOrNothing(run));
 	}
 
@@ -105,6 +108,7 @@ final class DbBulkLoader {
 				}
 			}
 		}
+		rollbackParked(run);
 		if (interrupted) {
 			Thread.currentThread().interrupt();
 		}
@@ -112,9 +116,9 @@ final class DbBulkLoader {
 	}
 
 	/**
-	 * One lane: take a batch, write it in its own transaction, commit it in its turn,
-	 * until the input is exhausted or the load stopped. Records every failure with the
-	 * run; throws nothing.
+	 * One lane: take a batch, write it in its own transaction, commit it in its turn (or
+	 * park it for the lane that commits the batch before it), until the input is
+	 * exhausted or the load stopped. Records every failure with the run; throws nothing.
 	 */
 	private void lane(BulkRun run) {
 		while (true) {
@@ -179,9 +183,10 @@ final class DbBulkLoader {
 			run.fail(batch.sequence(), batch.range(), ex, false);
 			return;
 		}
-		boolean turn;
+		Written written = new Written(batch, transaction, returned);
+		Turn turn;
 		try {
-			turn = run.order().awaitTurn(batch.sequence());
+			turn = run.order().offer(written);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -191,13 +196,43 @@ final class DbBulkLoader {
 			run.fail(batch.sequence(), batch.range(), interrupted, false);
 			return;
 		}
-		if (!turn) {
-			rollbackAfter(transaction, null);
-			return;
+		switch (turn) {
+			case NOW -> commitInOrder(run, written);
+			case NEVER -> rollbackAfter(transaction, null);
+			case PARKED -> {
+			}
 		}
-		if (commit(run, batch, transaction, returned)) {
-			run.written(batch, run.order().committed() + 1);
-			run.order().committed(batch);
+	}
+
+	/**
+	 * Commit a batch whose turn it is, then each parked batch after it, as long as they
+	 * commit.
+	 */
+	private void commitInOrder(BulkRun run, Written first) {
+		@Nullable Written written = first;
+		while (written != null) {
+			BulkBatch batch = written.batch();
+			try {
+				if (!commit(run, batch, written.transaction(), written.returned())) {
+					return;
+				}
+				run.written(batch, run.order().committed() + 1);
+			}
+			catch (RuntimeException | Error ex) {
+				run.fail(batch.sequence(), batch.range(), ex, false);
+				return;
+			}
+			written = run.order().committed(batch);
+		}
+	}
+
+	/**
+	 * Roll back the batches still parked once every lane has ended: none of them will
+	 * commit, since a batch before each failed or the load was stopped.
+	 */
+	private void rollbackParked(BulkRun run) {
+		for (Written parked : run.order().takeParked()) {
+			rollbackAfter(parked.transaction(), null);
 		}
 	}
 

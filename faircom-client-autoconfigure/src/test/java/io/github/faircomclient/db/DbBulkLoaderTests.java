@@ -8,6 +8,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import io.micrometer.observation.Observation;
@@ -337,6 +338,43 @@ class DbBulkLoaderTests {
 			.toList();
 		assertThat(commitOrder).hasSize(34).isSorted();
 		assertThat(progress).hasSize(34).isSorted().endsWith(100L);
+	}
+
+	@Test
+	void aFailureAmongParallelLanesCommitsAPrefixAndRollsBackEveryBatchWrittenAfterIt() {
+		transactions(50);
+		this.stub.answer("insertRecords", "{}");
+		this.stub.error("insertRecords", 10, "Duplicate key");
+		BulkSettings bulk = BulkSettings.builder().minBatchRecords(3).maxBatchRecords(3).lanes(4).build();
+		DbOperations db = this.stub
+			.template((builder) -> builder.maxConnections(8).dbSettings(DbSettings.builder().bulk(bulk).build()))
+			.db();
+		BulkResult result = catchBulk(() -> db.bulkInsert("items", items(100), BulkOptions.resumable())).getResult();
+		Map<String, Long> firstIdOfTransaction = new java.util.HashMap<>();
+		for (JsonNode insert : this.stub.requests("insertRecords")) {
+			firstIdOfTransaction.put(insert.at("/params/transactionId").asString(),
+					insert.at("/params/sourceData/0/id").asLong());
+		}
+		List<Long> committed = this.stub.requests("commitTransaction")
+			.stream()
+			.map((commit) -> firstIdOfTransaction.get(commit.at("/params/transactionId").asString()))
+			.toList();
+		List<String> ended = new ArrayList<>();
+		for (String action : List.of("commitTransaction", "rollbackTransaction")) {
+			this.stub.requests(action).forEach((end) -> ended.add(end.at("/params/transactionId").asString()));
+		}
+		List<String> created = IntStream.rangeClosed(1, this.stub.requests("createTransaction").size())
+			.mapToObj((i) -> "TX" + i)
+			.toList();
+		assertThat(ended).as("every transaction is committed or rolled back, once").containsExactlyInAnyOrderElementsOf(
+				created);
+		assertThat(committed).as("the committed batches are the input's first ones, in order")
+			.isEqualTo(LongStream.range(0, committed.size()).map((batch) -> batch * 3).boxed().toList());
+		assertThat(result.highWaterMark()).isEqualTo(committed.size() * 3L);
+		assertThat(result.failed()).hasValueSatisfying((failed) -> assertThat(failed.first())
+			.isEqualTo(result.highWaterMark()));
+		assertThat(this.stub.requests("rollbackTransaction")).as("the failed batch and any written after it")
+			.hasSize(created.size() - committed.size());
 	}
 
 	@Test
