@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * a client may be written {@code label=client@classpath} to run it from another build, e.g.
  * {@code --clients template,raw,old=template@../old/faircom-client-benchmarks/target/benchmarks.jar}
  * compares today's template with an earlier build's in the same blocks (its jar must have this
- * worker), {@code --rounds N} (20), {@code --block-seconds S} (0.4), {@code --results DIR}
+ * worker), {@code --workload typed} (the typed read of {@link TypedReadBenchmark} instead of the
+ * round trip; only the clients {@code template} and {@code raw}), {@code --rounds N} (20), {@code --block-seconds S} (0.4), {@code --results DIR}
  * ({@code target/benchmark-results}), {@code --servers FILE} (servers started elsewhere, as
  * written by {@link Servers}; by default this starts its own), {@code --pin} (servers on the first
  * half of the CPUs, client JVMs on the other: {@link CpuPlacement}; by default the scheduler places
@@ -54,6 +55,10 @@ public final class PairedRoundTrips {
 	private static final Duration JIT_WARM_UP_LIMIT = Duration.ofSeconds(30);
 
 	private static final int WARM_ROUNDS = 3;
+
+	private static final String ROUND_TRIP = "roundtrip";
+
+	private static final String TYPED = "typed";
 
 	private final Map<String, String> options;
 
@@ -96,7 +101,8 @@ public final class PairedRoundTrips {
 		}
 		StringBuilder report = new StringBuilder();
 		report.append(String.format(Locale.ROOT,
-				"Paired round trips: %s, %d rounds of blocks of %.1f s, %s%s, started %s, load average %s%n%n",
+				"Paired %s: %s, %d rounds of blocks of %.1f s, %s%s, started %s, load average %s%n%n",
+				(TYPED.equals(this.options.get("workload"))) ? "typed reads" : "round trips",
 				String.join(" / ", clients), rounds, blockSeconds, placement.describe(),
 				(given != null) ? " (servers given: placed by whoever started them)" : "", Instant.now(),
 				Suite.loadAverage()));
@@ -162,7 +168,8 @@ public final class PairedRoundTrips {
 		Map<String, Worker> workers = new LinkedHashMap<>();
 		try {
 			for (ClientSpec spec : specs) {
-				workers.put(spec.label(), Worker.start(addresses, results, spec, server, transport, threads));
+				workers.put(spec.label(), Worker.start(addresses, results, spec, server, transport, threads,
+						this.options.getOrDefault("workload", ROUND_TRIP)));
 			}
 			long calls = 0;
 			for (Worker worker : workers.values()) {
@@ -274,15 +281,20 @@ public final class PairedRoundTrips {
 		}
 
 		static Worker start(Path addresses, Path results, ClientSpec client, String server, String transport,
-				int threads) throws IOException {
+				int threads, String workload) throws IOException {
 			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-Xms512m", "-Xmx512m", "-cp", client.classPath(),
 					PairedWorker.class.getName(), addresses.toString(), client.client(), server, transport,
-					String.valueOf(threads));
+					String.valueOf(threads), workload);
 			Path log = results.resolve("paired-" + client.label() + "-" + server + "-" + transport + "-t" + threads + ".log");
 			Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
 			Worker worker = new Worker(process);
-			worker.expect("ready");
+			String ready = worker.expect("ready");
+			if (!workload.equals(ROUND_TRIP) && !ready.equals("ready " + workload)) {
+				worker.close();
+				throw new IOException("The worker of " + client.label() + " does not run the " + workload
+						+ " workload (a build without it?)");
+			}
 			return worker;
 		}
 
@@ -324,7 +336,8 @@ public final class PairedRoundTrips {
 
 	/**
 	 * A worker JVM: one client, warmed up, then blocks of calls on request. Arguments: the servers'
-	 * properties file, the client, the server, the transport and the number of calling threads.
+	 * properties file, the client, the server, the transport, the number of calling threads and the
+	 * workload ({@code roundtrip} or {@code typed}; a round trip if absent).
 	 * Lines starting with {@value #PROTOCOL} on standard output are its answers; everything else
 	 * (the client's own logging) is ignored.
 	 */
@@ -341,36 +354,57 @@ public final class PairedRoundTrips {
 		public static void main(String[] args) throws Exception {
 			System.setProperty(Servers.PROPERTY, args[0]);
 			int threads = Integer.parseInt(args[4]);
+			String workload = (args.length > 5) ? args[5] : ROUND_TRIP;
 			PrintStream out = System.out;
-			try (Servers servers = Servers.attachOrStart(false);
-					BenchClient client = servers.client(args[1], args[2], args[3], RoundTripBenchmark.MAX_CONNECTIONS)) {
-				Runnable call = () -> client.call(Workload.API, Workload.ACTION, Workload.PARAMS);
-				call.run();
-				System.err.println(JitWarmUp.run(call, JIT_WARM_UP_LIMIT));
-				ExecutorService callers = Executors.newFixedThreadPool(threads);
-				try {
-					out.println(PROTOCOL + "ready");
-					BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-					String command;
-					while ((command = commands.readLine()) != null && command.startsWith("run ")) {
-						long calls = Long.parseLong(command.substring(4));
-						try {
-							Block block = block(callers, threads, calls, call);
-							out.println(PROTOCOL + "done " + block.calls() + " " + block.wallNanos() + " " + block.cpuNanos());
-						}
-						catch (RuntimeException ex) {
-							out.println(PROTOCOL + "failed " + ex);
-							break;
-						}
+			try {
+				if (TYPED.equals(workload)) {
+					TypedReadBenchmark typed = new TypedReadBenchmark();
+					typed.client = args[1];
+					typed.server = args[2];
+					typed.start();
+					try {
+						serve(out, threads, typed::read, "ready " + TYPED);
+					}
+					finally {
+						typed.stop();
 					}
 				}
-				finally {
-					callers.shutdownNow();
+				else {
+					try (Servers servers = Servers.attachOrStart(false);
+							BenchClient client = servers.client(args[1], args[2], args[3], RoundTripBenchmark.MAX_CONNECTIONS)) {
+						Runnable call = () -> client.call(Workload.API, Workload.ACTION, Workload.PARAMS);
+						call.run();
+						System.err.println(JitWarmUp.run(call, JIT_WARM_UP_LIMIT));
+						serve(out, threads, call, "ready");
+					}
 				}
 			}
 			catch (Exception ex) {
 				out.println(PROTOCOL + "failed " + ex);
 				throw ex;
+			}
+		}
+
+		private static void serve(PrintStream out, int threads, Runnable call, String ready) throws IOException {
+			ExecutorService callers = Executors.newFixedThreadPool(threads);
+			try {
+				out.println(PROTOCOL + ready);
+				BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+				String command;
+				while ((command = commands.readLine()) != null && command.startsWith("run ")) {
+					long calls = Long.parseLong(command.substring(4));
+					try {
+						Block block = block(callers, threads, calls, call);
+						out.println(PROTOCOL + "done " + block.calls() + " " + block.wallNanos() + " " + block.cpuNanos());
+					}
+					catch (RuntimeException ex) {
+						out.println(PROTOCOL + "failed " + ex);
+						break;
+					}
+				}
+			}
+			finally {
+				callers.shutdownNow();
 			}
 		}
 
