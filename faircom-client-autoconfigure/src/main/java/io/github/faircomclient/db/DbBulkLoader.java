@@ -39,9 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * of the load) each take the next batch, write it in a transaction of its own and commit
  * it in batch order ({@link CommitOrder}), so that what is written is always the input up
  * to the high-water mark; a batch written before its turn is parked, still uncommitted,
- * and committed by the lane that commits the batch before it, while its own lane goes on. A batch whose write fails is rolled back; a batch whose commit's
- * answer is lost is never sent again: {@link LostCommitCheck} decides whether it was
- * written. The first failure stops the load: later batches are rolled back, and a
+ * and committed by the lane that commits the batch before it, while its own lane goes on.
+ * A batch whose write fails is rolled back; a batch whose commit's answer is lost is never
+ * sent again: {@link LostCommitCheck} decides whether it was written. The first failure stops the load: later batches are rolled back, and a
  * {@link FairComBulkLoadException} reports exactly what was written.</li>
  * </ul>
  * Each load is one {@link FairComObservationDocumentation#BULK} observation, in which

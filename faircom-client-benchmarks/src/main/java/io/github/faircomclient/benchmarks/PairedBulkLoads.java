@@ -118,9 +118,7 @@ public final class PairedBulkLoads {
 			}
 			StringBuilder row = new StringBuilder("| ").append(server).append(" |");
 			for (List<Double> values : logRatios.values()) {
-				Stats stats = Stats.of(values);
-				row.append(String.format(Locale.ROOT, " %.3f (%.3f–%.3f) |", Math.exp(stats.mean()),
-						Math.exp(stats.mean() - stats.error()), Math.exp(stats.mean() + stats.error())));
+				row.append(' ').append(Stats.geometricRatio(values)).append(" |");
 			}
 			for (String loader : loaders) {
 				double mean = rowsPerSecond.get(loader).stream().mapToDouble(Double::doubleValue).average().orElseThrow();

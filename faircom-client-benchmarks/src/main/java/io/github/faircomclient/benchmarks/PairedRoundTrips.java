@@ -206,9 +206,7 @@ public final class PairedRoundTrips {
 			StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s | %d | %,d |", server,
 					transport.toUpperCase(Locale.ROOT), threads, calls));
 			for (List<Double> values : logRatios.values()) {
-				Stats stats = Stats.of(values);
-				row.append(String.format(Locale.ROOT, " %.3f (%.3f–%.3f) |", Math.exp(stats.mean()),
-						Math.exp(stats.mean() - stats.error()), Math.exp(stats.mean() + stats.error())));
+				row.append(' ').append(Stats.geometricRatio(values)).append(" |");
 			}
 			for (String client : clients) {
 				List<Block> measured = blocks.get(client);
