@@ -132,18 +132,15 @@ public final class PairedBulkLoads {
 	}
 
 	/**
-	 * Run one whole load into a table created afresh and return its rows per second.
+	 * Run one whole load into a table created afresh and return its rows per second; the load
+	 * itself checks that every record was written.
 	 */
 	private static double load(BulkLoadBenchmark bench, String loader, int rows) throws Exception {
 		bench.loader = loader;
 		bench.prepareTable();
 		long start = System.nanoTime();
-		long written = bench.load();
-		long nanos = System.nanoTime() - start;
-		if (written != rows) {
-			throw new IllegalStateException(loader + " wrote " + written + " records, expected " + rows);
-		}
-		return rows / (nanos / 1e9);
+		bench.load();
+		return rows / ((System.nanoTime() - start) / 1e9);
 	}
 
 }
